@@ -1,0 +1,84 @@
+// content.cpp — lookups on the content model.
+#include "core/content.h"
+
+namespace ex {
+
+bool Text::empty() const {
+    for (const auto& it : items)
+        if (!it.second.empty()) return false;
+    return true;
+}
+
+bool Text::has(const std::string& lang) const {
+    for (const auto& it : items)
+        if ((it.first == lang || it.first.empty()) && !it.second.empty()) return true;
+    return false;
+}
+
+const std::string& Text::get(const std::string& lang, const std::string& fallback) const {
+    static const std::string kEmpty;
+    for (const auto& it : items) if (it.first == lang) return it.second;
+    for (const auto& it : items) if (it.first.empty()) return it.second;
+    for (const auto& it : items) if (it.first == fallback) return it.second;
+    return items.empty() ? kEmpty : items.front().second;
+}
+
+static int find_in(const std::unordered_map<std::string, int>& map, const std::string& id) {
+    auto it = map.find(id);
+    return it == map.end() ? -1 : it->second;
+}
+
+int Content::node_index(const std::string& id) const { return find_in(node_ids_, id); }
+int Content::category_index(const std::string& id) const { return find_in(category_ids_, id); }
+int Content::edge_kind_index(const std::string& id) const { return find_in(kind_ids_, id); }
+int Content::tour_index(const std::string& id) const { return find_in(tour_ids_, id); }
+
+const SourceParagraph* Content::find_paragraph(const std::string& id) const {
+    auto it = paragraph_ids_.find(id);
+    if (it == paragraph_ids_.end()) return nullptr;
+    return &meta.source.sections[it->second.first].paragraphs[it->second.second];
+}
+
+const SourceSection* Content::find_section_of(const std::string& paragraph_id) const {
+    auto it = paragraph_ids_.find(paragraph_id);
+    return it == paragraph_ids_.end() ? nullptr : &meta.source.sections[it->second.first];
+}
+
+void Content::rebuild_indices() {
+    node_ids_.clear(); category_ids_.clear(); kind_ids_.clear(); tour_ids_.clear(); paragraph_ids_.clear();
+    // First occurrence wins so that lookups agree with the loader's duplicate-id report.
+    for (int i = 0; i < (int)nodes.size(); ++i) node_ids_.emplace(nodes[i].id, i);
+    for (int i = 0; i < (int)categories.size(); ++i) category_ids_.emplace(categories[i].id, i);
+    for (int i = 0; i < (int)edge_kinds.size(); ++i) kind_ids_.emplace(edge_kinds[i].id, i);
+    for (int i = 0; i < (int)tours.size(); ++i) tour_ids_.emplace(tours[i].id, i);
+    const auto& secs = meta.source.sections;
+    for (int s = 0; s < (int)secs.size(); ++s)
+        for (int p = 0; p < (int)secs[s].paragraphs.size(); ++p)
+            paragraph_ids_.emplace(secs[s].paragraphs[p].id, std::make_pair(s, p));
+    for (auto& n : nodes) n.category_index = category_index(n.category);
+    for (auto& e : edges) {
+        e.from_index = node_index(e.from);
+        e.to_index = node_index(e.to);
+        e.kind_index = edge_kind_index(e.kind);
+    }
+    for (auto& t : tours)
+        for (auto& s : t.steps) s.node_index = node_index(s.node);
+}
+
+std::vector<EdgeKind> builtin_edge_kinds() {
+    auto k = [](const char* id, const char* fwd, const char* back, const char* style) {
+        EdgeKind e;
+        e.id = id; e.forward = Text(fwd); e.backward = Text(back); e.style = style;
+        return e;
+    };
+    return {
+        k("drives", "drives", "is driven by", "solid"),
+        k("enables", "enables", "is enabled by", "solid"),
+        k("requires", "requires", "is required by", "dashed"),
+        k("threatens", "threatens", "is threatened by", "dashed"),
+        k("mitigates", "mitigates", "is mitigated by", "dotted"),
+        k("part-of", "is part of", "includes", "dotted"),
+    };
+}
+
+}  // namespace ex
