@@ -1,0 +1,59 @@
+// layout.h — deterministic layered ("dot"-style) layout of the node/edge map on the canvas.
+//
+// Pipeline (layout.cpp): cycle breaking (greedy, ties by node order) → longest-path layering, then edge shortening →
+// dummy nodes on long edges → crossing reduction (barycenter sweeps + adjacent transpositions, best kept) →
+// coordinates (median placement projected onto "no overlap" constraints) → wide layers wrapped into sub-columns →
+// connected components packed in shelves → author position hints applied, other cards pushed clear of them.
+// Layers are columns flowing left→right by default (rows flowing top→bottom on request).
+// A `part-of` edge (sub-point → parent) is laid out as parent → sub-point, so the sub-point sits after its parent.
+// Position hints (Node::has_position) are the card's top-left corner in canvas units; hinted cards may overlap each
+// other if the author put them so, never an automatically placed card.
+#pragma once
+#include <utility>
+#include <vector>
+
+#include "core/content.h"
+#include "core/geometry.h"
+
+namespace ex {
+
+struct LayoutOptions {
+    float card_width = 240, card_height = 96;                 // every card has this size (canvas units)
+    float layer_gap = 140;                                    // between layers: room for curves and their labels
+    float node_gap = 28;                                      // between cards of a layer, and between sub-columns
+    float component_gap = 160;                                // between disconnected pieces
+    bool  left_to_right = true;                               // false: layers are rows flowing top→bottom
+    int   max_cards_per_layer = 0;                            // wider layers wrap into sub-columns (edges
+                                                              // may then pass over cards of the same layer);
+                                                              // 0 = automatic (about sqrt(2 n), at least 12),
+                                                              // < 0 = never
+    int   ordering_passes = 16;                               // crossing-reduction sweeps (stops early when stuck)
+    int   placement_passes = 6;                               // coordinate-assignment sweeps
+};
+
+struct Layout {
+    std::vector<Rect>              cards;                     // by node index; x,y = top-left, canvas units
+    std::vector<std::vector<Vec2>> edge_paths;                // by edge index: from-card anchor, routing points,
+                                                              // to-card anchor; empty for unresolved edges
+    Rect             bounds;                                  // all cards and paths
+    int              crossings = 0;                           // edge crossings between adjacent layers, as ordered
+    std::vector<int> layer;                                   // by node index: layer within its component
+    std::vector<int> order_in_layer;                          // by node index: rank among the layer's cards
+    std::vector<int> component;                               // by node index: 0 = the largest piece
+    bool             left_to_right = true;
+};
+
+Layout compute_layout(const Content& content, const LayoutOptions& options = {});
+
+// Crossings between two adjacent layers given each edge as (position in one layer, position in the other). Edges
+// sharing an end point do not cross. O(m log m).
+int count_crossings(std::vector<std::pair<int, int>> edges);
+// Pairs of rectangles that overlap with positive area. Sweep line: O(n log n) plus the overlaps found, for
+// rectangles of similar height.
+int count_overlaps(const std::vector<Rect>& rects);
+
+// Moves a card (a drag) and re-routes the edges touching it; routing points that no longer lie between the two
+// cards are dropped. Bounds are recomputed.
+void move_card(Layout& layout, const Content& content, int node, Vec2 new_top_left);
+
+}  // namespace ex

@@ -1,0 +1,61 @@
+// load.h — bytes → Content, or every problem found with its JSON pointer and a plain-English message.
+//
+// The format and its caps: docs/FORMAT-SPEC-DRAFT.md (spec), docs/CONTENT.md (authors' guide),
+// assets/schema/explainer.schema.json (the same rules for editors).
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/content.h"
+#include "core/problem.h"
+
+namespace ex {
+
+// The caps of the format; exceeding one is an error. Text caps count UTF-8 bytes of each language entry.
+namespace limits {
+constexpr size_t kFileBytes = 8u * 1024 * 1024;
+constexpr size_t kDepth = 24;                                 // objects and arrays inside each other
+constexpr size_t kIdChars = 64;
+constexpr size_t kTitleBytes = 200;                           // titles, labels, headings, edge readings
+constexpr size_t kSummaryBytes = 1000;
+constexpr size_t kCaptionBytes = 1000;
+constexpr size_t kParagraphBytes = 8000;                      // node body paragraphs and source paragraphs
+constexpr size_t kDescriptionBytes = 2000;
+constexpr size_t kTagBytes = 64;
+constexpr size_t kQuoteBytes = 500;
+constexpr size_t kUrlBytes = 2000;
+constexpr size_t kLanguageEntries = 16;
+constexpr size_t kTagsPerNode = 32;
+constexpr size_t kCitationsPerNode = 64;
+constexpr size_t kBodyParagraphs = 64;
+constexpr size_t kNodes = 20000;
+constexpr size_t kEdges = 100000;
+constexpr size_t kCategories = 64;
+constexpr size_t kEdgeKinds = 64;
+constexpr size_t kTours = 100;
+constexpr size_t kStepsPerTour = 500;
+constexpr size_t kSections = 200;
+constexpr size_t kParagraphsPerSection = 500;
+constexpr double kCoordinate = 1e6;                           // |position.x|, |position.y|
+constexpr size_t kReportedProblems = 1000;                    // beyond this, problems are only counted
+}  // namespace limits
+
+struct LoadResult {
+    std::shared_ptr<const Content> content;                  // null whenever there is an error
+    std::vector<Problem>           problems;                 // errors and warnings, in document order
+
+    bool   ok() const { return content != nullptr && error_count() == 0; }
+    size_t error_count() const;
+    size_t warning_count() const;
+};
+
+// Never throws, aborts or recurses with the input's depth. `file_label` is what problems name the file.
+LoadResult load_content(std::string_view bytes, const std::string& file_label);
+
+// Reads the file (refusing one over the size cap before reading it) and loads it. The label defaults to `path`.
+LoadResult load_content_file(const std::string& path, const std::string& label_override = "");
+
+}  // namespace ex

@@ -1,0 +1,58 @@
+// problem.cpp — formatting and collecting loader problems.
+#include "core/problem.h"
+
+namespace ex {
+
+std::string format_problem(const Problem& p) {
+    std::string s = p.file;
+    s += ": ";
+    s += p.pointer.empty() ? "/" : p.pointer;
+    s += ": ";
+    if (p.severity == Severity::Warning) s += "warning: ";
+    s += p.message;
+    return s;
+}
+
+std::string pointer_append(const std::string& pointer, std::string_view key) {
+    std::string s = pointer;
+    s += '/';
+    for (char c : key) {
+        if (c == '~') s += "~0";
+        else if (c == '/') s += "~1";
+        else s += c;
+    }
+    return s;
+}
+
+std::string pointer_append(const std::string& pointer, size_t index) {
+    return pointer + "/" + std::to_string(index);
+}
+
+void ProblemSink::error(const std::string& pointer, std::string message) {
+    ++errors_;
+    add(pointer, std::move(message), Severity::Error);
+}
+
+void ProblemSink::warning(const std::string& pointer, std::string message) {
+    add(pointer, std::move(message), Severity::Warning);
+}
+
+void ProblemSink::add(const std::string& pointer, std::string message, Severity severity) {
+    if (problems_.size() >= limit_) {
+        ++(severity == Severity::Error ? dropped_errors_ : dropped_warnings_);
+        return;
+    }
+    problems_.push_back({file_, pointer, std::move(message), severity});
+}
+
+std::vector<Problem> ProblemSink::finish() {
+    if (dropped_errors_ + dropped_warnings_ > 0) {
+        std::string m = "too many problems: " + std::to_string(dropped_errors_) + " more error(s) and " +
+                        std::to_string(dropped_warnings_) + " more warning(s) not listed; fix the ones above first";
+        problems_.push_back({file_, "", std::move(m), dropped_errors_ ? Severity::Error : Severity::Warning});
+        dropped_errors_ = dropped_warnings_ = 0;
+    }
+    return std::move(problems_);
+}
+
+}  // namespace ex

@@ -1,0 +1,44 @@
+// problem.h — what the loader reports: one problem per place in the file, with a JSON pointer (RFC 6901).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ex {
+
+enum class Severity { Error, Warning };
+
+struct Problem {
+    std::string file;                                         // label shown to the author, e.g. "article.json"
+    std::string pointer;                                      // RFC 6901; "" is the whole document
+    std::string message;                                      // plain English, no trailing period needed
+    Severity    severity = Severity::Error;
+};
+
+// "FILE: /json/pointer: message", warnings "FILE: /pointer: warning: message"; the whole document prints as "/".
+std::string format_problem(const Problem& p);
+
+// Pointer building with RFC 6901 escaping ("~" → "~0", "/" → "~1").
+std::string pointer_append(const std::string& pointer, std::string_view key);
+std::string pointer_append(const std::string& pointer, size_t index);
+
+// Collects problems for one file. Past `limit` it only counts, so hostile input cannot make the report (or the
+// memory it takes) explode; finish() appends one line saying how many were left out.
+class ProblemSink {
+  public:
+    explicit ProblemSink(std::string file, size_t limit = 1000) : file_(std::move(file)), limit_(limit) {}
+    void error(const std::string& pointer, std::string message);
+    void warning(const std::string& pointer, std::string message);
+    size_t error_count() const { return errors_; }
+    std::vector<Problem> finish();                            // moves the problems out
+
+  private:
+    void add(const std::string& pointer, std::string message, Severity severity);
+    std::string          file_;
+    size_t               limit_;
+    size_t               errors_ = 0, dropped_errors_ = 0, dropped_warnings_ = 0;
+    std::vector<Problem> problems_;
+};
+
+}  // namespace ex

@@ -1,0 +1,109 @@
+// runner_glfw.cpp — window, GL context, Dear ImGui backends and the idle-aware frame.
+#include "platform/runner.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>  // InputEventsQueue: input that arrived since the last frame
+
+#include <cstdio>
+
+namespace ex {
+
+// A few frames after the last input let ImGui settle hover and release states.
+static constexpr double kInputLinger = 0.25;
+
+bool frame_needed(bool input_queued, bool dirty, double since_input, bool app_busy) {
+    return input_queued || dirty || app_busy || since_input < kInputLinger;
+}
+
+const char* GlfwRunner::glsl_version() const { return "#version 130"; }
+
+void GlfwRunner::framebuffer_size(int& w, int& h) const { glfwGetFramebufferSize(window_, &w, &h); }
+
+bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
+    glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "glfw error %d: %s\n", code, msg); });
+    if (!glfwInit()) return false;
+#if defined(__EMSCRIPTEN__)
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+#else
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_VISIBLE, options.visible ? GLFW_TRUE : GLFW_FALSE);
+    glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+#endif
+    window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    if (!window_) { glfwTerminate(); return false; }
+    glfwMakeContextCurrent(window_);
+#if !defined(__EMSCRIPTEN__)
+    glfwSwapInterval(1);
+#endif
+    glfwSetWindowUserPointer(window_, this);
+    // Resizes and exposes carry no ImGui input event; mark a frame owed.
+    glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) {
+        static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true;
+    });
+    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) {
+        static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true;
+    });
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the layout is the app's, not a file beside the binary
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ImGui_ImplGlfw_InitForOpenGL(window_, install_backend_callbacks());
+    ImGui_ImplOpenGL3_Init(glsl_version());
+    on_backends_ready();
+
+    if (!app_init(app_, config)) return false;
+    return true;
+}
+
+bool GlfwRunner::should_close() const { return glfwWindowShouldClose(window_); }
+
+double GlfwRunner::wake_in() const {
+    if (dirty_ || glfwGetTime() - last_input_ < kInputLinger) return 0.0;
+    return app_wake_in(app_);
+}
+
+bool GlfwRunner::frame_if_needed() {
+    before_frame();
+    const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    const double now = glfwGetTime();
+    if (queued) last_input_ = now;
+    if (!frame_needed(queued, dirty_, now - last_input_, app_wake_in(app_) == 0.0)) return false;
+    dirty_ = false;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    after_platform_new_frame();
+    ImGui::NewFrame();
+    app_frame(app_);
+    ImGui::Render();
+
+    int fb_w = 0, fb_h = 0;
+    framebuffer_size(fb_w, fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = app_clear_colour(app_);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(window_);
+    after_render();
+    return true;
+}
+
+void GlfwRunner::shutdown() {
+    app_shutdown(app_);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window_);
+    glfwTerminate();
+}
+
+}  // namespace ex

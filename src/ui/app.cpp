@@ -1,0 +1,278 @@
+// app.cpp — app lifecycle (fonts, theme, loading), the frame entry point, the actions and the state snapshot.
+//
+// Index
+//   [SECTION] Lifecycle
+//   [SECTION] Loading
+//   [SECTION] Actions
+//   [SECTION] State snapshot
+#include "ui/app.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/load.h"
+
+namespace ex {
+
+// [SECTION] Lifecycle -----------------------------------------------------------------------------------------------
+
+static void load_fonts(AppContext& app) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontConfig cfg;
+    cfg.OversampleH = 1;  // 1.92 rasterises at the exact size × framebuffer scale; oversampling only costs memory
+    if (!app.config.font_regular.empty() && std::ifstream(app.config.font_regular).good())
+        app.font_regular = io.Fonts->AddFontFromFileTTF(app.config.font_regular.c_str(), 0.0f, &cfg);
+    if (!app.config.font_bold.empty() && std::ifstream(app.config.font_bold).good())
+        app.font_bold = io.Fonts->AddFontFromFileTTF(app.config.font_bold.c_str(), 0.0f, &cfg);
+    if (!app.font_regular) app.font_regular = io.Fonts->AddFontDefault();  // keeps the app usable without assets
+    if (!app.font_bold) app.font_bold = app.font_regular;
+    io.FontDefault = app.font_regular;
+}
+
+static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label);
+
+bool app_init(AppContext& app, const AppConfig& config) {
+    app.config = config;
+    load_fonts(app);
+    app_set_theme(app, config.theme == "dark");
+    const std::string label = config.content_label.empty() ? config.content_path : config.content_label;
+    if (config.content) adopt(app, config.content, label);
+    else if (!config.content_path.empty())
+        app_load_file(app, config.content_path, label);
+    if (!config.select.empty()) app_select(app, config.select, true);
+    return true;
+}
+
+void app_frame(AppContext& app) {
+    app.now = ImGui::GetTime();
+    if (app.flight.active) {
+        app.view.cam = app.flight.at(app.now);
+        if (app.flight.finished(app.now)) app.flight.active = false;
+    }
+    handle_shortcuts(app);
+    draw_canvas(app);
+    draw_panels(app);
+    app.first_content_frame = app.content && app.frames == 0;
+    ++app.frames;
+}
+
+void app_shutdown(AppContext& app) { app.content.reset(); }
+
+double app_wake_in(const AppContext& app) {
+    if (app.flight.active || app.needs_fit) return 0.0;
+    if (app.now < app.status_until) return app.status_until - app.now;
+    return -1.0;
+}
+
+ImVec4 app_clear_colour(const AppContext& app) { return ImGui::ColorConvertU32ToFloat4(app.theme.canvas_bg); }
+
+void app_set_theme(AppContext& app, bool dark) {
+    app.theme = make_theme(dark);
+    app.config.theme = dark ? "dark" : "light";
+    apply_imgui_style(app.theme, 1.0f);
+}
+
+// [SECTION] Loading -------------------------------------------------------------------------------------------------
+
+static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
+    const std::string keep = app.selected >= 0 && app.content ? app.content->nodes[app.selected].id : "";
+    app.content = std::move(content);
+    app.content_label = label;
+    const Content& c = *app.content;
+    app.layout = compute_layout(c);
+    app.order = reading_order(c, app.layout);
+    app.search.build(c, app.config.lang);
+    app.hidden_category.assign(c.categories.size(), false);
+    app.selected = app.focused = app.hovered = app.hovered_edge = app.dragging = -1;
+    app.tour = TourState{};
+    app.history = History{};
+    app.open_passages.clear();
+    app.needs_fit = true;
+    app_set_search(app, app.search_query);
+    if (!keep.empty()) app.selected = c.node_index(keep);
+}
+
+bool app_load(AppContext& app, std::string_view bytes, const std::string& label) {
+    LoadResult r = load_content(bytes, label);
+    app.problems = r.problems;
+    if (!r.ok()) return false;
+    adopt(app, r.content, label);
+    return true;
+}
+
+bool app_load_file(AppContext& app, const std::string& path, const std::string& label) {
+    LoadResult r = load_content_file(path, label);
+    app.problems = r.problems;
+    if (!r.ok()) return false;
+    adopt(app, r.content, label);
+    return true;
+}
+
+// [SECTION] Actions -------------------------------------------------------------------------------------------------
+
+const std::string& app_text(const AppContext& app, const Text& text) {
+    return text.get(app.config.lang, app.content ? app.content->meta.language : "en");
+}
+
+bool app_node_visible(const AppContext& app, int node) {
+    if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return false;
+    const int cat = app.content->nodes[node].category_index;
+    return cat < 0 || cat >= (int)app.hidden_category.size() || !app.hidden_category[cat];
+}
+
+void app_select_index(AppContext& app, int node, bool record_history) {
+    if (!app.content) return;
+    if (node < 0 || node >= (int)app.content->nodes.size()) {
+        app.selected = -1;
+        return;
+    }
+    app.selected = app.focused = node;
+    if (record_history) app.history.visit(app.content->nodes[node].id);
+    app.open_passages.clear();
+    app_fly_to(app, node);
+}
+
+bool app_select(AppContext& app, const std::string& id, bool record_history) {
+    if (!app.content) return false;
+    if (id.empty()) {
+        app.selected = -1;
+        return true;
+    }
+    const int n = app.content->node_index(id);
+    if (n < 0) return false;
+    app_select_index(app, n, record_history);
+    return true;
+}
+
+void app_back(AppContext& app) {
+    if (!app.history.can_back()) return;
+    app_select(app, app.history.back(), false);
+}
+
+void app_forward(AppContext& app) {
+    if (!app.history.can_forward()) return;
+    app_select(app, app.history.forward(), false);
+}
+
+void app_fly_to(AppContext& app, int node) {
+    if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
+    Camera to = app.view.cam;
+    const Rect card = app.layout.cards[node];
+    to.center = card.center();
+    // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
+    to.zoom = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
+    // The detail panel covers the right side: aim a little to the right so the card sits in the free part.
+    to.center.x += app.view.size.x * 0.16f / to.zoom;
+    app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
+}
+
+void app_fit(AppContext& app, bool animate) {
+    if (!app.content || app.view.size.x <= 0) return;
+    const Camera to = app.view.fit(app.layout.bounds, 32.0f);
+    if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
+    else app.view.cam = to;
+}
+
+void app_zoom(AppContext& app, float factor) {
+    app.flight.active = false;
+    app.view.zoom_at(app.view.size * 0.5f, factor);
+}
+
+void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan) {
+    app.flight.active = false;
+    app.pinched = true;
+    app.view.pan_screen(Vec2(pan.x, pan.y));
+    app.view.zoom_at(Vec2(pivot.x - app.canvas_origin.x, pivot.y - app.canvas_origin.y), factor);
+}
+
+void app_set_search(AppContext& app, const std::string& query) {
+    app.search_query = query;
+    app.search_results.clear();
+    if (!app.content || query.empty()) return;
+    for (const SearchHit& h : app.search.query(query, 50)) app.search_results.push_back(h.node);
+}
+
+void app_toggle_category(AppContext& app, int category) {
+    if (category < 0 || category >= (int)app.hidden_category.size()) return;
+    app.hidden_category[category] = !app.hidden_category[category];
+    if (app.selected >= 0 && !app_node_visible(app, app.selected)) app.selected = -1;
+}
+
+bool app_start_tour(AppContext& app, const std::string& id) {
+    if (!app.content || app.content->tours.empty()) return false;
+    const int t = id.empty() ? 0 : app.content->tour_index(id);
+    if (t < 0) return false;
+    app.tour.tour = t;
+    app.tour.step = 0;
+    app_tour_step(app, 0);
+    return true;
+}
+
+void app_tour_step(AppContext& app, int delta) {
+    if (!app.content || app.tour.tour < 0) return;
+    const Tour& tour = app.content->tours[app.tour.tour];
+    app.tour.step = std::clamp(app.tour.step + delta, 0, (int)tour.steps.size() - 1);
+    const int node = tour.steps[app.tour.step].node_index;
+    if (node >= 0) {
+        const int cat = app.content->nodes[node].category_index;
+        if (cat >= 0 && cat < (int)app.hidden_category.size()) app.hidden_category[cat] = false;  // never tour into a hidden card
+        app_select_index(app, node, true);
+    }
+}
+
+void app_stop_tour(AppContext& app) { app.tour = TourState{}; }
+
+std::string app_node_text(const AppContext& app, int node) {
+    if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return "";
+    const Node& n = app.content->nodes[node];
+    std::string s = app_text(app, n.title) + "\n\n" + app_text(app, n.summary) + "\n";
+    for (const Text& p : n.body) s += "\n" + app_text(app, p) + "\n";
+    return s;
+}
+
+// [SECTION] State snapshot ------------------------------------------------------------------------------------------
+
+nlohmann::json app_state(const AppContext& app) {
+    using nlohmann::json;
+    const Content* c = app.content.get();
+    json s;
+    s["content"] = {{"title", c ? app_text(app, c->meta.title) : ""}, {"node_count", c ? c->nodes.size() : 0}};
+    s["frames"] = app.frames;
+    json errors = json::array();
+    for (const Problem& p : app.problems)
+        if (p.severity == Severity::Error) errors.push_back(format_problem(p));
+    s["errors"] = errors;
+    s["lang"] = app.config.lang;
+    s["theme"] = app.config.theme;
+    s["selected"] = (c && app.selected >= 0) ? json(c->nodes[app.selected].id) : json(nullptr);
+    s["focused"] = (c && app.focused >= 0) ? json(c->nodes[app.focused].id) : json(nullptr);
+    s["camera"] = {{"x", app.view.cam.center.x}, {"y", app.view.cam.center.y}, {"zoom", app.view.cam.zoom}};
+    json nodes = json::array();
+    if (c) {
+        for (size_t i = 0; i < c->nodes.size() && i < app.layout.cards.size(); ++i) {
+            const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
+            const float x = r.x + app.canvas_origin.x, y = r.y + app.canvas_origin.y;
+            const bool on_screen = x + r.w > 0 && y + r.h > 0 && r.x < app.view.size.x && r.y < app.view.size.y;
+            nodes.push_back({{"id", c->nodes[i].id}, {"title", app_text(app, c->nodes[i].title)},
+                             {"category", c->nodes[i].category}, {"rect", {x, y, r.w, r.h}},
+                             {"visible", on_screen && app_node_visible(app, (int)i)}});
+        }
+    }
+    s["nodes"] = nodes;
+    s["history"] = {{"back", app.history.can_back()}, {"forward", app.history.can_forward()}};
+    json results = json::array();
+    if (c) for (int n : app.search_results) results.push_back(c->nodes[n].id);
+    s["search"] = {{"query", app.search_query}, {"results", results}};
+    if (c && app.tour.tour >= 0)
+        s["tour"] = {{"id", c->tours[app.tour.tour].id}, {"step", app.tour.step + 1},
+                     {"steps", c->tours[app.tour.tour].steps.size()}};
+    else s["tour"] = nullptr;
+    json hidden = json::array();
+    if (c)
+        for (size_t i = 0; i < app.hidden_category.size(); ++i)
+            if (app.hidden_category[i]) hidden.push_back(c->categories[i].id);
+    s["hidden_categories"] = hidden;
+    return s;
+}
+
+}  // namespace ex

@@ -1,0 +1,116 @@
+// app.h — the one seam between a platform runner and the explainer's UI, and the explicit context it draws from.
+//
+// A runner creates the window, the ImGui context and its backends, then calls app_init once, app_frame once per
+// drawn frame (between ImGui::NewFrame and ImGui::Render) and app_shutdown at the end. Everything the UI knows lives
+// in AppContext, passed explicitly; nothing is global. Actions (select, fly, tour...) are plain functions on it, so
+// the canvas, the panels, the keyboard and the web bridge all change state the same way.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include "core/content.h"
+#include "core/layout.h"
+#include "core/navigation.h"
+#include "core/problem.h"
+#include "core/search.h"
+#include "core/viewport.h"
+#include "ui/theme.h"
+
+namespace ex {
+
+struct AppConfig {
+    std::string content_path;                 // file loaded at start (unless `content` is given)
+    std::shared_ptr<const Content> content;   // already loaded content (the desktop checks the file first)
+    std::string content_label;                // how messages name it ("article.json")
+    std::string font_regular, font_bold;      // TTF paths
+    std::string lang  = "en";
+    std::string theme = "light";              // light | dark
+    std::string select;                       // node id selected at start
+};
+
+struct AppContext {
+    AppConfig                      config;
+    std::shared_ptr<const Content> content;   // the content on screen; a failed load never replaces it
+    std::string                    content_label;
+    std::vector<Problem>           problems;  // of the last load attempt
+    ImFont*                        font_regular = nullptr;
+    ImFont*                        font_bold    = nullptr;
+    Theme                          theme;
+    unsigned long long             frames       = 0;      // frames actually drawn
+    bool                           first_content_frame = false;  // true during the frame that first shows content
+    double                         now          = 0;      // ImGui time at this frame
+
+    // Map
+    Layout           layout;
+    Viewport         view;                     // screen space = ImGui coordinates inside the canvas rect
+    ImVec2           canvas_origin;            // top-left of the canvas in ImGui coordinates
+    CameraAnimation  flight;
+    bool             needs_fit    = true;      // fit the map once the canvas size is known
+    int              hovered      = -1;        // node under the pointer
+    int              hovered_edge = -1;
+    int              dragging     = -1;        // node being dragged
+    int              focused      = -1;        // keyboard cursor (Tab / arrows); Enter selects it
+    bool             pinched      = false;     // a two-finger gesture ran: the finger's release is no click
+    std::vector<int> order;                    // reading order for Tab
+
+    // Reading
+    int              selected = -1;
+    History          history;
+    SearchIndex      search;
+    std::string      search_query;
+    std::vector<int> search_results;
+    bool             focus_search = false;     // '/' pressed: focus the box next frame
+    std::vector<bool> hidden_category;         // by category index
+    TourState        tour;
+    bool             show_help = false;
+    std::vector<std::string> open_passages;    // citation passages the reader expanded
+    std::string      status;                   // one-line feedback ("Copied", ...)
+    double           status_until = 0;
+};
+
+bool   app_init(AppContext& app, const AppConfig& config);
+void   app_frame(AppContext& app);
+void   app_shutdown(AppContext& app);
+// 0 = wants a frame now, > 0 = seconds until it wants one (tooltips), < 0 = idle until input.
+double app_wake_in(const AppContext& app);
+ImVec4 app_clear_colour(const AppContext& app);
+
+// Loads content; on success it replaces what is shown (keeping the selection when the node still exists), on failure
+// it keeps it. Problems are stored in app.problems either way (warnings only on success).
+bool app_load(AppContext& app, std::string_view bytes, const std::string& label);
+bool app_load_file(AppContext& app, const std::string& path, const std::string& label);
+
+// [SECTION] Actions — shared by the canvas, panels, keyboard and the web bridge --------------------------------------
+bool app_select(AppContext& app, const std::string& id, bool record_history = true);  // "" clears; false if unknown
+void app_select_index(AppContext& app, int node, bool record_history = true);
+void app_back(AppContext& app);
+void app_forward(AppContext& app);
+void app_fly_to(AppContext& app, int node);     // eases the camera to show the node
+void app_fit(AppContext& app, bool animate);
+void app_zoom(AppContext& app, float factor);   // around the canvas centre
+// Two-finger gesture: pan by `pan` screen pixels, then zoom by `factor` around `pivot` (ImGui coordinates).
+void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan);
+void app_set_search(AppContext& app, const std::string& query);
+void app_toggle_category(AppContext& app, int category);
+bool app_start_tour(AppContext& app, const std::string& id);  // "" = the first tour
+void app_tour_step(AppContext& app, int delta);
+void app_stop_tour(AppContext& app);
+void app_set_theme(AppContext& app, bool dark);
+bool app_node_visible(const AppContext& app, int node);       // not filtered out by the legend
+std::string app_node_text(const AppContext& app, int node);   // plain text of a node, for the clipboard
+const std::string& app_text(const AppContext& app, const Text& text);  // in the reader's language
+
+// The state the web test hook and headless tests read (see README "Test hook").
+nlohmann::json app_state(const AppContext& app);
+
+// Parts of a frame, in ui/*.cpp.
+void draw_canvas(AppContext& app);
+void draw_panels(AppContext& app);
+void handle_shortcuts(AppContext& app);
+
+}  // namespace ex

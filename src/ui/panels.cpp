@@ -1,0 +1,427 @@
+// panels.cpp — everything drawn over the map: top bar with search, legend/filter, detail panel, tour card,
+// minimap, shortcut help and the problems list.
+//
+// Index
+//   [SECTION] Helpers
+//   [SECTION] Top bar         title, search + results, tours, fit, theme, help
+//   [SECTION] Legend          categories, doubling as a filter
+//   [SECTION] Detail panel    the selected node: text, citations, connections, history
+//   [SECTION] Tour card
+//   [SECTION] Minimap
+//   [SECTION] Help and problems
+#include <algorithm>
+#include <cstdio>
+
+#include "core/navigation.h"
+#include "ui/app.h"
+
+namespace ex {
+
+// [SECTION] Helpers -------------------------------------------------------------------------------------------------
+
+static constexpr ImGuiWindowFlags kPanelFlags =
+    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
+    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoFocusOnAppearing;
+
+static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
+
+static void colour_chip(ImU32 colour, float size) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (h - size) * 0.5f),
+                                              ImVec2(p.x + size, p.y + (h + size) * 0.5f), colour, 3.0f);
+    ImGui::Dummy(ImVec2(size, h));
+}
+
+static void wrapped(const std::string& text) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+}
+
+// Cuts at a UTF-8 character boundary.
+static std::string shorten(const std::string& s, size_t max_bytes) {
+    if (s.size() <= max_bytes) return s;
+    size_t cut = max_bytes;
+    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;
+    return s.substr(0, cut) + "\u2026";
+}
+
+// A node name drawn as a link; returns true when chosen.
+static bool node_link(AppContext& app, int node, const char* id_suffix) {
+    ImGui::PushID(node);
+    ImGui::PushID(id_suffix);
+    const ImU32 accent = app.content->nodes[node].category_index >= 0
+                             ? rgb_to_u32(app.content->categories[app.content->nodes[node].category_index].rgb)
+                             : app.theme.muted;
+    colour_chip(accent, 10.0f);
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
+    const bool chosen = ImGui::Selectable(app_text(app, app.content->nodes[node].title).c_str(), false,
+                                          ImGuiSelectableFlags_None);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImGui::PopID();
+    ImGui::PopID();
+    return chosen;
+}
+
+// [SECTION] Top bar -------------------------------------------------------------------------------------------------
+
+static void draw_search_results(AppContext& app) {
+    if (app.search_query.empty()) return;
+    if (app.search_results.empty()) {
+        ImGui::TextDisabled("No node matches \"%s\"", app.search_query.c_str());
+        return;
+    }
+    ImGui::TextDisabled("%d found", (int)app.search_results.size());
+    ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, 30.0f * app.search_results.size() + 8)), false);
+    for (int n : app.search_results)
+        if (node_link(app, n, "result")) app_select_index(app, n, true);
+    ImGui::EndChild();
+}
+
+static void draw_top_bar(AppContext& app) {
+    const Content& c = *app.content;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = narrow_screen() ? vp->WorkSize.x - 16.0f : std::min(420.0f, vp->WorkSize.x * 0.4f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 8));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    ImGui::Begin("##topbar", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushFont(app.font_bold, 19.0f);
+    wrapped(app_text(app, c.meta.title));
+    ImGui::PopFont();
+    if (!c.meta.subtitle.empty() && !narrow_screen()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme.muted);
+        wrapped(app_text(app, c.meta.subtitle));
+        ImGui::PopStyleColor();
+    }
+
+    char buf[256];
+    std::snprintf(buf, sizeof(buf), "%s", app.search_query.c_str());
+    if (app.focus_search) {
+        ImGui::SetKeyboardFocusHere();
+        app.focus_search = false;
+    }
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::InputTextWithHint("##search", "Search  ( / )", buf, sizeof(buf), ImGuiInputTextFlags_EscapeClearsAll))
+        app_set_search(app, buf);
+    if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter) && !app.search_results.empty())
+        app_select_index(app, app.search_results.front(), true);
+    draw_search_results(app);
+
+    // Tours, fit, theme, help on one row.
+    if (!c.tours.empty()) {
+        if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
+        if (ImGui::BeginPopup("##tours")) {
+            for (size_t t = 0; t < c.tours.size(); ++t) {
+                ImGui::PushID((int)t);
+                if (ImGui::Selectable(app_text(app, c.tours[t].title).c_str())) app_start_tour(app, c.tours[t].id);
+                ImGui::PopID();
+            }
+            ImGui::EndPopup();
+        }
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Fit")) app_fit(app, true);
+    ImGui::SameLine();
+    if (ImGui::Button(app.theme.dark ? "Light" : "Dark")) app_set_theme(app, !app.theme.dark);
+    ImGui::SameLine();
+    if (ImGui::Button("Keys ?")) app.show_help = true;
+    ImGui::End();
+}
+
+// [SECTION] Legend --------------------------------------------------------------------------------------------------
+
+static void draw_legend(AppContext& app) {
+    const Content& c = *app.content;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    if (narrow_screen() && app.selected >= 0) return;  // the detail sheet needs the room
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), 0, ImVec2(1, 0));
+    ImGui::Begin("##legend", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    if (app.selected >= 0 && !narrow_screen()) {  // the detail panel takes this corner; the legend folds away
+        ImGui::End();
+        return;
+    }
+    ImGui::TextDisabled("Show");
+    for (size_t i = 0; i < c.categories.size(); ++i) {
+        ImGui::PushID((int)i);
+        bool shown = !app.hidden_category[i];
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, rgb_to_u32(c.categories[i].rgb));
+        if (ImGui::Checkbox("##show", &shown)) app_toggle_category(app, (int)i);
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        colour_chip(rgb_to_u32(c.categories[i].rgb), 12.0f);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(app_text(app, c.categories[i].label).c_str());
+        if (ImGui::IsItemHovered() && !c.categories[i].description.empty())
+            ImGui::SetTooltip("%s", app_text(app, c.categories[i].description).c_str());
+        ImGui::PopID();
+    }
+    ImGui::End();
+}
+
+// [SECTION] Detail panel --------------------------------------------------------------------------------------------
+
+static void draw_history_bar(AppContext& app) {
+    ImGui::BeginDisabled(!app.history.can_back());
+    if (ImGui::ArrowButton("##back", ImGuiDir_Left)) app_back(app);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!app.history.can_forward());
+    if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) app_forward(app);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+    ImGui::SameLine();
+    // Breadcrumbs: the last few places visited, oldest first.
+    const auto& trail = app.history.trail();
+    const size_t first = trail.size() > 4 ? trail.size() - 4 : 0;
+    for (size_t i = first; i < trail.size(); ++i) {
+        const int n = app.content->node_index(trail[i]);
+        if (n < 0) continue;
+        if (i > first) { ImGui::SameLine(0, 2); ImGui::TextDisabled(">"); ImGui::SameLine(0, 2); }
+        ImGui::PushID((int)i);
+        if (ImGui::SmallButton(shorten(app_text(app, app.content->nodes[n].title), 18).c_str()))
+            app_select_index(app, n, true);
+        ImGui::PopID();
+    }
+    ImGui::SameLine();
+    const float close_w = ImGui::GetFrameHeight();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
+    if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.selected = -1;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+}
+
+static void draw_citations(AppContext& app, const Node& n) {
+    const Content& c = *app.content;
+    ImGui::TextDisabled("From the source");
+    for (size_t k = 0; k < n.citations.size(); ++k) {
+        const Citation& cit = n.citations[k];
+        ImGui::PushID((int)k);
+        const SourceSection* sec = c.find_section_of(cit.paragraph);
+        const SourceParagraph* para = c.find_paragraph(cit.paragraph);
+        std::string head = sec ? app_text(app, sec->heading) : cit.paragraph;
+        if (!cit.quote.empty()) head += ": \u201C" + app_text(app, cit.quote) + "\u201D";
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme.text);
+        wrapped(head);
+        ImGui::PopStyleColor();
+        auto it = std::find(app.open_passages.begin(), app.open_passages.end(), cit.paragraph);
+        const bool open = it != app.open_passages.end();
+        if (ImGui::SmallButton(open ? "Hide passage" : "Show passage")) {
+            if (open) app.open_passages.erase(it);
+            else app.open_passages.push_back(cit.paragraph);
+        }
+        if (open && para) {
+            ImGui::Indent();
+            ImGui::PushStyleColor(ImGuiCol_Text, app.theme.muted);
+            wrapped(app_text(app, para->text));
+            ImGui::PopStyleColor();
+            ImGui::Unindent();
+        }
+        ImGui::PopID();
+    }
+}
+
+static void draw_detail(AppContext& app) {
+    if (app.selected < 0) return;
+    const Content& c = *app.content;
+    const Node& n = c.nodes[app.selected];
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    if (narrow_screen()) {  // phones: a bottom sheet
+        const float h = vp->WorkSize.y * 0.48f;
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
+        ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
+    } else {
+        const float w = std::min(400.0f, vp->WorkSize.x * 0.36f);
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w - 8, vp->WorkPos.y + 8));
+        ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y - 16));
+    }
+    ImGui::Begin("##detail", nullptr, kPanelFlags);
+    draw_history_bar(app);
+    ImGui::Separator();
+    if (n.category_index >= 0) {
+        colour_chip(rgb_to_u32(c.categories[n.category_index].rgb), 12.0f);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", app_text(app, c.categories[n.category_index].label).c_str());
+    }
+    ImGui::PushFont(app.font_bold, 22.0f);
+    wrapped(app_text(app, n.title));
+    ImGui::PopFont();
+    ImGui::PushFont(app.font_bold, 16.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, app.theme.text);
+    wrapped(app_text(app, n.summary));
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    for (const Text& p : n.body) {
+        ImGui::Spacing();
+        wrapped(app_text(app, p));
+    }
+    if (!n.tags.empty()) {
+        ImGui::Spacing();
+        std::string tags;
+        for (const Text& t : n.tags) tags += (tags.empty() ? "#" : "   #") + app_text(app, t);
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme.muted);
+        wrapped(tags);
+        ImGui::PopStyleColor();
+    }
+    ImGui::Spacing();
+    if (ImGui::SmallButton("Copy text")) {
+        ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
+        app.status = "Copied to the clipboard";
+        app.status_until = app.now + 2.0;
+    }
+    if (app.now < app.status_until) { ImGui::SameLine(); ImGui::TextDisabled("%s", app.status.c_str()); }
+    ImGui::Separator();
+    draw_citations(app, n);
+    ImGui::Separator();
+    for (const auto& group : grouped_neighbours(c, app.selected, app.config.lang)) {
+        ImGui::TextDisabled("%s", group.first.c_str());
+        for (const Neighbour& nb : group.second)
+            if (node_link(app, nb.node, group.first.c_str())) app_select_index(app, nb.node, true);
+    }
+    ImGui::End();
+}
+
+// [SECTION] Tour card -----------------------------------------------------------------------------------------------
+
+static void draw_tour(AppContext& app) {
+    if (app.tour.tour < 0) return;
+    const Tour& tour = app.content->tours[app.tour.tour];
+    const TourStep& step = tour.steps[app.tour.step];
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(520.0f, vp->WorkSize.x - 16.0f);
+    const bool sheet = narrow_screen() && app.selected >= 0;
+    const float bottom = sheet ? vp->WorkSize.y * 0.48f + 8 : 12.0f;
+    const float left = narrow_screen() ? 8.0f : std::max(8.0f, (vp->WorkSize.x - w) * 0.5f - 200.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - bottom), 0, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::Begin("##tour", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushFont(app.font_bold, 0.0f);
+    ImGui::Text("%s", app_text(app, tour.title).c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("%d / %d", app.tour.step + 1, (int)tour.steps.size());
+    wrapped(app_text(app, step.caption));
+    ImGui::BeginDisabled(app.tour.step == 0);
+    if (ImGui::Button("< Previous")) app_tour_step(app, -1);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const bool last = app.tour.step + 1 >= (int)tour.steps.size();
+    if (ImGui::Button(last ? "Finish" : "Next >")) {
+        if (last) app_stop_tour(app);
+        else app_tour_step(app, +1);
+    }
+    ImGui::SameLine();
+    if (app.tour.tour >= 0 && ImGui::Button("End tour")) app_stop_tour(app);
+    ImGui::End();
+}
+
+// [SECTION] Minimap -------------------------------------------------------------------------------------------------
+
+static void draw_minimap(AppContext& app) {
+    if (narrow_screen()) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const Rect b = app.layout.bounds;
+    if (b.w <= 0 || b.h <= 0) return;
+    const float w = 200.0f, h = std::clamp(w * b.h / b.w, 60.0f, 160.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0, ImVec2(0, 1));
+    ImGui::SetNextWindowSize(ImVec2(w + 12, h + 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
+    ImGui::Begin("##minimap", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar);
+    ImGui::PopStyleVar();
+    const ImVec2 o = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##mini", ImVec2(w, h));
+    const float s = std::min(w / b.w, h / b.h);
+    const ImVec2 off(o.x + (w - b.w * s) * 0.5f, o.y + (h - b.h * s) * 0.5f);
+    auto map = [&](Vec2 p) { return ImVec2(off.x + (p.x - b.x) * s, off.y + (p.y - b.y) * s); };
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const Content& c = *app.content;
+    for (size_t i = 0; i < c.nodes.size(); ++i) {
+        if (!app_node_visible(app, (int)i)) continue;
+        const Rect& r = app.layout.cards[i];
+        const ImU32 col = c.nodes[i].category_index >= 0 ? rgb_to_u32(c.categories[c.nodes[i].category_index].rgb)
+                                                         : app.theme.muted;
+        dl->AddRectFilled(map(r.min()), map(r.max()), (int)i == app.selected ? app.theme.selection : col);
+    }
+    const Rect v = app.view.visible_canvas();
+    dl->AddRect(map(v.min()), map(v.max()), app.theme.title, 2.0f, 0, 1.5f);
+    if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        app.flight.active = false;
+        app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to jump");
+    ImGui::End();
+}
+
+// [SECTION] Help and problems ---------------------------------------------------------------------------------------
+
+static void draw_help(AppContext& app) {
+    if (app.show_help) ImGui::OpenPopup("Keyboard shortcuts");
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    if (ImGui::BeginPopupModal("Keyboard shortcuts", &app.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
+        static const char* rows[][2] = {
+            {"Tab / Shift+Tab", "next / previous node in reading order"},
+            {"Arrow keys", "move to the nearest node that way (pan when nothing is focused)"},
+            {"Shift+Arrow keys", "pan the map"},
+            {"Enter", "open the focused node"},
+            {"Esc", "close the node, end the tour, clear search"},
+            {"Alt+Left / Alt+Right", "back / forward"},
+            {"/", "search"},
+            {"+ / -", "zoom in / out"},
+            {"Ctrl+wheel, pinch", "zoom around the pointer"},
+            {"F", "fit the whole map"},
+            {"T", "start the tour; Left / Right step it"},
+            {"Ctrl+C", "copy the open node's text"},
+            {"?", "this list"},
+        };
+        if (ImGui::BeginTable("##keys", 2)) {
+            for (auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushFont(app.font_bold, 0.0f);
+                ImGui::TextUnformatted(r[0]);
+                ImGui::PopFont();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r[1]);
+            }
+            ImGui::EndTable();
+        }
+        if (ImGui::Button("Close")) { app.show_help = false; ImGui::CloseCurrentPopup(); }
+        ImGui::EndPopup();
+    }
+}
+
+static void draw_problems(AppContext& app) {
+    bool any_error = false;
+    for (const Problem& p : app.problems) any_error |= p.severity == Severity::Error;
+    if (!any_error) return;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->GetCenter().x, vp->WorkPos.y + 8), 0, ImVec2(0.5f, 0));
+    ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, vp->WorkSize.x - 16), 0));
+    ImGui::Begin("##problems", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 42, 42, 255));
+    ImGui::TextUnformatted(app.content ? "That file could not be loaded; the map shown is unchanged."
+                                       : "The content could not be loaded.");
+    ImGui::PopStyleColor();
+    const size_t shown = std::min<size_t>(app.problems.size(), 12);
+    for (size_t i = 0; i < shown; ++i) wrapped(format_problem(app.problems[i]));
+    if (app.problems.size() > shown) ImGui::TextDisabled("... and %d more", (int)(app.problems.size() - shown));
+    if (ImGui::Button("Dismiss")) app.problems.clear();
+    ImGui::End();
+}
+
+void draw_panels(AppContext& app) {
+    if (app.content) {
+        draw_top_bar(app);
+        draw_legend(app);
+        draw_detail(app);
+        draw_tour(app);
+        draw_minimap(app);
+        draw_help(app);
+    }
+    draw_problems(app);
+}
+
+}  // namespace ex

@@ -1,0 +1,78 @@
+// shortcuts.cpp — the keyboard: every action of the explorer has a key (the "?" list in panels.cpp mirrors this).
+#include "core/navigation.h"
+#include "ui/app.h"
+
+namespace ex {
+
+static void move_focus(AppContext& app, int node) {
+    if (node < 0) return;
+    app.focused = node;
+    // Keep the keyboard cursor on screen.
+    const Rect r = app.view.canvas_to_screen(app.layout.cards[node]);
+    if (r.x < 0 || r.y < 0 || r.right() > app.view.size.x || r.bottom() > app.view.size.y) app_fly_to(app, node);
+}
+
+static int next_in_order(const AppContext& app, int delta) {
+    const int n = (int)app.order.size();
+    if (n == 0) return -1;
+    int pos = -1;
+    const int from = app.focused >= 0 ? app.focused : app.selected;
+    for (int i = 0; i < n; ++i) if (app.order[i] == from) pos = i;
+    for (int step = 1; step <= n; ++step) {  // skip cards hidden by the legend
+        const int i = pos < 0 ? (delta > 0 ? step - 1 : n - step) : ((pos + delta * step) % n + n) % n;
+        if (app_node_visible(app, app.order[i])) return app.order[i];
+    }
+    return -1;
+}
+
+void handle_shortcuts(AppContext& app) {
+    if (!app.content) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.WantTextInput) return;  // typing in the search box (Esc there clears it, a second Esc leaves it)
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    const bool alt = io.KeyAlt, ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
+
+    if (alt && pressed(ImGuiKey_LeftArrow)) { app_back(app); return; }
+    if (alt && pressed(ImGuiKey_RightArrow)) { app_forward(app); return; }
+    if (ctrl && ImGui::IsKeyPressed(ImGuiKey_C) && app.selected >= 0) {
+        ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
+        app.status = "Copied to the clipboard";
+        app.status_until = app.now + 2.0;
+        return;
+    }
+    if (ctrl || alt) return;
+
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && !shift) { app.focus_search = true; return; }
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) { app.show_help = true; return; }  // '?' on US layouts
+    if (pressed(ImGuiKey_Escape)) {
+        if (app.tour.tour >= 0) app_stop_tour(app);
+        else if (app.selected >= 0) app.selected = -1;
+        else if (!app.search_query.empty()) app_set_search(app, "");
+        else app.focused = -1;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_F)) app_fit(app, true);
+    if (ImGui::IsKeyPressed(ImGuiKey_T) && app.tour.tour < 0) app_start_tour(app, "");
+    if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) app_zoom(app, 1.25f);
+    if (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)) app_zoom(app, 0.8f);
+    if (pressed(ImGuiKey_Tab)) move_focus(app, next_in_order(app, shift ? -1 : +1));
+    if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && app.focused >= 0)
+        app_select_index(app, app.focused, true);
+
+    // Arrows: step a running tour; move between nodes when one is focused; otherwise (or with Shift) pan.
+    const Vec2 dirs[4] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}};
+    const ImGuiKey keys[4] = {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_UpArrow, ImGuiKey_DownArrow};
+    for (int k = 0; k < 4; ++k) {
+        if (!pressed(keys[k])) continue;
+        if (app.tour.tour >= 0 && k < 2 && !shift) app_tour_step(app, k == 0 ? -1 : +1);
+        else if (!shift && (app.focused >= 0 || app.selected >= 0)) {
+            const int from = app.focused >= 0 ? app.focused : app.selected;
+            move_focus(app, neighbour_in_direction(app.layout, from, dirs[k]));
+        } else {
+            app.flight.active = false;
+            app.view.pan_screen(dirs[k] * -80.0f);
+        }
+    }
+}
+
+}  // namespace ex

@@ -1,0 +1,121 @@
+// The explorer in Chromium with real input: click, history, zoom around the pointer, search, idle, screenshots.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { distinctColours, launch, openPage, outDir, serve, waitReady } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const state = (page) => page.evaluate(() => window.explainer.state());
+const centre = (rect) => ({ x: rect[0] + rect[2] / 2, y: rect[1] + rect[3] / 2 });
+// The node whose card is fully on screen and not under a panel: the one nearest the middle of the canvas.
+function middleNode(s, exclude = []) {
+  const clear = (c) => c.x < 840 && !(c.x < 450 && c.y < 240) && !(c.x < 230 && c.y > 600);  // not under a panel
+  const cands = s.nodes.filter((n) => n.visible && !exclude.includes(n.id) && clear(centre(n.rect)));
+  const d = (n) => Math.hypot(centre(n.rect).x - 640, centre(n.rect).y - 400);
+  return cands.sort((a, b) => d(a) - d(b))[0];
+}
+async function settle(page) {  // until the camera stops moving
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const cam = JSON.stringify((await state(page)).camera);
+    if (cam === last) return;
+    last = cam;
+    await page.waitForTimeout(120);
+  }
+}
+
+async function open(options = {}) {
+  const r = await openPage(browser, server.url, options);
+  await waitReady(r.page);
+  return r;
+}
+
+test('clicking a card selects it; Alt+Left returns to the previous one', async () => {
+  const { page, problems, context } = await open();
+  const s0 = await state(page);
+  assert.equal(s0.selected, null);
+  const a = middleNode(s0);
+  await page.mouse.click(centre(a.rect).x, centre(a.rect).y);
+  await page.waitForFunction((id) => window.explainer.state().selected === id, a.id);
+  await settle(page);
+  const s1 = await state(page);
+  assert.equal(s1.history.back, false);
+  const b = middleNode(s1, [a.id]);
+  await page.mouse.click(centre(b.rect).x, centre(b.rect).y);
+  await page.waitForFunction((id) => window.explainer.state().selected === id, b.id);
+  assert.equal((await state(page)).history.back, true);
+  await page.keyboard.press('Alt+ArrowLeft');
+  await page.waitForFunction((id) => window.explainer.state().selected === id, a.id);
+  assert.equal(page.url().startsWith(server.url), true, 'Alt+Left stayed in the app');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ctrl+wheel over a card zooms in and keeps it under the pointer', async () => {
+  const { page, context } = await open();
+  const s0 = await state(page);
+  const n = middleNode(s0);
+  const p = { x: centre(n.rect).x + n.rect[2] / 4, y: centre(n.rect).y };
+  await page.mouse.move(p.x, p.y);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -240);
+  await page.keyboard.up('Control');
+  await page.waitForFunction((z) => window.explainer.state().camera.zoom > z * 1.2, s0.camera.zoom);
+  const s1 = await state(page);
+  const r = s1.nodes.find((m) => m.id === n.id).rect;
+  assert.ok(r[2] > n.rect[2] * 1.2, 'the card got bigger');
+  assert.ok(p.x >= r[0] && p.x <= r[0] + r[2] && p.y >= r[1] && p.y <= r[1] + r[3], 'still under the pointer');
+  // The same canvas point stays under the pointer: its relative position in the card is unchanged.
+  const rel0 = (p.x - n.rect[0]) / n.rect[2], rel1 = (p.x - r[0]) / r[2];
+  assert.ok(Math.abs(rel0 - rel1) < 0.02, `pivot kept (${rel0.toFixed(3)} vs ${rel1.toFixed(3)})`);
+  await context.close();
+});
+
+test('"/" then typing finds nodes and lights them', async () => {
+  const { page, context } = await open();
+  await page.mouse.move(640, 400);
+  await page.keyboard.press('/');
+  await page.keyboard.type('talent');
+  await page.waitForFunction(() => window.explainer.state().search.query === 'talent');
+  const s = await state(page);
+  assert.ok(s.search.results.length >= 2, 'several nodes mention talent');
+  const titles = s.nodes.filter((n) => s.search.results.includes(n.id)).map((n) => n.title.toLowerCase());
+  assert.ok(titles.some((t) => t.includes('talent')), 'a title matches');
+  await page.screenshot({ path: path.join(outDir, 'search.png') });
+  await context.close();
+});
+
+test('an idle page draws no frames', async () => {
+  const { page, context } = await open();
+  await page.mouse.move(300, 300);
+  await page.mouse.move(320, 310);
+  await page.waitForTimeout(1500);
+  const f1 = (await state(page)).frames;
+  await page.waitForTimeout(2500);
+  const f2 = (await state(page)).frames;
+  assert.equal(f2, f1, `frames grew from ${f1} to ${f2} while idle`);
+  await context.close();
+});
+
+for (const scheme of ['light', 'dark']) {
+  for (const dpr of [1, 2]) {
+    test(`screenshot ${scheme} at devicePixelRatio ${dpr}`, async () => {
+      const { page, problems, context } = await open({ colorScheme: scheme, deviceScaleFactor: dpr });
+      const s0 = await state(page);
+      assert.equal(s0.theme, scheme);
+      const n = middleNode(s0);
+      await page.mouse.click(centre(n.rect).x, centre(n.rect).y);
+      await page.waitForFunction((id) => window.explainer.state().selected === id, n.id);
+      await settle(page);
+      const png = await page.screenshot({ path: path.join(outDir, `explore-${scheme}-dpr${dpr}.png`) });
+      assert.ok((await distinctColours(browser, png)) > 100);
+      const size = await page.evaluate(() => [document.getElementById('canvas').width, window.innerWidth]);
+      assert.equal(size[0], size[1] * dpr, 'canvas backing store follows devicePixelRatio');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+}

@@ -1,0 +1,33 @@
+// headless.h — runs real frames of the app's UI with no window and no GPU (Dear ImGui's null-backend approach):
+// textures are acknowledged but never uploaded, draw lists are built and dropped.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/app.h"
+
+namespace ex::test {
+
+struct Headless {
+    AppContext app;
+    double     time = 0;
+
+    explicit Headless(AppConfig config, ImVec2 size = ImVec2(1280, 800));
+    ~Headless();
+    Headless(const Headless&) = delete;
+    Headless& operator=(const Headless&) = delete;
+
+    void frame(int count = 1);                       // advance 1/60 s per frame
+    // Input, queued like a backend would, then one frame so it takes effect.
+    void move(ImVec2 pos);
+    void click(ImVec2 pos, int button = 0);
+    void drag(ImVec2 from, ImVec2 to, int steps = 8);
+    void wheel(ImVec2 pos, float dy, bool ctrl = false);
+    void key(ImGuiKey key, ImGuiKeyChord mods = 0);
+    void type(const std::string& utf8);
+};
+
+AppConfig default_config();                          // the bundled article with the built fonts
+
+}  // namespace ex::test
