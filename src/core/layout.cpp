@@ -273,6 +273,30 @@ std::vector<int> assign_layers(int n, const std::vector<LEdge>& le) {
     return layer;
 }
 
+// Category bands: authors list categories in the order the argument runs (drivers, then priorities, then what
+// follows), so each category gets consecutive layers, laid out inside by its own edges; edges between categories
+// then run from band to band. Edges that end up pointing back are flipped like cycle-breaking ones.
+std::vector<int> band_layers(const Content& c, std::vector<LEdge>& le) {
+    const int n = (int)c.nodes.size(), cats = (int)c.categories.size();
+    auto band = [&](int x) {
+        const int k = c.nodes[x].category_index;
+        return k >= 0 && k < cats ? k : cats;  // uncategorised nodes last
+    };
+    std::vector<LEdge> inner;
+    for (const auto& e : le)
+        if (band(e.u) == band(e.v)) inner.push_back(e);
+    std::vector<int> local = assign_layers(n, inner);
+    std::vector<int> width(cats + 1, 0), offset(cats + 2, 0);
+    for (int x = 0; x < n; ++x) width[band(x)] = std::max(width[band(x)], local[x] + 1);
+    for (int k = 0; k <= cats; ++k) offset[k + 1] = offset[k] + width[k];
+    std::vector<int> layer(n);
+    for (int x = 0; x < n; ++x) layer[x] = offset[band(x)] + local[x];
+    for (auto& e : le)
+        if (layer[e.u] > layer[e.v]) { std::swap(e.u, e.v); e.flipped = !e.flipped; }
+    // Same-layer edges cannot occur: bands are disjoint and inner edges span at least one local layer.
+    return layer;
+}
+
 struct Component {
     std::vector<int> nodes;                                   // ascending node indices
     std::vector<int> ledges;                                  // indices into the layering edges
@@ -875,7 +899,7 @@ Layout compute_layout(const Content& c, const LayoutOptions& o) {
 
     std::vector<LEdge> le = layering_edges(c);
     break_cycles(n, le);
-    std::vector<int> layer = assign_layers(n, le);
+    std::vector<int> layer = o.category_bands ? band_layers(c, le) : assign_layers(n, le);
     std::vector<Component> comps = find_components(n, le);
 
     std::vector<std::vector<Vec2>> interior(c.edges.size());

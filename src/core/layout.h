@@ -27,6 +27,9 @@ struct LayoutOptions {
                                                               // may then pass over cards of the same layer);
                                                               // 0 = automatic (about sqrt(2 n), at least 12),
                                                               // < 0 = never
+    bool  category_bands = false;                             // each category (in file order) gets its own band of
+                                                              // layers (columns read as the argument's steps,
+                                                              // but the map gets wide); off: edges alone decide
     int   ordering_passes = 16;                               // crossing-reduction sweeps (stops early when stuck)
     int   placement_passes = 6;                               // coordinate-assignment sweeps
 };

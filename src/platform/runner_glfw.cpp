@@ -59,7 +59,13 @@ bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
     ImGui_ImplOpenGL3_Init(glsl_version());
     on_backends_ready();
 
-    if (!app_init(app_, config)) return false;
+    AppConfig scaled = config;
+#if !defined(__EMSCRIPTEN__)
+    // HiDPI desktops: X11 and Windows report a content scale; macOS scales the framebuffer instead.
+    const float content_scale = ImGui_ImplGlfw_GetContentScaleForWindow(window_);
+    if (content_scale > 0.5f && content_scale < 8.0f) scaled.ui_scale *= content_scale;
+#endif
+    if (!app_init(app_, scaled)) return false;
     return true;
 }
 

@@ -69,7 +69,7 @@ ImVec4 app_clear_colour(const AppContext& app) { return ImGui::ColorConvertU32To
 void app_set_theme(AppContext& app, bool dark) {
     app.theme = make_theme(dark);
     app.config.theme = dark ? "dark" : "light";
-    apply_imgui_style(app.theme, 1.0f);
+    apply_imgui_style(app.theme, app.config.ui_scale);
 }
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------------
@@ -168,7 +168,12 @@ void app_fly_to(AppContext& app, int node) {
 
 void app_fit(AppContext& app, bool animate) {
     if (!app.content || app.view.size.x <= 0) return;
-    const Camera to = app.view.fit(app.layout.bounds, 32.0f);
+    // Fit below the title bar and the legend, which sit over the top of the canvas.
+    const float top = app.view.size.y > 500 ? std::min(170.0f * app.config.ui_scale, app.view.size.y * 0.3f) : 0.0f;
+    Viewport below = app.view;
+    below.size.y -= top;
+    Camera to = below.fit(app.layout.bounds, 24.0f);
+    to.center.y -= top * 0.5f / to.zoom;
     if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
     else app.view.cam = to;
 }

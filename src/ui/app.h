@@ -31,6 +31,7 @@ struct AppConfig {
     std::string lang  = "en";
     std::string theme = "light";              // light | dark
     std::string select;                       // node id selected at start
+    float       ui_scale = 1.0f;              // panels and text; the desktop passes the monitor's content scale
 };
 
 struct AppContext {

@@ -197,14 +197,15 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
     if (focused) dl->AddRect(ImVec2(p0.x - 4, p0.y - 4), ImVec2(p1.x + 4, p1.y + 4), th.search_hit, round + 4, 0, 2.0f);
 
-    // Text: title always (while it is legible), summary once there is room for it.
-    const float title_px = text_px(15.0f, z);
-    if (title_px < 5.0f) return;
+    // Text: the title always (zoomed out it keeps a legible minimum size and wraps inside the card), the summary
+    // once there is room for it.
     const float pad = 10.0f * z + std::max(3.0f, 6.0f * z);
-    const float wrap = r.w - pad - 10.0f * z;
+    const float wrap = r.w - pad - std::max(4.0f, 10.0f * z);
+    const float title_px = std::max(text_px(15.0f, z), std::min(11.0f, r.h * 0.3f));
+    if (title_px < 6.0f || wrap < 30.0f) return;
     dl->PushClipRect(p0, p1, true);
     const std::string& title = app_text(app, n.title);
-    const ImVec2 tpos(p0.x + pad, p0.y + 8.0f * z);
+    const ImVec2 tpos(p0.x + pad, p0.y + std::max(3.0f, 8.0f * z));
     dl->AddText(app.font_bold, title_px, tpos, with_alpha(th.title, alpha), title.c_str(), nullptr, wrap);
     if (z >= 0.75f) {
         const ImVec2 ts = app.font_bold->CalcTextSizeA(title_px, 1e9f, wrap, title.c_str());
@@ -348,10 +349,16 @@ void draw_canvas(AppContext& app) {
         edge_polyline(app, hovered_edge, pts);
         draw_edge_label(app, dl, pts, edge_caption(app, c.edges[hovered_edge]));
     }
-    if (hovered_edge >= 0) {
+    if (hovered_edge >= 0 && ImGui::BeginTooltip()) {  // the edge as a sentence: A / reads / B
         const Edge& ed = c.edges[hovered_edge];
-        ImGui::SetTooltip("%s %s %s", app_text(app, c.nodes[ed.from_index].title).c_str(),
-                          edge_caption(app, ed).c_str(), app_text(app, c.nodes[ed.to_index].title).c_str());
+        ImGui::PushFont(app.font_bold, 0.0f);
+        ImGui::TextUnformatted(app_text(app, c.nodes[ed.from_index].title).c_str());
+        ImGui::PopFont();
+        ImGui::TextDisabled("%s", edge_caption(app, ed).c_str());
+        ImGui::PushFont(app.font_bold, 0.0f);
+        ImGui::TextUnformatted(app_text(app, c.nodes[ed.to_index].title).c_str());
+        ImGui::PopFont();
+        ImGui::EndTooltip();
     }
     ImGui::End();
 }

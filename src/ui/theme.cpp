@@ -73,6 +73,10 @@ void apply_imgui_style(const Theme& theme, float ui_scale) {
     s.Colors[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(theme.title);
     s.Colors[ImGuiCol_TextDisabled] = ImGui::ColorConvertU32ToFloat4(theme.muted);
     s.Colors[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(theme.card_border);
+    // Inputs need a visible field on the white panel.
+    s.Colors[ImGuiCol_FrameBg] = theme.dark ? ImVec4(0.20f, 0.22f, 0.27f, 1) : ImVec4(0.93f, 0.94f, 0.95f, 1);
+    s.Colors[ImGuiCol_FrameBgHovered] = theme.dark ? ImVec4(0.25f, 0.28f, 0.34f, 1) : ImVec4(0.89f, 0.91f, 0.93f, 1);
+    s.FrameBorderSize = 1.0f;
     s.ScaleAllSizes(ui_scale);
     s.FontSizeBase = 16.0f;
     s.FontScaleMain = ui_scale;

@@ -8,10 +8,7 @@
 
 #include "core/layout.h"
 #include "core/synth.h"
-#if __has_include("core/load.h")
 #include "core/load.h"
-#define EXPLAINER_HAVE_LOADER 1
-#endif
 
 using ex::Layout;
 using ex::Rect;
@@ -256,10 +253,8 @@ TEST_CASE("layout: position hints are kept exactly and other cards avoid them") 
     }
 }
 
-#ifdef EXPLAINER_HAVE_LOADER
 TEST_CASE("layout of the shipped article") {
     const std::string path = std::string(EXPLAINER_SOURCE_DIR) + "/assets/content/article.json";
-    if (!std::ifstream(path)) return;
     ex::LoadResult r = ex::load_content_file(path);
     REQUIRE(r.ok());
     Layout a = ex::compute_layout(*r.content);
@@ -269,14 +264,11 @@ TEST_CASE("layout of the shipped article") {
     MESSAGE("article.json: " << r.content->nodes.size() << " nodes, " << r.content->edges.size() << " edges, "
             << a.crossings << " crossings, bounds " << a.bounds.w << " x " << a.bounds.h);
 }
-#endif
 
-// Run with --no-skip (or -tc='*10,000*') on an optimised build.
-TEST_CASE("layout of 10,000 nodes and 15,000 edges" * doctest::skip()) {
+// Speed is measured in bench/, not here: this checks only that the largest benchmark map lays out cleanly.
+TEST_CASE("layout of 10,000 nodes and 15,000 edges") {
     ex::Content c = ex::make_synthetic_content(10000, 1.5, 42);
-    auto t0 = std::chrono::steady_clock::now();
     Layout l = ex::compute_layout(c);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     CHECK(ex::count_overlaps(l.cards) == 0);
-    MESSAGE("10,000 nodes: " << ms << " ms, " << l.crossings << " crossings");
+    MESSAGE("10,000 nodes: " << l.crossings << " crossings");
 }
