@@ -169,7 +169,7 @@ void app_fly_to(AppContext& app, int node) {
 void app_fit(AppContext& app, bool animate) {
     if (!app.content || app.view.size.x <= 0) return;
     // Fit below the title bar and the legend, which sit over the top of the canvas.
-    const float top = app.view.size.y > 500 ? std::min(170.0f * app.config.ui_scale, app.view.size.y * 0.3f) : 0.0f;
+    const float top = !app.config.embed && app.view.size.y > 500 ? std::min(170.0f * app.config.ui_scale, app.view.size.y * 0.3f) : 0.0f;
     Viewport below = app.view;
     below.size.y -= top;
     Camera to = below.fit(app.layout.bounds, 24.0f);

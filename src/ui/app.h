@@ -32,6 +32,7 @@ struct AppConfig {
     std::string theme = "light";              // light | dark
     std::string select;                       // node id selected at start
     float       ui_scale = 1.0f;              // panels and text; the desktop passes the monitor's content scale
+    bool        embed = false;                // inside an iframe: the map and the detail panel only
 };
 
 struct AppContext {

@@ -414,11 +414,13 @@ static void draw_problems(AppContext& app) {
 
 void draw_panels(AppContext& app) {
     if (app.content) {
-        draw_top_bar(app);
-        draw_legend(app);
+        if (!app.config.embed) {
+            draw_top_bar(app);
+            draw_legend(app);
+            draw_minimap(app);
+        }
         draw_detail(app);
         draw_tour(app);
-        draw_minimap(app);
         draw_help(app);
     }
     draw_problems(app);
