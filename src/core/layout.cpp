@@ -799,7 +799,7 @@ void apply_hints(const Content& c, const LayoutOptions& o, Layout& out) {
         int64_t x0 = cell(r.x, cell_w), x1 = cell(r.right(), cell_w);
         int64_t y0 = cell(r.y, cell_h), y1 = cell(r.bottom(), cell_h);
         for (int64_t gx = x0; gx <= x1; ++gx)
-            for (int64_t gy = y0; gy <= y1; ++gy) f((gx << 32) ^ (gy & 0xffffffff));
+            for (int64_t gy = y0; gy <= y1; ++gy) f((int64_t)(((uint64_t)gx << 32) ^ ((uint64_t)gy & 0xffffffffu)));
     };
     auto insert = [&](const Rect& r) {
         placed.push_back(r.expanded(half_gap));

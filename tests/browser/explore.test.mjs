@@ -119,3 +119,29 @@ for (const scheme of ['light', 'dark']) {
     });
   }
 }
+
+test('on a phone a tap selects a card and a pinch zooms', async () => {
+  const { page, problems, context } = await open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+    isMobile: true, hasTouch: true });
+  const s0 = await state(page);
+  // A card in the lower half (the title bar covers the top on a phone).
+  const n = s0.nodes.filter((m) => m.visible && centre(m.rect).y > 300 && centre(m.rect).y < 800)
+    .sort((a, b) => b.rect[2] - a.rect[2])[0];
+  assert.ok(n, 'a card is visible');
+  await page.touchscreen.tap(centre(n.rect).x, centre(n.rect).y);
+  await page.waitForFunction((id) => window.explainer.state().selected === id, n.id);
+  await settle(page);
+  await page.screenshot({ path: path.join(outDir, 'phone-selected.png') });
+  // Pinch out with two fingers through the DevTools protocol: the zoom grows and nothing gets selected by it.
+  const cdp = await context.newCDPSession(page);
+  const before = (await state(page)).camera.zoom;
+  const touch = (type, d) => cdp.send('Input.dispatchTouchEvent', { type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: 195 - d, y: 250, id: 1 }, { x: 195 + d, y: 250, id: 2 }] });
+  await touch('touchStart', 20);
+  for (let d = 30; d <= 90; d += 10) await touch('touchMove', d);
+  await touch('touchEnd', 0);
+  await page.waitForFunction((z) => window.explainer.state().camera.zoom > z * 1.5, before);
+  assert.equal((await state(page)).selected, n.id, 'the pinch did not change the selection');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
