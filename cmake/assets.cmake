@@ -1,5 +1,6 @@
 # assets.cmake — assemble the bundled assets folder in the build tree: copied content and schema, plus UI fonts
-# subset from Debian's fonts-noto-core with fonttools' pyftsubset (a whole Latin TTF is ~500 KB; the subset ~20 KB).
+# subset from Debian's fonts-noto-core and fonts-noto-cjk with fonttools' pyftsubset (a whole Latin TTF is ~500 KB;
+# the subset ~20 KB).
 find_program(PYFTSUBSET pyftsubset PATHS /usr/bin NO_CMAKE_FIND_ROOT_PATH REQUIRED)
 set(EXPLAINER_FONT_DIR "/usr/share/fonts/truetype/noto" CACHE PATH "Folder with NotoSans-Regular.ttf and -Bold.ttf")
 
@@ -14,6 +15,49 @@ foreach(face Regular Bold)
     COMMAND ${PYFTSUBSET} "${_in}" --unicodes=${_unicodes} --output-file=${_out}
             --layout-features=kern,liga --no-hinting --desubroutinize --drop-tables+=DSIG,GSUB
     DEPENDS "${_in}" COMMENT "Subsetting NotoSans-${face}" VERBATIM)
+  list(APPEND _font_outputs "${_out}")
+endforeach()
+
+# --- CJK: Noto Sans CJK SC (face 2 of Debian's fonts-noto-cjk collections), subset to exactly the characters beyond
+# ASCII that the content and the UI strings use. The whole face is 19.5 MB; ~600 characters come to ~110 KB raw
+# and ~96 KB gzip once layout, hinting and vertical tables are dropped. Bold costs as much again; it keeps card
+# and panel titles bold in Chinese (without it, load_fonts merges the regular CJK face into the bold font).
+set(EXPLAINER_CJK_FONT_DIR "/usr/share/fonts/opentype/noto" CACHE PATH "Folder with NotoSansCJK-Regular.ttc")
+option(EXPLAINER_CJK_BOLD "Also subset the bold CJK face (~110 KB more)" ON)
+find_program(EXPLAINER_PYTHON python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)  # Debian's, for fontTools
+if(NOT EXPLAINER_PYTHON)
+  find_program(EXPLAINER_PYTHON python3 NO_CMAKE_FIND_ROOT_PATH REQUIRED)
+endif()
+file(GLOB _content_json CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/assets/content/*.json")
+set(_ui_string_sources "${CMAKE_SOURCE_DIR}/src/core/strings.cpp")
+set(_cjk_unicodes "${CMAKE_BINARY_DIR}/cjk-unicodes.txt")
+add_custom_command(OUTPUT "${_cjk_unicodes}"
+  COMMAND ${EXPLAINER_PYTHON} "${CMAKE_SOURCE_DIR}/cmake/collect_unicodes.py" "${_cjk_unicodes}"
+          --json ${_content_json} --cpp ${_ui_string_sources}
+  DEPENDS ${_content_json} ${_ui_string_sources} "${CMAKE_SOURCE_DIR}/cmake/collect_unicodes.py"
+          "${CMAKE_SOURCE_DIR}/cmake/explainer_text.py"
+  COMMENT "Collecting the characters of the content and UI strings" VERBATIM)
+set(_cjk_faces Regular)
+if(EXPLAINER_CJK_BOLD)
+  list(APPEND _cjk_faces Bold)
+endif()
+foreach(face ${_cjk_faces})
+  set(_in "${EXPLAINER_CJK_FONT_DIR}/NotoSansCJK-${face}.ttc")
+  set(_suffix "")
+  if(face STREQUAL "Bold")
+    set(_suffix "-Bold")
+  endif()
+  set(_out "${EXPLAINER_ASSETS_OUT}/fonts/NotoSansCJK-SC${_suffix}.subset.otf")
+  if(NOT EXISTS "${_in}")
+    message(WARNING "${_in} not found (Debian package fonts-noto-cjk): Chinese text will show as boxes")
+    continue()
+  endif()
+  add_custom_command(OUTPUT "${_out}"
+    COMMAND ${CMAKE_COMMAND} -E make_directory "${EXPLAINER_ASSETS_OUT}/fonts"
+    COMMAND ${PYFTSUBSET} "${_in}" --font-number=2 --unicodes-file=${_cjk_unicodes} --output-file=${_out}
+            --layout-features= --no-hinting --desubroutinize
+            --drop-tables+=vhea,vmtx,VORG,GSUB,GPOS,GDEF,BASE,DSIG
+    DEPENDS "${_in}" "${_cjk_unicodes}" COMMENT "Subsetting NotoSansCJK-${face} (Simplified Chinese)" VERBATIM)
   list(APPEND _font_outputs "${_out}")
 endforeach()
 

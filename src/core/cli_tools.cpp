@@ -1,16 +1,141 @@
-// cli_tools.cpp — validation report and Markdown export for the command line.
+// cli_tools.cpp — validation report, translation check and Markdown export for the command line.
+//
+// The translation check walks the raw JSON rather than the loaded Content: the model merges declared edge kinds
+// into the built-in ones, so only the file knows each text's JSON pointer.
 #include "core/cli_tools.h"
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+
 #include "core/export_markdown.h"
+#include "core/json_guard.h"
 #include "core/load.h"
 
 namespace ex {
 
-static std::string count(size_t n, const char* noun) {
+namespace {
+
+std::string count(size_t n, const char* noun) {
     return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
 }
 
-int cli_validate(const std::vector<std::string>& files, std::ostream& out) {
+// Every text field of the format (assets/schema/explainer.schema.json, "Text"); "*" is each array element.
+constexpr const char* kTextFields[] = {
+    "/meta/title", "/meta/subtitle", "/meta/summary", "/meta/source/title", "/meta/source/publisher",
+    "/meta/source/sections/*/heading", "/meta/source/sections/*/paragraphs/*/text",
+    "/categories/*/label", "/categories/*/description",
+    "/edge_kinds/*/forward", "/edge_kinds/*/backward",
+    "/nodes/*/title", "/nodes/*/summary", "/nodes/*/body/*", "/nodes/*/tags/*", "/nodes/*/citations/*/quote",
+    "/edges/*/label",
+    "/tours/*/title", "/tours/*/description", "/tours/*/steps/*/caption",
+};
+
+// Letters make a plain string language-specific. Besides ASCII letters, any code point from U+00C0 up counts,
+// except the punctuation and symbol blocks (general punctuation to dingbats, CJK punctuation, fullwidth
+// punctuation, emoji), so "2025" or "→" need no translation and "AI" or "人工智能" do.
+bool has_letters(const std::string& s) {
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return true;
+            ++i;
+            continue;
+        }
+        const size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        uint32_t cp = len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3Fu);
+        i += len;
+        const bool symbol = cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || (cp >= 0x2000 && cp <= 0x2BFF) ||
+                            (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                            (cp >= 0xFF00 && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+                            (cp >= 0xFF5B && cp <= 0xFF65) || (cp >= 0x1F000 && cp <= 0x1FAFF);
+        if (!symbol) return true;
+    }
+    return false;
+}
+
+// Visits the values at `pattern` (split into segments) below `v`, reporting untranslated texts into `sink`.
+void visit(const nlohmann::json& v, const std::vector<std::string>& segs, size_t at, const std::string& ptr,
+           const std::string& lang, ProblemSink& sink) {
+    if (at == segs.size()) {
+        bool missing = false;
+        if (v.is_string()) missing = has_letters(v.get_ref<const std::string&>());
+        else if (v.is_object()) missing = !v.contains(lang);
+        if (missing) sink.error(ptr, "missing \"" + lang + "\" translation");
+        return;
+    }
+    if (segs[at] == "*") {
+        if (!v.is_array()) return;
+        for (size_t i = 0; i < v.size(); ++i) visit(v[i], segs, at + 1, pointer_append(ptr, i), lang, sink);
+    } else if (v.is_object()) {
+        auto it = v.find(segs[at]);
+        if (it != v.end()) visit(*it, segs, at + 1, pointer_append(ptr, segs[at]), lang, sink);
+    }
+}
+
+std::vector<std::string> split_pattern(const char* pattern) {
+    std::vector<std::string> segs;
+    std::string cur;
+    for (const char* p = pattern + 1; ; ++p) {
+        if (*p == '/' || *p == 0) { segs.push_back(cur); cur.clear(); }
+        else cur += *p;
+        if (*p == 0) break;
+    }
+    return segs;
+}
+
+// Orders problems by where they are in the document: pointers compared segment by segment, array indices as
+// numbers, object keys in the order of kTextFields (the format's order), so the report reads top to bottom.
+bool document_order(const Problem& a, const Problem& b, const std::vector<std::string>& key_rank) {
+    auto segments = [](const std::string& p) {
+        std::vector<std::string> out;
+        size_t start = 1;
+        while (start <= p.size()) {
+            size_t slash = p.find('/', start);
+            if (slash == std::string::npos) slash = p.size();
+            out.push_back(p.substr(start, slash - start));
+            start = slash + 1;
+        }
+        return out;
+    };
+    auto rank = [&](const std::string& s) -> long {
+        if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) return std::stol(s);
+        for (size_t i = 0; i < key_rank.size(); ++i) if (key_rank[i] == s) return (long)i;
+        return (long)key_rank.size();
+    };
+    const auto sa = segments(a.pointer), sb = segments(b.pointer);
+    for (size_t i = 0; i < sa.size() && i < sb.size(); ++i)
+        if (sa[i] != sb[i]) return rank(sa[i]) < rank(sb[i]);
+    return sa.size() < sb.size();
+}
+
+// Every untranslated text, sorted into document order, uncapped.
+std::vector<Problem> all_missing(std::string_view bytes, const std::string& lang, const std::string& label) {
+    ProblemSink ignored(label);                              // the loader reports syntax problems, not this check
+    const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
+    if (!parsed.ok || !parsed.root.is_object() || lang.empty()) return {};
+    std::vector<std::string> key_rank;                       // field names in the format's order
+    for (const char* pattern : kTextFields)
+        for (const auto& s : split_pattern(pattern))
+            if (s != "*" && std::find(key_rank.begin(), key_rank.end(), s) == key_rank.end()) key_rank.push_back(s);
+    ProblemSink collect(label, (size_t)-1);
+    for (const char* pattern : kTextFields) visit(parsed.root, split_pattern(pattern), 0, "", lang, collect);
+    std::vector<Problem> all = collect.finish();
+    std::stable_sort(all.begin(), all.end(),
+                     [&](const Problem& a, const Problem& b) { return document_order(a, b, key_rank); });
+    return all;
+}
+
+}  // namespace
+
+std::vector<Problem> missing_translations(std::string_view bytes, const std::string& lang, const std::string& label) {
+    ProblemSink sink(label, limits::kReportedProblems);      // as the loader: a huge file cannot flood the report
+    for (const Problem& p : all_missing(bytes, lang, label)) sink.error(p.pointer, p.message);
+    return sink.finish();
+}
+
+int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang) {
     if (files.empty()) {
         out << "validate: no files given\n";
         return 1;
@@ -19,15 +144,33 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out) {
     for (const auto& file : files) {
         const LoadResult r = load_content_file(file);
         for (const auto& p : r.problems) out << format_problem(p) << "\n";
-        if (r.ok()) {
-            const Content& c = *r.content;
-            out << file << ": ok (" << count(c.nodes.size(), "node") << ", " << count(c.edges.size(), "edge") << ", "
-                << count(c.tours.size(), "tour") << ", " << count(r.warning_count(), "warning") << ")\n";
-        } else {
+        if (!r.ok()) {
             out << file << ": refused (" << count(r.error_count(), "error") << ", "
                 << count(r.warning_count(), "warning") << ")\n";
             status = 1;
+            continue;
         }
+        size_t untranslated = 0;
+        if (!require_lang.empty()) {
+            std::ifstream in(file, std::ios::binary);             // loaded fine, so it exists and is within the cap
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            const std::vector<Problem> missing = all_missing(bytes, require_lang, file);
+            untranslated = missing.size();
+            ProblemSink capped(file, limits::kReportedProblems);
+            for (const Problem& p : missing) capped.error(p.pointer, p.message);
+            for (const Problem& p : capped.finish()) out << format_problem(p) << "\n";
+        }
+        const Content& c = *r.content;
+        out << file << ": ok (" << count(c.nodes.size(), "node") << ", " << count(c.edges.size(), "edge") << ", "
+            << count(c.tours.size(), "tour") << ", " << count(r.warning_count(), "warning") << ")";
+        if (untranslated) {
+            out << ", but " << count(untranslated, "text") << " lack" << (untranslated == 1 ? "s" : "") << " a \""
+                << require_lang << "\" translation";
+            status = 1;
+        } else if (!require_lang.empty()) {
+            out << ", every text in \"" << require_lang << "\"";
+        }
+        out << "\n";
     }
     return status;
 }

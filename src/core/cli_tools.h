@@ -2,13 +2,25 @@
 #pragma once
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "core/problem.h"
 
 namespace ex {
 
 // Prints every problem of every file, then one summary line per file, e.g.
 // "article.json: ok (42 nodes, 61 edges, 3 tours, 0 warnings)". Returns 0 when all load (warnings allowed), else 1.
-int cli_validate(const std::vector<std::string>& files, std::ostream& out);
+// With `require_lang` (e.g. "zh"), every text field of a valid file that lacks that language is also reported as
+// "FILE: /nodes/3/title: missing "zh" translation", and any such field makes the result 1.
+int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang = "");
+
+// The text fields of a content file (JSON) that have no entry for `lang`, in document order, as errors at their
+// JSON pointers. A language map needs the exact tag; a plain string counts as language-neutral only when it
+// contains no letters ("2025", "→"), otherwise it is missing. Unparsable input gives no problems (the loader
+// reports those).
+std::vector<Problem> missing_translations(std::string_view json_bytes, const std::string& lang,
+                                          const std::string& file_label);
 
 // Writes the file's content as Markdown to `out` (text in `lang`); problems go to `err`. Returns 0 or 1.
 int cli_export_markdown(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err);

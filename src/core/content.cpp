@@ -66,18 +66,24 @@ void Content::rebuild_indices() {
 }
 
 std::vector<EdgeKind> builtin_edge_kinds() {
-    auto k = [](const char* id, const char* fwd, const char* back, const char* style) {
+    // Language maps, so that every built-in reading is translated (a plain string would show English to all).
+    auto text = [](const char* en, const char* zh) {
+        Text t;
+        t.items = {{"en", en}, {"zh", zh}};
+        return t;
+    };
+    auto k = [&](const char* id, Text fwd, Text back, const char* style) {
         EdgeKind e;
-        e.id = id; e.forward = Text(fwd); e.backward = Text(back); e.style = style;
+        e.id = id; e.forward = std::move(fwd); e.backward = std::move(back); e.style = style;
         return e;
     };
     return {
-        k("drives", "drives", "is driven by", "solid"),
-        k("enables", "enables", "is enabled by", "solid"),
-        k("requires", "requires", "is required by", "dashed"),
-        k("threatens", "threatens", "is threatened by", "dashed"),
-        k("mitigates", "mitigates", "is mitigated by", "dotted"),
-        k("part-of", "is part of", "includes", "dotted"),
+        k("drives", text("drives", "推动"), text("is driven by", "受推动于"), "solid"),
+        k("enables", text("enables", "促成"), text("is enabled by", "受促成于"), "solid"),
+        k("requires", text("requires", "需要"), text("is required by", "被需要于"), "dashed"),
+        k("threatens", text("threatens", "威胁"), text("is threatened by", "受威胁于"), "dashed"),
+        k("mitigates", text("mitigates", "缓解"), text("is mitigated by", "受缓解于"), "dotted"),
+        k("part-of", text("is part of", "属于"), text("includes", "包括"), "dotted"),
     };
 }
 

@@ -3,6 +3,8 @@
 
 #include <unordered_map>
 
+#include "core/strings.h"
+
 namespace ex {
 
 namespace {
@@ -53,6 +55,13 @@ std::string block_quote(const std::string& s) {
     return out + "\n";
 }
 
+// `fmt` with its one "%s" replaced by `arg` (the table's Markdown strings have at most one).
+std::string fill(const char* fmt, const std::string& arg) {
+    std::string s = fmt;
+    const size_t at = s.find("%s");
+    return at == std::string::npos ? s : s.replace(at, 2, arg);
+}
+
 std::string link_target(const std::string& url) {
     std::string out;
     for (char c : url) {
@@ -69,6 +78,8 @@ std::string link_target(const std::string& url) {
 std::string export_markdown(const Content& c, const std::string& lang) {
     const std::string& fallback = c.meta.language;
     auto t = [&](const Text& text) -> const std::string& { return text.get(lang, fallback); };
+    auto ui = [&](Str key) { return std::string(tr(lang, key)); };
+    const std::string colon = ui(Str::kMdColon);
     std::unordered_map<std::string, const Node*> node_by_id;
     for (const auto& n : c.nodes) node_by_id.emplace(n.id, &n);
     auto node_title = [&](const std::string& id) {
@@ -82,10 +93,10 @@ std::string export_markdown(const Content& c, const std::string& lang) {
     if (!c.meta.summary.empty()) md += escape(t(c.meta.summary)) + "\n\n";
     const Source& src = c.meta.source;
     if (!src.title.empty()) {
-        md += "**Source:** ";
+        md += "**" + ui(Str::kMdSource) + colon + "** ";
         md += src.url.empty() ? "*" + one_line(t(src.title)) + "*"
                               : "[" + one_line(t(src.title)) + "](<" + link_target(src.url) + ">)";
-        if (!src.publisher.empty()) md += ", " + one_line(t(src.publisher));
+        if (!src.publisher.empty()) md += ui(Str::kMdListSeparator) + one_line(t(src.publisher));
         md += "\n\n";
     }
 
@@ -94,8 +105,9 @@ std::string export_markdown(const Content& c, const std::string& lang) {
         if (!n.summary.empty()) md += escape(t(n.summary)) + "\n\n";
         for (const auto& p : n.body) md += escape(t(p)) + "\n\n";
         if (!n.tags.empty()) {
-            md += "*Tags:* ";
-            for (size_t i = 0; i < n.tags.size(); ++i) md += (i ? ", " : "") + one_line(t(n.tags[i]));
+            md += "*" + ui(Str::kMdTags) + colon + "* ";
+            for (size_t i = 0; i < n.tags.size(); ++i)
+                md += (i ? ui(Str::kMdListSeparator) : "") + one_line(t(n.tags[i]));
             md += "\n\n";
         }
         for (const auto& cit : n.citations) {
@@ -106,10 +118,12 @@ std::string export_markdown(const Content& c, const std::string& lang) {
                         if (!para && p.id == cit.paragraph) para = &p;
             }
             const SourceSection* sec = c.find_section_of(cit.paragraph);
-            md += "Cited from " + (sec && !sec->heading.empty() ? "*" + one_line(t(sec->heading)) + "*"
-                                                                 : "paragraph " + one_line(cit.paragraph)) + ":\n\n";
+            const std::string where = sec && !sec->heading.empty()
+                                          ? "*" + one_line(t(sec->heading)) + "*"
+                                          : fill(tr(lang, Str::kMdParagraph), one_line(cit.paragraph));
+            md += fill(tr(lang, Str::kMdCitedFrom), where) + colon + "\n\n";
             if (para) md += block_quote(t(para->text)) + "\n";
-            if (!cit.quote.empty()) md += "Quote: “" + one_line(t(cit.quote)) + "”\n\n";
+            if (!cit.quote.empty()) md += fill(tr(lang, Str::kMdQuote), one_line(t(cit.quote))) + "\n\n";
         }
     };
 
@@ -123,31 +137,31 @@ std::string export_markdown(const Content& c, const std::string& lang) {
     bool other = false;
     for (size_t i = 0; i < c.nodes.size(); ++i) {
         if (written[i]) continue;
-        if (!other) md += "## Other\n\n";
+        if (!other) md += "## " + ui(Str::kMdOther) + "\n\n";
         other = true;
         write_node(c.nodes[i]);
     }
 
     if (!c.edges.empty()) {
-        md += "## How the ideas connect\n\n";
+        md += "## " + ui(Str::kMdConnections) + "\n\n";
         for (const auto& e : c.edges) {
             std::string verb = one_line(e.kind);
             for (const auto& k : c.edge_kinds)
                 if (k.id == e.kind) { verb = one_line(t(k.forward)); break; }
             md += "- **" + node_title(e.from) + "** " + verb + " **" + node_title(e.to) + "**";
-            if (!e.label.empty()) md += " (" + one_line(t(e.label)) + ")";
-            md += ".\n";
+            if (!e.label.empty()) md += ui(Str::kMdOpenParen) + one_line(t(e.label)) + ui(Str::kMdCloseParen);
+            md += ui(Str::kMdSentenceEnd) + "\n";
         }
         md += "\n";
     }
 
     if (!c.tours.empty()) {
-        md += "## Tours\n\n";
+        md += "## " + ui(Str::kMdTours) + "\n\n";
         for (const auto& tour : c.tours) {
             md += "### " + one_line(t(tour.title)) + "\n\n";
             if (!tour.description.empty()) md += escape(t(tour.description)) + "\n\n";
             for (size_t i = 0; i < tour.steps.size(); ++i)
-                md += std::to_string(i + 1) + ". **" + node_title(tour.steps[i].node) + "**: " +
+                md += std::to_string(i + 1) + ". **" + node_title(tour.steps[i].node) + "**" + colon + " " +
                       one_line(t(tour.steps[i].caption)) + "\n";
             md += "\n";
         }

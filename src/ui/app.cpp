@@ -16,16 +16,32 @@ namespace ex {
 
 // [SECTION] Lifecycle -----------------------------------------------------------------------------------------------
 
+// The Latin fonts, each with the Simplified Chinese subset merged in (cmake/assets.cmake builds both next to the
+// Latin ones). 1.92 loads glyphs on demand, so no glyph ranges: a character missing from the Latin face is looked
+// up in the CJK one. Any file may be missing; the app then draws what it has (boxes for Chinese).
 static void load_fonts(AppContext& app) {
     ImGuiIO& io = ImGui::GetIO();
+    auto exists = [](const std::string& path) { return !path.empty() && std::ifstream(path).good(); };
+    const std::string& regular = app.config.font_regular;
+    const std::string dir = regular.substr(0, regular.find_last_of('/') + 1);  // the CJK files sit next to it
+    const std::string cjk_regular = regular.empty() ? "" : dir + "NotoSansCJK-SC.subset.otf";
+    const std::string cjk_bold = !regular.empty() && exists(dir + "NotoSansCJK-SC-Bold.subset.otf")
+                                     ? dir + "NotoSansCJK-SC-Bold.subset.otf" : cjk_regular;
     ImFontConfig cfg;
     cfg.OversampleH = 1;  // 1.92 rasterises at the exact size × framebuffer scale; oversampling only costs memory
-    if (!app.config.font_regular.empty() && std::ifstream(app.config.font_regular).good())
-        app.font_regular = io.Fonts->AddFontFromFileTTF(app.config.font_regular.c_str(), 0.0f, &cfg);
-    if (!app.config.font_bold.empty() && std::ifstream(app.config.font_bold).good())
-        app.font_bold = io.Fonts->AddFontFromFileTTF(app.config.font_bold.c_str(), 0.0f, &cfg);
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;  // into the font added just before
+    auto add_cjk = [&](const std::string& path) {
+        if (exists(path)) io.Fonts->AddFontFromFileTTF(path.c_str(), 0.0f, &merge);
+    };
+
+    if (exists(regular)) app.font_regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), 0.0f, &cfg);
     if (!app.font_regular) app.font_regular = io.Fonts->AddFontDefault();  // keeps the app usable without assets
-    if (!app.font_bold) app.font_bold = app.font_regular;
+    add_cjk(cjk_regular);
+    const std::string& bold = app.config.font_bold;
+    if (exists(bold)) app.font_bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), 0.0f, &cfg);
+    if (app.font_bold) add_cjk(cjk_bold);
+    else app.font_bold = app.font_regular;
     io.FontDefault = app.font_regular;
 }
 
@@ -70,6 +86,15 @@ void app_set_theme(AppContext& app, bool dark) {
     app.theme = make_theme(dark);
     app.config.theme = dark ? "dark" : "light";
     apply_imgui_style(app.theme, app.config.ui_scale);
+}
+
+void app_set_lang(AppContext& app, const std::string& lang) {
+    if (lang.empty() || lang == app.config.lang) return;
+    app.config.lang = lang;
+    if (app.content) {
+        app.search.build(*app.content, lang);
+        app_set_search(app, app.search_query);
+    }
 }
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------------

@@ -103,6 +103,7 @@ bool app_start_tour(AppContext& app, const std::string& id);  // "" = the first 
 void app_tour_step(AppContext& app, int delta);
 void app_stop_tour(AppContext& app);
 void app_set_theme(AppContext& app, bool dark);
+void app_set_lang(AppContext& app, const std::string& lang);  // text, search and UI strings switch together
 bool app_node_visible(const AppContext& app, int node);       // not filtered out by the legend
 std::string app_node_text(const AppContext& app, int node);   // plain text of a node, for the clipboard
 const std::string& app_text(const AppContext& app, const Text& text);  // in the reader's language

@@ -16,6 +16,7 @@
 #include <imgui_internal.h>  // IsMouseDragPastThreshold: tell a click from a drag on release
 
 #include "ui/app.h"
+#include "ui/text.h"
 
 namespace ex {
 
@@ -204,15 +205,13 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const float title_px = std::max(text_px(15.0f, z), std::min(11.0f, r.h * 0.3f));
     if (title_px < 6.0f || wrap < 30.0f) return;
     dl->PushClipRect(p0, p1, true);
-    const std::string& title = app_text(app, n.title);
     const ImVec2 tpos(p0.x + pad, p0.y + std::max(3.0f, 8.0f * z));
-    dl->AddText(app.font_bold, title_px, tpos, with_alpha(th.title, alpha), title.c_str(), nullptr, wrap);
-    if (z >= 0.75f) {
-        const ImVec2 ts = app.font_bold->CalcTextSizeA(title_px, 1e9f, wrap, title.c_str());
-        const float sum_px = text_px(12.5f, z);
-        dl->AddText(app.font_regular, sum_px, ImVec2(tpos.x, tpos.y + ts.y + 4.0f * z), with_alpha(th.text, alpha),
-                    app_text(app, n.summary).c_str(), nullptr, wrap);
-    }
+    const float bottom = p1.y - tpos.y;
+    const float title_h = draw_text_wrapped(dl, app.font_bold, title_px, tpos, with_alpha(th.title, alpha),
+                                            app_text(app, n.title), wrap, bottom);
+    if (z >= 0.75f)
+        draw_text_wrapped(dl, app.font_regular, text_px(12.5f, z), ImVec2(tpos.x, tpos.y + title_h + 3.0f * z),
+                          with_alpha(th.text, alpha), app_text(app, n.summary), wrap, bottom - title_h);
     dl->PopClipRect();
 }
 

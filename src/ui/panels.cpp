@@ -11,13 +11,18 @@
 //   [SECTION] Help and problems
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>  // [author] atoi in draw_problems
 
 #include "core/navigation.h"
+#include "core/strings.h"
 #include "ui/app.h"
+#include "ui/text.h"
 
 namespace ex {
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------------
+
+static const char* T(const AppContext& app, Str key) { return tr(app.config.lang, key); }
 
 static constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
@@ -33,11 +38,15 @@ static void colour_chip(ImU32 colour, float size) {
     ImGui::Dummy(ImVec2(size, h));
 }
 
-static void wrapped(const std::string& text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
+// Touch screens have no wheel: a finger dragged over a panel scrolls it.
+static void touch_scroll() {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) &&
+        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
+
+static void wrapped(const std::string& text) { text_wrapped(text); }
 
 // Cuts at a UTF-8 character boundary.
 static std::string shorten(const std::string& s, size_t max_bytes) {
@@ -71,10 +80,10 @@ static bool node_link(AppContext& app, int node, const char* id_suffix) {
 static void draw_search_results(AppContext& app) {
     if (app.search_query.empty()) return;
     if (app.search_results.empty()) {
-        ImGui::TextDisabled("No node matches \"%s\"", app.search_query.c_str());
+        ImGui::TextDisabled(T(app, Str::kNoMatch), app.search_query.c_str());
         return;
     }
-    ImGui::TextDisabled("%d found", (int)app.search_results.size());
+    ImGui::TextDisabled(T(app, Str::kFoundCount), (int)app.search_results.size());
     ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, 30.0f * app.search_results.size() + 8)), false);
     for (int n : app.search_results)
         if (node_link(app, n, "result")) app_select_index(app, n, true);
@@ -104,7 +113,7 @@ static void draw_top_bar(AppContext& app) {
         app.focus_search = false;
     }
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##search", "Search  ( / )", buf, sizeof(buf), ImGuiInputTextFlags_EscapeClearsAll))
+    if (ImGui::InputTextWithHint("##search", T(app, Str::kSearchHint), buf, sizeof(buf), ImGuiInputTextFlags_EscapeClearsAll))
         app_set_search(app, buf);
     if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter) && !app.search_results.empty())
         app_select_index(app, app.search_results.front(), true);
@@ -112,7 +121,7 @@ static void draw_top_bar(AppContext& app) {
 
     // Tours, fit, theme, help on one row.
     if (!c.tours.empty()) {
-        if (ImGui::Button("Tour")) ImGui::OpenPopup("##tours");
+        if (ImGui::Button(T(app, Str::kTour))) ImGui::OpenPopup("##tours");
         if (ImGui::BeginPopup("##tours")) {
             for (size_t t = 0; t < c.tours.size(); ++t) {
                 ImGui::PushID((int)t);
@@ -123,11 +132,13 @@ static void draw_top_bar(AppContext& app) {
         }
         ImGui::SameLine();
     }
-    if (ImGui::Button("Fit")) app_fit(app, true);
+    if (ImGui::Button(T(app, Str::kFit))) app_fit(app, true);
     ImGui::SameLine();
-    if (ImGui::Button(app.theme.dark ? "Light" : "Dark")) app_set_theme(app, !app.theme.dark);
+    if (ImGui::Button(T(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
     ImGui::SameLine();
-    if (ImGui::Button("Keys ?")) app.show_help = true;
+    if (ImGui::Button(T(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
+    ImGui::SameLine();
+    if (ImGui::Button(T(app, Str::kKeys))) app.show_help = true;
     ImGui::End();
 }
 
@@ -143,7 +154,7 @@ static void draw_legend(AppContext& app) {
         ImGui::End();
         return;
     }
-    ImGui::TextDisabled("Show");
+    ImGui::TextDisabled("%s", T(app, Str::kShow));
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
         bool shown = !app.hidden_category[i];
@@ -167,12 +178,12 @@ static void draw_history_bar(AppContext& app) {
     ImGui::BeginDisabled(!app.history.can_back());
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) app_back(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back (Alt+Left)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", T(app, Str::kBackTip));
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.history.can_forward());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) app_forward(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Forward (Alt+Right)");
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", T(app, Str::kForwardTip));
     ImGui::SameLine();
     // Breadcrumbs: the last few places visited, oldest first.
     const auto& trail = app.history.trail();
@@ -190,12 +201,12 @@ static void draw_history_bar(AppContext& app) {
     const float close_w = ImGui::GetFrameHeight();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
     if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.selected = -1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Close (Esc)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(app, Str::kCloseTip));
 }
 
 static void draw_citations(AppContext& app, const Node& n) {
     const Content& c = *app.content;
-    ImGui::TextDisabled("From the source");
+    ImGui::TextDisabled("%s", T(app, Str::kFromSource));
     for (size_t k = 0; k < n.citations.size(); ++k) {
         const Citation& cit = n.citations[k];
         ImGui::PushID((int)k);
@@ -208,7 +219,7 @@ static void draw_citations(AppContext& app, const Node& n) {
         ImGui::PopStyleColor();
         auto it = std::find(app.open_passages.begin(), app.open_passages.end(), cit.paragraph);
         const bool open = it != app.open_passages.end();
-        if (ImGui::SmallButton(open ? "Hide passage" : "Show passage")) {
+        if (ImGui::SmallButton(T(app, open ? Str::kHidePassage : Str::kShowPassage))) {
             if (open) app.open_passages.erase(it);
             else app.open_passages.push_back(cit.paragraph);
         }
@@ -238,6 +249,7 @@ static void draw_detail(AppContext& app) {
         ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y - 16));
     }
     ImGui::Begin("##detail", nullptr, kPanelFlags);
+    touch_scroll();
     draw_history_bar(app);
     ImGui::Separator();
     if (n.category_index >= 0) {
@@ -266,9 +278,9 @@ static void draw_detail(AppContext& app) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    if (ImGui::SmallButton("Copy text")) {
+    if (ImGui::SmallButton(T(app, Str::kCopyText))) {
         ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
-        app.status = "Copied to the clipboard";
+        app.status = T(app, Str::kCopied);
         app.status_until = app.now + 2.0;
     }
     if (app.now < app.status_until) { ImGui::SameLine(); ImGui::TextDisabled("%s", app.status.c_str()); }
@@ -304,16 +316,16 @@ static void draw_tour(AppContext& app) {
     ImGui::TextDisabled("%d / %d", app.tour.step + 1, (int)tour.steps.size());
     wrapped(app_text(app, step.caption));
     ImGui::BeginDisabled(app.tour.step == 0);
-    if (ImGui::Button("< Previous")) app_tour_step(app, -1);
+    if (ImGui::Button(T(app, Str::kPrevious))) app_tour_step(app, -1);
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool last = app.tour.step + 1 >= (int)tour.steps.size();
-    if (ImGui::Button(last ? "Finish" : "Next >")) {
+    if (ImGui::Button(T(app, last ? Str::kFinish : Str::kNext))) {
         if (last) app_stop_tour(app);
         else app_tour_step(app, +1);
     }
     ImGui::SameLine();
-    if (app.tour.tour >= 0 && ImGui::Button("End tour")) app_stop_tour(app);
+    if (app.tour.tour >= 0 && ImGui::Button(T(app, Str::kEndTour))) app_stop_tour(app);
     ImGui::End();
 }
 
@@ -351,44 +363,38 @@ static void draw_minimap(AppContext& app) {
         app.flight.active = false;
         app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to jump");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(app, Str::kClickToJump));
     ImGui::End();
 }
 
 // [SECTION] Help and problems ---------------------------------------------------------------------------------------
 
 static void draw_help(AppContext& app) {
-    if (app.show_help) ImGui::OpenPopup("Keyboard shortcuts");
+    const std::string title = std::string(T(app, Str::kShortcutsTitle)) + "###help";
+    if (app.show_help) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal("Keyboard shortcuts", &app.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
-        static const char* rows[][2] = {
-            {"Tab / Shift+Tab", "next / previous node in reading order"},
-            {"Arrow keys", "move to the nearest node that way (pan when nothing is focused)"},
-            {"Shift+Arrow keys", "pan the map"},
-            {"Enter", "open the focused node"},
-            {"Esc", "close the node, end the tour, clear search"},
-            {"Alt+Left / Alt+Right", "back / forward"},
-            {"/", "search"},
-            {"+ / -", "zoom in / out"},
-            {"Ctrl+wheel, pinch", "zoom around the pointer"},
-            {"F", "fit the whole map"},
-            {"T", "start the tour; Left / Right step it"},
-            {"Ctrl+C", "copy the open node's text"},
-            {"?", "this list"},
+    if (ImGui::BeginPopupModal(title.c_str(), &app.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
+        static const Str rows[][2] = {
+            {Str::kKeyTab, Str::kKeyTabDoes}, {Str::kKeyArrows, Str::kKeyArrowsDoes},
+            {Str::kKeyShiftArrows, Str::kKeyShiftArrowsDoes}, {Str::kKeyEnter, Str::kKeyEnterDoes},
+            {Str::kKeyEsc, Str::kKeyEscDoes}, {Str::kKeyAltArrows, Str::kKeyAltArrowsDoes},
+            {Str::kKeySlash, Str::kKeySlashDoes}, {Str::kKeyPlusMinus, Str::kKeyPlusMinusDoes},
+            {Str::kKeyCtrlWheel, Str::kKeyCtrlWheelDoes}, {Str::kKeyF, Str::kKeyFDoes}, {Str::kKeyT, Str::kKeyTDoes},
+            {Str::kKeyCtrlC, Str::kKeyCtrlCDoes}, {Str::kKeyQuestion, Str::kKeyQuestionDoes},
         };
         if (ImGui::BeginTable("##keys", 2)) {
             for (auto& r : rows) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::PushFont(app.font_bold, 0.0f);
-                ImGui::TextUnformatted(r[0]);
+                ImGui::TextUnformatted(T(app, r[0]));
                 ImGui::PopFont();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(r[1]);
+                ImGui::TextUnformatted(T(app, r[1]));
             }
             ImGui::EndTable();
         }
-        if (ImGui::Button("Close")) { app.show_help = false; ImGui::CloseCurrentPopup(); }
+        if (ImGui::Button(T(app, Str::kClose))) { app.show_help = false; ImGui::CloseCurrentPopup(); }
         ImGui::EndPopup();
     }
 }
@@ -402,13 +408,31 @@ static void draw_problems(AppContext& app) {
     ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, vp->WorkSize.x - 16), 0));
     ImGui::Begin("##problems", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 42, 42, 255));
-    ImGui::TextUnformatted(app.content ? "That file could not be loaded; the map shown is unchanged."
-                                       : "The content could not be loaded.");
+    ImGui::TextUnformatted(T(app, app.content ? Str::kLoadFailedKept : Str::kLoadFailed));
     ImGui::PopStyleColor();
     const size_t shown = std::min<size_t>(app.problems.size(), 12);
-    for (size_t i = 0; i < shown; ++i) wrapped(format_problem(app.problems[i]));
-    if (app.problems.size() > shown) ImGui::TextDisabled("... and %d more", (int)(app.problems.size() - shown));
-    if (ImGui::Button("Dismiss")) app.problems.clear();
+    for (size_t i = 0; i < shown; ++i) {
+        // [author] A problem at /nodes/N/... is a link to that card. After a failed reload the map still shows the
+        // last good content, so N names the card at that place in it (the same one unless the save reordered nodes).
+        const Problem& p = app.problems[i];
+        int node = -1;
+        if (app.content && p.pointer.size() > 7 && p.pointer.compare(0, 7, "/nodes/") == 0 &&
+            p.pointer[7] >= '0' && p.pointer[7] <= '9') {
+            node = std::atoi(p.pointer.c_str() + 7);
+            if (node >= (int)app.content->nodes.size()) node = -1;
+        }
+        if (node < 0) { wrapped(format_problem(p)); continue; }
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
+        wrapped(format_problem(p));
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) {
+            ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+            ImGui::SetTooltip("Show \"%s\" on the map", app_text(app, app.content->nodes[node].title).c_str());
+        }
+        if (ImGui::IsItemClicked()) app_select_index(app, node, true);
+    }
+    if (app.problems.size() > shown) ImGui::TextDisabled(T(app, Str::kAndMore), (int)(app.problems.size() - shown));
+    if (ImGui::Button(T(app, Str::kDismiss))) app.problems.clear();
     ImGui::End();
 }
 

@@ -1,5 +1,6 @@
 // shortcuts.cpp — the keyboard: every action of the explorer has a key (the "?" list in panels.cpp mirrors this).
 #include "core/navigation.h"
+#include "core/strings.h"
 #include "ui/app.h"
 
 namespace ex {
@@ -37,7 +38,7 @@ void handle_shortcuts(AppContext& app) {
     if (alt && pressed(ImGuiKey_RightArrow)) { app_forward(app); return; }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_C) && app.selected >= 0) {
         ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
-        app.status = "Copied to the clipboard";
+        app.status = tr(app.config.lang, Str::kCopied);
         app.status_until = app.now + 2.0;
         return;
     }

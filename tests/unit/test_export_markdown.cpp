@@ -64,8 +64,8 @@ TEST_CASE("export_markdown picks the language, falling back per text") {
     CHECK(zh.find("# 芯片与权力") == 0);
     CHECK(zh.find("## 参与者") != std::string::npos);
     CHECK(zh.find("- **出口规则** is threatened by") == std::string::npos);
-    CHECK(zh.find("- **出口规则** threatens **晶圆厂** (通过许可).") != std::string::npos);
-    CHECK(zh.find("Quote: “出口规则紧随其后”") != std::string::npos);
+    CHECK(zh.find("- **出口规则** 威胁 **晶圆厂**（通过许可）。") != std::string::npos);  // built-in reading in zh
+    CHECK(zh.find("引文：“出口规则紧随其后”") != std::string::npos);
     CHECK(zh.find("Règles d’exportation.") != std::string::npos);  // plain string: any language
     const std::string en = ex::export_markdown(*load_good("unicode.json"), "en");
     CHECK(en.find("# Chips and power") == 0);

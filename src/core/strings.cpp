@@ -1,0 +1,99 @@
+// strings.cpp — the UI string table. Every literal here also feeds the CJK font subset (cmake/collect_unicodes.py
+// scans this file), so a new Chinese string needs no font change: rebuilding picks up its characters.
+#include "core/strings.h"
+
+namespace ex {
+
+namespace {
+
+// In enum order; test_strings.cpp checks the order, the ids and the placeholders.
+constexpr StrEntry kTable[] = {
+    {Str::kSearchHint, "search.hint", "Search  ( / )", "搜索  ( / )"},
+    {Str::kTour, "topbar.tour", "Tour", "导览"},
+    {Str::kFit, "topbar.fit", "Fit", "全图"},
+    {Str::kDark, "topbar.dark", "Dark", "深色"},
+    {Str::kLight, "topbar.light", "Light", "浅色"},
+    {Str::kKeys, "topbar.keys", "Keys ?", "快捷键 ?"},
+    {Str::kLanguageSwitch, "topbar.language", "中文", "English"},  // names the other language
+    {Str::kNoMatch, "search.no_match", "No node matches \"%s\"", "没有与“%s”匹配的卡片"},
+    {Str::kFoundCount, "search.found", "%d found", "找到 %d 个"},
+    {Str::kShow, "legend.show", "Show", "显示"},
+    {Str::kBackTip, "detail.back_tip", "Back (Alt+Left)", "后退 (Alt+Left)"},
+    {Str::kForwardTip, "detail.forward_tip", "Forward (Alt+Right)", "前进 (Alt+Right)"},
+    {Str::kCloseTip, "detail.close_tip", "Close (Esc)", "关闭 (Esc)"},
+    {Str::kFromSource, "detail.from_source", "From the source", "原文出处"},
+    {Str::kShowPassage, "detail.show_passage", "Show passage", "显示原文段落"},
+    {Str::kHidePassage, "detail.hide_passage", "Hide passage", "隐藏原文段落"},
+    {Str::kCopyText, "detail.copy", "Copy text", "复制文本"},
+    {Str::kCopied, "detail.copied", "Copied to the clipboard", "已复制到剪贴板"},
+    {Str::kPrevious, "tour.previous", "< Previous", "< 上一步"},
+    {Str::kNext, "tour.next", "Next >", "下一步 >"},
+    {Str::kFinish, "tour.finish", "Finish", "完成"},
+    {Str::kEndTour, "tour.end", "End tour", "结束导览"},
+    {Str::kClickToJump, "minimap.jump_tip", "Click to jump", "点击跳转"},
+    {Str::kShortcutsTitle, "keys.title", "Keyboard shortcuts", "键盘快捷键"},
+    {Str::kKeyTab, "keys.tab", "Tab / Shift+Tab", "Tab / Shift+Tab"},
+    {Str::kKeyTabDoes, "keys.tab.does", "next / previous node in reading order", "按阅读顺序转到下一张 / 上一张卡片"},
+    {Str::kKeyArrows, "keys.arrows", "Arrow keys", "方向键"},
+    {Str::kKeyArrowsDoes, "keys.arrows.does", "move to the nearest node that way (pan when nothing is focused)",
+     "移到该方向最近的卡片（没有焦点时平移地图）"},
+    {Str::kKeyShiftArrows, "keys.shift_arrows", "Shift+Arrow keys", "Shift+方向键"},
+    {Str::kKeyShiftArrowsDoes, "keys.shift_arrows.does", "pan the map", "平移地图"},
+    {Str::kKeyEnter, "keys.enter", "Enter", "Enter"},
+    {Str::kKeyEnterDoes, "keys.enter.does", "open the focused node", "打开有焦点的卡片"},
+    {Str::kKeyEsc, "keys.esc", "Esc", "Esc"},
+    {Str::kKeyEscDoes, "keys.esc.does", "close the node, end the tour, clear search", "关闭卡片、结束导览、清除搜索"},
+    {Str::kKeyAltArrows, "keys.alt_arrows", "Alt+Left / Alt+Right", "Alt+Left / Alt+Right"},
+    {Str::kKeyAltArrowsDoes, "keys.alt_arrows.does", "back / forward", "后退 / 前进"},
+    {Str::kKeySlash, "keys.slash", "/", "/"},
+    {Str::kKeySlashDoes, "keys.slash.does", "search", "搜索"},
+    {Str::kKeyPlusMinus, "keys.plus_minus", "+ / -", "+ / -"},
+    {Str::kKeyPlusMinusDoes, "keys.plus_minus.does", "zoom in / out", "放大 / 缩小"},
+    {Str::kKeyCtrlWheel, "keys.ctrl_wheel", "Ctrl+wheel, pinch", "Ctrl+滚轮、双指捏合"},
+    {Str::kKeyCtrlWheelDoes, "keys.ctrl_wheel.does", "zoom around the pointer", "以指针为中心缩放"},
+    {Str::kKeyF, "keys.f", "F", "F"},
+    {Str::kKeyFDoes, "keys.f.does", "fit the whole map", "显示整张地图"},
+    {Str::kKeyT, "keys.t", "T", "T"},
+    {Str::kKeyTDoes, "keys.t.does", "start the tour; Left / Right step it", "开始导览；左 / 右方向键逐步切换"},
+    {Str::kKeyCtrlC, "keys.ctrl_c", "Ctrl+C", "Ctrl+C"},
+    {Str::kKeyCtrlCDoes, "keys.ctrl_c.does", "copy the open node's text", "复制已打开卡片的文本"},
+    {Str::kKeyQuestion, "keys.question", "?", "?"},
+    {Str::kKeyQuestionDoes, "keys.question.does", "this list", "显示此列表"},
+    {Str::kClose, "keys.close", "Close", "关闭"},
+    {Str::kLoadFailedKept, "problems.kept", "That file could not be loaded; the map shown is unchanged.",
+     "无法加载该文件；当前显示的地图保持不变。"},
+    {Str::kLoadFailed, "problems.failed", "The content could not be loaded.", "无法加载内容。"},
+    {Str::kDismiss, "problems.dismiss", "Dismiss", "知道了"},
+    {Str::kAndMore, "problems.more", "... and %d more", "……另有 %d 条"},
+    {Str::kMdSource, "md.source", "Source", "来源"},
+    {Str::kMdTags, "md.tags", "Tags", "标签"},
+    {Str::kMdCitedFrom, "md.cited_from", "Cited from %s", "引自%s"},
+    {Str::kMdParagraph, "md.paragraph", "paragraph %s", "段落 %s"},
+    {Str::kMdQuote, "md.quote", "Quote: “%s”", "引文：“%s”"},
+    {Str::kMdOther, "md.other", "Other", "其他"},
+    {Str::kMdConnections, "md.connections", "How the ideas connect", "观点之间的联系"},
+    {Str::kMdTours, "md.tours", "Tours", "导览"},
+    {Str::kMdColon, "md.colon", ":", "："},
+    {Str::kMdListSeparator, "md.list_separator", ", ", "、"},
+    {Str::kMdSentenceEnd, "md.sentence_end", ".", "。"},
+    {Str::kMdOpenParen, "md.open_paren", " (", "（"},
+    {Str::kMdCloseParen, "md.close_paren", ")", "）"},
+};
+static_assert(sizeof(kTable) / sizeof(kTable[0]) == kStrCount, "one table row per Str key");
+
+}  // namespace
+
+bool is_chinese(const std::string& lang) {
+    // Every zh-* tag gets Simplified Chinese, zh-Hant too: readable to its readers, unlike the English fallback.
+    return lang == "zh" || lang.compare(0, 3, "zh-") == 0;
+}
+
+const char* tr(const std::string& lang, Str key) {
+    const int i = (int)key;
+    if (i < 0 || i >= (int)kStrCount) return "";
+    return is_chinese(lang) ? kTable[i].zh : kTable[i].en;
+}
+
+const StrEntry* str_table() { return kTable; }
+
+}  // namespace ex

@@ -1,0 +1,57 @@
+// strings.h — every string the app itself draws (not content text), in English and Simplified Chinese.
+//
+// Keys are an enum so that a typo is a compile error; each also has a stable text id ("search.hint") for tests
+// and tools. Strings with printf placeholders keep the same placeholders, in the same order, in both languages.
+#pragma once
+#include <cstddef>
+#include <string>
+
+namespace ex {
+
+enum class Str : int {
+    // Top bar
+    kSearchHint, kTour, kFit, kDark, kLight, kKeys, kLanguageSwitch,
+    // Search results
+    kNoMatch, kFoundCount,
+    // Legend
+    kShow,
+    // Detail panel
+    kBackTip, kForwardTip, kCloseTip, kFromSource, kShowPassage, kHidePassage, kCopyText, kCopied,
+    // Tour card
+    kPrevious, kNext, kFinish, kEndTour,
+    // Minimap
+    kClickToJump,
+    // Keyboard help: the title, 13 rows (keys, what they do), the close button
+    kShortcutsTitle,
+    kKeyTab, kKeyTabDoes, kKeyArrows, kKeyArrowsDoes, kKeyShiftArrows, kKeyShiftArrowsDoes, kKeyEnter, kKeyEnterDoes,
+    kKeyEsc, kKeyEscDoes, kKeyAltArrows, kKeyAltArrowsDoes, kKeySlash, kKeySlashDoes, kKeyPlusMinus,
+    kKeyPlusMinusDoes, kKeyCtrlWheel, kKeyCtrlWheelDoes, kKeyF, kKeyFDoes, kKeyT, kKeyTDoes, kKeyCtrlC,
+    kKeyCtrlCDoes, kKeyQuestion, kKeyQuestionDoes,
+    kClose,
+    // Problems panel
+    kLoadFailedKept, kLoadFailed, kDismiss, kAndMore,
+    // Markdown export
+    kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
+    kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,
+    kCount
+};
+
+struct StrEntry {
+    Str         key;
+    const char* id;                                           // stable: "search.hint"
+    const char* en;
+    const char* zh;                                           // Simplified Chinese
+};
+
+// The string for `key` in `lang`: "zh", "zh-CN", "zh-Hans"... give Chinese; anything else (or an unknown key)
+// gives English; an out-of-range key gives "". Never null.
+const char* tr(const std::string& lang, Str key);
+
+// True when `lang` selects the Chinese column of the table.
+bool is_chinese(const std::string& lang);
+
+// The whole table, in enum order (for tests and tools).
+const StrEntry* str_table();
+constexpr size_t kStrCount = (size_t)Str::kCount;
+
+}  // namespace ex

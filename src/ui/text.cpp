@@ -1,0 +1,44 @@
+// text.cpp — wrapped text drawn line by line from core/text_wrap.h's breaks.
+#include "ui/text.h"
+
+#include <string>
+
+#include "core/text_wrap.h"
+
+namespace ex {
+
+static std::vector<LineSpan> lines_for(ImFont* font, float size, std::string_view text, float width) {
+    return wrap_lines(text, width, [&](std::string_view piece) {
+        return font->CalcTextSizeA(size, 1e30f, 0.0f, piece.data(), piece.data() + piece.size()).x;
+    });
+}
+
+void text_wrapped(std::string_view text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (width <= 1.0f) return;
+    for (const LineSpan& l : lines_for(ImGui::GetFont(), ImGui::GetFontSize(), text, width))
+        ImGui::TextUnformatted(text.data() + l.first, text.data() + l.second);
+    if (text.empty()) ImGui::NewLine();
+}
+
+float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+                        float width, float max_height) {
+    const float line_h = size * 1.2f;  // Noto's line gap reads better than the font's tight default here
+    const std::vector<LineSpan> lines = lines_for(font, size, text, width);
+    float y = 0;
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (y + size > max_height) break;
+        const std::string_view line = text.substr(lines[i].first, lines[i].second - lines[i].first);
+        const bool cut = i + 1 < lines.size() && y + line_h + size > max_height;  // the next line will not fit
+        if (cut) {
+            const std::string shown = std::string(line) + "\u2026";
+            dl->AddText(font, size, ImVec2(pos.x, pos.y + y), colour, shown.c_str());
+        } else {
+            dl->AddText(font, size, ImVec2(pos.x, pos.y + y), colour, line.data(), line.data() + line.size());
+        }
+        y += line_h;
+    }
+    return y;
+}
+
+}  // namespace ex

@@ -1,0 +1,16 @@
+// text.h — wrapped text for panels and cards, with line breaks that suit English and Chinese alike
+// (core/text_wrap.h): Dear ImGui's own wrapping only breaks at spaces, which leaves Chinese ragged.
+#pragma once
+#include <imgui.h>
+
+#include <string_view>
+
+namespace ex {
+
+// In the current window, wrapped at the content region's right edge, in the current font.
+void text_wrapped(std::string_view text);
+// Into a draw list at `pos`, wrapped at `width`; stops after the line that reaches `max_height`. Returns the height used.
+float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
+                        float width, float max_height = 1e30f);
+
+}  // namespace ex
