@@ -1,32 +1,88 @@
 #!/usr/bin/env bash
-# build-wasm.sh — build the browser version and assemble a static site in site/ that any static server can host.
-#   ./build-wasm.sh                 build into site/
+# build-wasm.sh — build the browser version and assemble a static site in site/ that any static server can host, plus
+# site-single/explainer.html, the same explainer as one self-contained file (mail, USB stick, file://).
+#   ./build-wasm.sh                 build into site/ and site-single/
+#   ./build-wasm.sh --single-file   build, assemble only site-single/explainer.html
 #   ./build-wasm.sh --serve [PORT]  build, then serve site/ on http://127.0.0.1:PORT/ (default 8080)
+#   ./build-wasm.sh --from DIR --out DIR   assemble from an existing Emscripten build folder (no compile)
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs Debian's acorn with this Node.js
 
-serve=0; port=8080
+serve=0; port=8080; single_only=0; from=""; site=site; single=site-single
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve) serve=1; if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port="$2"; shift; fi ;;
-    -h|--help) sed -n '2,4p' "$0"; exit 0 ;;
+    --single-file) single_only=1 ;;
+    --from) from="${2:?--from needs a build folder}"; shift ;;
+    --out) site="${2:?--out needs a folder}"; single="$2-single"; shift ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
     *) echo "build-wasm.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
 
-scripts/setup.sh
-cmake --preset wasm-release >/dev/null
-cmake --build --preset wasm-release
+if [ -z "$from" ]; then
+  scripts/setup.sh
+  cmake --preset wasm-release >/dev/null
+  cmake --build --preset wasm-release
+  from=build/wasm-release
+fi
+for f in explainer.js explainer.wasm explainer.data; do
+  [ -f "$from/$f" ] || { echo "build-wasm.sh: $from/$f is missing" >&2; exit 1; }
+done
 
-out=build/wasm-release
-site=site
-rm -rf "$site.tmp" && mkdir -p "$site.tmp"
-cp web/index.html web/style.css web/page.js web/favicon.svg "$site.tmp/"
-cp "$out/explainer.js" "$out/explainer.wasm" "$out/explainer.data" "$site.tmp/"
-rm -rf "$site" && mv "$site.tmp" "$site"
-echo "build-wasm.sh: site assembled in $(pwd)/$site ($(du -sh "$site" | cut -f1))"
+web_files=(index.html style.css page.js outline.js history.js files.js favicon.svg manifest.webmanifest sw.js)
+# The service worker's cache is named after the build, so a new build replaces what readers have cached.
+build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" | sha256sum | cut -c1-12)
+
+# --- site/: the files as they are, with the build id stamped into sw.js ------------------------------------------
+if [ $single_only = 0 ]; then
+  rm -rf "$site.tmp" && mkdir -p "$site.tmp"
+  cp "${web_files[@]/#/web/}" "$site.tmp/"
+  sed -i "s/__EXPLAINER_BUILD__/$build_id/" "$site.tmp/sw.js"
+  cp "$from/explainer.js" "$from/explainer.wasm" "$from/explainer.data" "$site.tmp/"
+  rm -rf "$site" && mv "$site.tmp" "$site"
+  echo "build-wasm.sh: site assembled in $(cd "$site" && pwd) ($(du -sh "$site" | cut -f1), build $build_id)"
+fi
+
+# --- site-single/explainer.html: scripts and style inline, wasm and data as base64 data blocks ---------------------
+# Inline scripts cannot pass the site's CSP ('self' only), so this file carries its own: each inline script and the
+# style are allowed by their sha256 hash; the data blocks are never executed, so CSP does not apply to them.
+rm -rf "$single.tmp" && mkdir -p "$single.tmp"
+python3 - "$from" "$single.tmp/explainer.html" <<'PY'
+import base64, hashlib, pathlib, re, sys
+build, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+web = pathlib.Path("web")
+html = (web / "index.html").read_text(encoding="utf-8")
+
+def sha(text):
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+scripts, hashes = [], []
+for name in re.findall(r'<script src="([^"]+)"></script>', html):
+    src = (build if name == "explainer.js" else web).joinpath(name).read_text(encoding="utf-8")
+    src = src.replace("</script", "<\\/script")  # cannot end the element early
+    scripts.append(src)
+    hashes.append(sha(src))
+style = (web / "style.css").read_text(encoding="utf-8")
+icon = "data:image/svg+xml;base64," + base64.b64encode((web / "favicon.svg").read_bytes()).decode()
+csp = ("default-src 'none'; script-src " + " ".join(hashes) + " 'wasm-unsafe-eval'; style-src " + sha(style) +
+       "; img-src data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'")
+
+html = re.sub(r'content="default-src[^"]*"', lambda m: 'content="' + csp + '"', html, count=1)
+html = re.sub(r'\s*<link rel="manifest"[^>]*>', "", html)  # no install or service worker from a file
+html = html.replace('href="favicon.svg"', 'href="' + icon + '"')
+html = html.replace('<link rel="stylesheet" href="style.css">', "<style>" + style + "</style>")
+blob = lambda kind, path: ('<script type="application/octet-stream" id="explainer-' + kind + '">' +
+                           base64.b64encode(path.read_bytes()).decode() + "</script>\n")
+html = html.replace("<body>\n", "<body>\n" + blob("wasm", build / "explainer.wasm") + blob("data", build / "explainer.data"), 1)
+parts = iter(scripts)
+html = re.sub(r'<script src="[^"]+"></script>', lambda m: "<script>" + next(parts) + "</script>", html)
+out.write_text(html, encoding="utf-8")
+PY
+rm -rf "$single" && mv "$single.tmp" "$single"
+echo "build-wasm.sh: single file in $(cd "$single" && pwd)/explainer.html ($(du -h "$single/explainer.html" | cut -f1))"
 
 if [ $serve = 1 ]; then
   exec python3 scripts/serve.py "$site" "$port"

@@ -1,56 +1,202 @@
-// page.js — the page side of the explainer: loading status, the Emscripten Module settings, and the test/embedding
-// hook window.explainer ({ready, state(), ...}). Loaded before explainer.js (the Emscripten output).
+// page.js — the page side of the explainer: loading progress and failures, the Emscripten Module settings, and the
+// test/embedding hook window.explainer. Loaded before outline.js, history.js, files.js and explainer.js (Emscripten).
+//
+// Index
+//   [SECTION] Status        progress bar while the wasm and the data download; a clear message on failure
+//   [SECTION] Module        Emscripten settings: wasm with download progress, the embedded single-file build
+//   [SECTION] Hook          window.explainer: ready, state, select, load, outline, applyHash, openUrl, on
+//   [SECTION] Input         touch forwarding; Alt+arrows and mouse back/forward stay in the app
+//   [SECTION] Offline       the service worker, registered once the explainer runs
 'use strict';
 (function () {
+  // [SECTION] Status ------------------------------------------------------------------------------------------------
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   const progress = document.getElementById('status-progress');
+  const notice = document.getElementById('notice');
+  let isReady = false;
+  let failed = false;
   let resolveReady, rejectReady;
   const ready = new Promise((res, rej) => { resolveReady = res; rejectReady = rej; });
   ready.catch(() => {});  // a failure is shown on the page; an unawaited rejection is not an extra console error
 
   function fail(message) {
+    if (failed) return;
+    failed = true;
     statusBox.hidden = false;
     statusBox.classList.add('error');
+    statusBox.setAttribute('role', 'alert');
     statusText.textContent = message;
     progress.hidden = true;
+    document.body.classList.add('failed');
     rejectReady(new Error(message));
   }
+
+  // Downloads by name: {loaded, total}; total 0 while unknown (no Content-Length, e.g. a compressing server).
+  const downloads = new Map();
+  function report(name, loaded, total) {
+    downloads.set(name, { loaded, total });
+    let sum = 0, of = 0, known = true;
+    for (const d of downloads.values()) { sum += d.loaded; of += d.total; known = known && d.total > 0; }
+    if (known && of > 0 && downloads.size >= 2) {
+      const pct = Math.min(100, Math.round((100 * sum) / of));
+      progress.value = pct;
+      statusText.textContent = `Loading the explainer… ${pct} %`;
+    } else {
+      progress.removeAttribute('value');  // indeterminate until both sizes are known
+    }
+  }
+
+  // Late errors (a missing data file throws inside an XHR callback) would otherwise leave the bar forever.
+  window.addEventListener('error', (e) => { if (!isReady) fail('The explainer could not start: ' + (e.message || 'unknown error')); });
+  window.addEventListener('unhandledrejection', (e) => {
+    if (!isReady) fail('The explainer could not start: ' + ((e.reason && e.reason.message) || e.reason));
+  });
 
   function hasWebGL2() {
     try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
   }
+  const webgl2 = hasWebGL2();
+  if (!webgl2) fail('This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.');
+
+  // Shown on the page and read out (role=status); the app shows the same text in its status line when relevant.
+  let noticeTimer = 0;
+  function showNotice(message) {
+    notice.textContent = message;  // the region stays in the page (empty = invisible) so readers announce changes
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => { notice.textContent = ''; }, 8000);
+  }
+
+  // [SECTION] Module ------------------------------------------------------------------------------------------------
+  // The single-file build carries the wasm and the data package as base64 data blocks (never executed, so the
+  // hash-based CSP of that file does not need to allow them).
+  function embedded(id) {
+    const el = document.getElementById(id);
+    if (!el) return null;
+    const bin = atob(el.textContent.trim());
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    el.remove();
+    return bytes;
+  }
+  const singleFile = !!document.getElementById('explainer-wasm');
+  const embeddedData = singleFile ? embedded('explainer-data') : null;
+
+  // Counts bytes as they stream in and hands a fresh Response to instantiateStreaming, so compilation still
+  // overlaps the download.
+  async function fetchCounted(url, name) {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    const total = Number(response.headers.get('Content-Length')) || 0;
+    if (!response.body || typeof TransformStream !== 'function') return response;
+    let loaded = 0;
+    report(name, 0, total);
+    const counter = new TransformStream({
+      transform(chunk, controller) { loaded += chunk.byteLength; report(name, loaded, total); controller.enqueue(chunk); },
+    });
+    return new Response(response.body.pipeThrough(counter), { headers: { 'Content-Type': 'application/wasm' } });
+  }
+
+  async function instantiate(imports) {
+    if (singleFile) return WebAssembly.instantiate(embedded('explainer-wasm'), imports);
+    const response = await fetchCounted('explainer.wasm', 'wasm');
+    if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(response, imports);
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  }
 
   const canvas = document.getElementById('canvas');
+  const events = new EventTarget();
+  const emit = (type, detail) => events.dispatchEvent(new CustomEvent(type, { detail }));
+
   window.Module = {
     canvas,
+    preRun: [],
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
+    // The data package reports "Downloading data... (loaded/total)".
     setStatus: (text) => {
-      const m = /\((\d+(?:\.\d+)?)\/(\d+)\)/.exec(text || '');
-      if (m) { progress.value = (100 * Number(m[1])) / Number(m[2]); }
+      const m = /\((\d+)\/(\d+)\)/.exec(text || '');
+      if (m) report('data', Number(m[1]), Number(m[2]));
+    },
+    getPreloadedPackage: embeddedData ? () => embeddedData.buffer : undefined,
+    instantiateWasm(imports, receive) {
+      if (!webgl2) return {};  // the message is up; nothing would draw
+      instantiate(imports)
+        .then((r) => receive(r.instance, r.module))
+        .catch((e) => fail('The explainer could not be downloaded or started (' + (e && e.message ? e.message : e) + '). Reload to try again.'));
+      return {};
     },
     onExplainerFirstFrame: () => {
+      if (failed) return;
       window.__firstFrame = performance.now();
+      isReady = true;
       statusBox.hidden = true;
+      document.body.classList.add('ready');
       resolveReady();
+      registerServiceWorker();
     },
     onExplainerFatal: fail,
     onAbort: (what) => fail('The explainer stopped: ' + what),
+    onExplainerContent: () => emit('content', window.explainer.outline()),
+    onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),
+    onExplainerNotice: (message) => { showNotice(message); emit('notice', { message }); },
   };
+
+  // [SECTION] Hook --------------------------------------------------------------------------------------------------
+  const running = () => !!window.Module.calledRun && isReady;
+  const call = (name, ret, types, args) => window.Module.ccall(name, ret, types, args);
 
   window.explainer = {
     ready,
+    singleFile,
     state() {
       if (!window.Module.calledRun) return { content: { title: '', node_count: 0 }, frames: 0, errors: [] };
       return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_state_json()));
     },
     select(id) {
-      const ok = window.Module.ccall('explainer_select', 'number', ['string'], [id == null ? '' : String(id)]);
-      return ok === 1;
+      if (!running()) return false;
+      return call('explainer_select', 'number', ['string'], [id == null ? '' : String(id)]) === 1;
     },
+    // Loads content (a JSON string, or the bytes of a file); returns {ok, errors}. A bad file keeps what is shown
+    // and the app lists its problems.
+    load(text, label = 'content.json') {
+      if (!running()) return { ok: false, errors: ['The explainer is still loading.'] };
+      const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text);
+      const M = window.Module;
+      let ptr = 0;
+      if (bytes.length <= M._explainer_max_bytes()) {
+        ptr = M._malloc(Math.max(1, bytes.length));
+        if (!ptr) return { ok: false, errors: [label + ': /: not enough memory to read the file'] };
+        M.HEAPU8.set(bytes, ptr);  // read HEAPU8 after malloc: growing memory replaces the view
+      }
+      try {
+        return JSON.parse(call('explainer_load', 'string', ['number', 'number', 'string'], [ptr, bytes.length, String(label)]));
+      } finally {
+        if (ptr) M._free(ptr);
+      }
+    },
+    // The content as the reading outline needs it: {title, summary, lang, embed, categories, nodes}.
+    outline() {
+      if (!window.Module.calledRun) return null;
+      return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_outline_json()));
+    },
+    // Restores what a hash names without adding history; returns the hash that now describes the view.
+    applyHash(hash) {
+      if (!running()) return '';
+      const canonical = call('explainer_apply_hash', 'string', ['string'], [String(hash || '')]);
+      emit('view', { hash: canonical, selected: this.state().selected, restored: true });
+      return canonical;
+    },
+    // Opens a link the way the app does: http(s) only, in a new tab; anything else is refused with a notice.
+    openUrl(url) {
+      if (!running()) return false;
+      return call('explainer_open_url', 'number', ['string'], [String(url)]) === 1;
+    },
+    notice: showNotice,
+    on(type, fn) { events.addEventListener(type, (e) => fn(e.detail)); },
   };
 
+  // [SECTION] Input -------------------------------------------------------------------------------------------------
   // Touch goes to the app directly: this GLFW would turn a tap into a click at the last mouse position.
   // Listening on the document in the capture phase runs before the canvas' own listeners, which never see it.
   function forwardTouch(phase) {
@@ -72,12 +218,27 @@
   document.addEventListener('touchend', forwardTouch(2), touchOptions);
   document.addEventListener('touchcancel', forwardTouch(2), touchOptions);
 
-  // Alt+Left/Right are the app's back/forward; without this the browser would leave the page.
+  // Keys belong to the app while the canvas (or nothing) has the focus. In the toolbar and the reading outline they
+  // stay the page's: this GLFW listens on window in the capture phase and cancels Tab, which would leave keyboard
+  // users stuck. Our capture listener runs first (page.js loads before explainer.js) and keeps GLFW out. Tab from
+  // nothing focused goes to the page too, so the toolbar and the outline are reachable.
+  const inApp = (e) => e.target === canvas ||
+    ((e.target === document.body || e.target === document.documentElement) && e.key !== 'Tab');
+  for (const type of ['keydown', 'keypress', 'keyup']) {
+    window.addEventListener(type, (e) => { if (!inApp(e)) e.stopImmediatePropagation(); }, true);
+  }
+  // Alt+Left/Right are the app's back/forward (and history.js mirrors them in the URL); without this the browser
+  // would go back as well. In the DOM outline they stay the browser's, which restores the view through popstate.
   window.addEventListener('keydown', (e) => {
-    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) e.preventDefault();
+    if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && inApp(e)) e.preventDefault();
   });
   // The mouse's back/forward buttons likewise.
-  window.addEventListener('mouseup', (e) => { if (e.button === 3 || e.button === 4) e.preventDefault(); });
+  window.addEventListener('mouseup', (e) => { if ((e.button === 3 || e.button === 4) && inApp(e)) e.preventDefault(); });
 
-  if (!hasWebGL2()) fail('This explainer needs WebGL2, which this browser does not offer.');
+  // [SECTION] Offline -----------------------------------------------------------------------------------------------
+  // After the first frame, so caching never competes with the first download. Not for the single file (file://).
+  function registerServiceWorker() {
+    if (singleFile || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
+    navigator.serviceWorker.register('sw.js').catch(() => {});  // offline use is a bonus; the page works without
+  }
 })();

@@ -15,6 +15,7 @@ constexpr StrEntry kTable[] = {
     {Str::kLight, "topbar.light", "Light", "浅色"},
     {Str::kKeys, "topbar.keys", "Keys ?", "快捷键 ?"},
     {Str::kLanguageSwitch, "topbar.language", "中文", "English"},  // names the other language
+    {Str::kEdit, "topbar.edit", "Edit", "编辑"},
     {Str::kNoMatch, "search.no_match", "No node matches \"%s\"", "没有与“%s”匹配的卡片"},
     {Str::kFoundCount, "search.found", "%d found", "找到 %d 个"},
     {Str::kShow, "legend.show", "Show", "显示"},

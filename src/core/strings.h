@@ -10,7 +10,7 @@ namespace ex {
 
 enum class Str : int {
     // Top bar
-    kSearchHint, kTour, kFit, kDark, kLight, kKeys, kLanguageSwitch,
+    kSearchHint, kTour, kFit, kDark, kLight, kKeys, kLanguageSwitch, kEdit,
     // Search results
     kNoMatch, kFoundCount,
     // Legend

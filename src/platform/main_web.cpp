@@ -1,16 +1,29 @@
 // main_web.cpp — the browser target: a GlfwRunner subclass that sizes the canvas by devicePixelRatio, scales
 // input to CSS pixels, skips frames while idle, and exposes the app to page.js (window.explainer).
+//
+// Index
+//   [SECTION] JavaScript side     calls into web/*.js (the receivers live on Module)
+//   [SECTION] Deep links          the URL hash <-> selection and tour (#node=ID, #tour=ID&step=N)
+//   [SECTION] WebRunner           canvas size, DPR, input, change reports to the page
+//   [SECTION] Bridge              functions page.js calls (state, select, load, outline, hash, open URL)
+//   [SECTION] main                query options (lang, theme, select, embed, content)
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cfloat>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "core/args.h"
+#include "core/load.h"
+#include "core/navigation.h"
 #include "platform/assets.h"
 #include "platform/runner.h"
 
@@ -20,11 +33,15 @@ namespace {
 
 EM_JS(void, js_first_frame, (), { if (Module.onExplainerFirstFrame) Module.onExplainerFirstFrame(); });
 EM_JS(char*, js_location_query, (), { return stringToNewUTF8(window.location.search || ""); });
+EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash || ""); });
+// Why page.js refused or failed to fetch ?content= ("" when it did not, or nothing was asked).
+EM_JS(char*, js_content_refusal, (), { return stringToNewUTF8(Module.explainerContentRefusal || ""); });
 EM_JS(void, js_copy_text, (const char* text), {
     // Works while the click or key that asked for it still counts as user activation (same frame).
     const s = UTF8ToString(text);
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
 });
+// Only http(s) leaves the page, in a new tab that gets neither an opener nor a referrer.
 EM_JS(int, js_open_url, (const char* url), {
     let u;
     try { u = new URL(UTF8ToString(url)); } catch (e) { return 0; }
@@ -35,6 +52,61 @@ EM_JS(int, js_open_url, (const char* url), {
 EM_JS(int, js_prefers_dark, (), {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
 });
+// Change reports: the page rebuilds its outline, title and favicon, and keeps the URL hash and history in step.
+EM_JS(void, js_content_changed, (), { if (Module.onExplainerContent) Module.onExplainerContent(); });
+EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
+    if (Module.onExplainerView) Module.onExplainerView(UTF8ToString(hash), UTF8ToString(selected));
+});
+EM_JS(void, js_notify, (const char* message), {
+    if (Module.onExplainerNotice) Module.onExplainerNotice(UTF8ToString(message));
+});
+
+// [SECTION] Deep links ----------------------------------------------------------------------------------------------
+
+// Ids go into the hash percent-encoded, so any id survives a round trip through parse_query.
+std::string url_encode(const std::string& s) {
+    std::string out;
+    for (unsigned char ch : s) {
+        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') out += (char)ch;
+        else { char buf[4]; std::snprintf(buf, sizeof buf, "%%%02X", ch); out += buf; }
+    }
+    return out;
+}
+
+// The hash that describes what the reader sees: a running tour wins over a plain selection.
+std::string hash_of(const ex::AppContext& app) {
+    if (!app.content) return "";
+    const ex::Content& c = *app.content;
+    if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size())
+        return "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
+    if (app.selected >= 0 && app.selected < (int)c.nodes.size()) return "#node=" + url_encode(c.nodes[app.selected].id);
+    return "";
+}
+
+// Selects what a hash names. Going to the app's previous or next history entry uses its own back/forward, so the
+// in-app history and the browser's stay the same list. An unknown id or step changes nothing.
+void apply_hash(ex::AppContext& app, const std::string& hash) {
+    if (!app.content) return;
+    const ex::Args a = ex::parse_query(hash);
+    if (a.has("tour")) {
+        const std::string id = a.get("tour");
+        const int t = app.content->tour_index(id);
+        if (t < 0) return;
+        const int step = std::atoi(a.get("step", "1").c_str());
+        if (app.tour.tour != t && !ex::app_start_tour(app, id)) return;
+        ex::app_tour_step(app, std::max(step, 1) - 1 - app.tour.step);  // clamped to the tour's steps
+        return;
+    }
+    const std::string id = a.get("node");
+    if (!id.empty() && app.content->node_index(id) < 0) return;
+    ex::app_stop_tour(app);
+    if (id.empty()) { ex::app_select(app, "", false); return; }
+    ex::History peek = app.history;
+    if (peek.can_back() && peek.back() == id) { ex::app_back(app); return; }
+    peek = app.history;
+    if (peek.can_forward() && peek.forward() == id) { ex::app_forward(app); return; }
+    ex::app_select(app, id, true);
+}
 
 // [SECTION] WebRunner -------------------------------------------------------------------------------------------
 
@@ -64,8 +136,21 @@ class WebRunner : public ex::GlfwRunner {
         if (phase == 2 && count == 0) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // no hover left behind by a finger
     }
 
+    // After a change the page made itself (popstate): adopt the resulting hash without reporting it back.
+    std::string settle_hash() { last_hash_ = hash_of(app_); return last_hash_; }
+
+    // Notices go to the page (a toast and the live region) and to the app's status line.
+    void notify(const std::string& message) {
+        app_.status = message;
+        app_.status_until = app_.now + 4.0;
+        js_notify(message.c_str());
+        dirty_ = true;
+    }
+
   private:
     bool   finger_down_ = false, pinching_ = false;
+    const ex::Content* last_content_ = nullptr;  // what the page's outline was built from
+    std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
     float  pinch_dist_ = 0;
     ImVec2 pinch_mid_;
 
@@ -103,7 +188,14 @@ class WebRunner : public ex::GlfwRunner {
             js_copy_text(clipboard_copy.c_str());
         };
         pio.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* { return clipboard_copy.c_str(); };
-        pio.Platform_OpenInShellFn = [](ImGuiContext*, const char* url) -> bool { return url && js_open_url(url); };
+        pio.Platform_OpenInShellFn = [](ImGuiContext*, const char* url) -> bool {
+            if (url && js_open_url(url)) return true;
+            auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(glfwGetCurrentContext()));
+            std::string shown = url ? url : "";
+            if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
+            if (self) self->notify("Not opened: only http and https links leave the page (" + shown + ")");
+            return false;
+        };
         // Our wheel handler: positions in CSS pixels, and preventDefault so ctrl+wheel zooms the map, not the page.
         emscripten_set_wheel_callback("#canvas", this, true, [](int, const EmscriptenWheelEvent* e, void*) -> EM_BOOL {
             ImGuiIO& io = ImGui::GetIO();
@@ -137,6 +229,16 @@ class WebRunner : public ex::GlfwRunner {
     void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }
 
     void after_render() override {
+        if (app_.content.get() != last_content_) {
+            last_content_ = app_.content.get();
+            js_content_changed();
+        }
+        const std::string hash = hash_of(app_);
+        if (hash != last_hash_) {
+            last_hash_ = hash;
+            const std::string selected = app_.content && app_.selected >= 0 ? app_.content->nodes[app_.selected].id : "";
+            js_view_changed(hash.c_str(), selected.c_str());
+        }
         if (app_.first_content_frame) js_first_frame();
     }
 };
@@ -146,14 +248,54 @@ std::string g_reply;            // keeps the last string returned to JS alive
 
 void main_loop(void* runner) { static_cast<WebRunner*>(runner)->frame_if_needed(); }
 
-}  // namespace
-
 // [SECTION] Bridge exported to page.js ------------------------------------------------------------------------------
+
+// The reading outline for screen readers: categories in file order, each node with its summary and its neighbours
+// grouped by how they read ("drives", "is driven by"), in the reader's language.
+nlohmann::json outline_json(const ex::AppContext& app) {
+    using nlohmann::json;
+    json out = json::object();
+    if (!app.content) return out;
+    const ex::Content& c = *app.content;
+    out["title"] = ex::app_text(app, c.meta.title);
+    out["summary"] = ex::app_text(app, c.meta.summary);
+    out["lang"] = app.config.lang;
+    out["theme"] = app.config.theme;
+    out["embed"] = app.config.embed;
+    json cats = json::array();
+    for (const ex::Category& cat : c.categories)
+        cats.push_back({{"id", cat.id}, {"label", ex::app_text(app, cat.label)}, {"colour", cat.colour},
+                        {"description", ex::app_text(app, cat.description)}});
+    out["categories"] = cats;
+    json nodes = json::array();
+    for (size_t i = 0; i < c.nodes.size(); ++i) {
+        const ex::Node& n = c.nodes[i];
+        json groups = json::array();
+        for (const auto& g : ex::grouped_neighbours(c, (int)i, app.config.lang)) {
+            json ids = json::array();
+            for (const ex::Neighbour& nb : g.second) ids.push_back(c.nodes[nb.node].id);
+            groups.push_back({{"reading", g.first}, {"ids", ids}});
+        }
+        nodes.push_back({{"id", n.id}, {"title", ex::app_text(app, n.title)}, {"summary", ex::app_text(app, n.summary)},
+                         {"category", n.category}, {"neighbours", groups}});
+    }
+    out["nodes"] = nodes;
+    return out;
+}
+
+}  // namespace
 
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* explainer_state_json() {
     g_reply = g_runner ? ex::app_state(g_runner->app()).dump() : "{}";
+    return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* explainer_outline_json() {
+    // Invalid UTF-8 cannot reach here (the loader rejects it), but a dump must never throw across the bridge.
+    g_reply = g_runner ? outline_json(g_runner->app()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                       : "{}";
     return g_reply.c_str();
 }
 
@@ -171,7 +313,60 @@ EMSCRIPTEN_KEEPALIVE void explainer_request_frame() {
     if (g_runner) g_runner->request_frame();
 }
 
+// Loads `size` bytes at `bytes` (page.js allocates them with _malloc and frees them after). `bytes` may be null
+// when the file is over the size cap: the page then does not copy it, and the cap is reported here.
+// Returns {"ok": bool, "errors": ["FILE: /pointer: message", ...]}; a failed load keeps what was shown.
+EMSCRIPTEN_KEEPALIVE const char* explainer_load(const char* bytes, double size, const char* label) {
+    nlohmann::json reply = {{"ok", false}, {"errors", nlohmann::json::array()}};
+    if (g_runner) {
+        ex::AppContext& app = g_runner->app();
+        const std::string name = label && *label ? label : "content.json";
+        bool ok = false;
+        if (!bytes || size > (double)ex::limits::kFileBytes) {
+            char buf[160];
+            std::snprintf(buf, sizeof buf, "the file is %.1f MiB; the limit is 8 MiB (%zu bytes)",
+                          size / (1024.0 * 1024.0), ex::limits::kFileBytes);
+            app.problems = {ex::Problem{name, "", buf, ex::Severity::Error}};
+        } else {
+            ok = ex::app_load(app, std::string_view(bytes, (size_t)size), name);
+        }
+        reply["ok"] = ok;
+        for (const ex::Problem& p : app.problems)
+            if (p.severity == ex::Severity::Error) reply["errors"].push_back(ex::format_problem(p));
+        g_runner->request_frame();
+    }
+    g_reply = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_reply.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double explainer_max_bytes() { return (double)ex::limits::kFileBytes; }
+
+// Restores what a URL hash names (popstate, hashchange); returns the hash that now describes the view, which the
+// page writes back with replaceState when it differs (an unknown id, a step past the end).
+EMSCRIPTEN_KEEPALIVE const char* explainer_apply_hash(const char* hash) {
+    if (!g_runner) return "";
+    apply_hash(g_runner->app(), hash ? hash : "");
+    g_runner->request_frame();
+    g_reply = g_runner->settle_hash();
+    return g_reply.c_str();
+}
+
+// The same path a link in the app takes (ImGui's OpenInShell hook); 1 when a tab was opened.
+EMSCRIPTEN_KEEPALIVE int explainer_open_url(const char* url) {
+    if (!g_runner) return 0;
+    ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    return pio.Platform_OpenInShellFn && pio.Platform_OpenInShellFn(ImGui::GetCurrentContext(), url ? url : "") ? 1 : 0;
+}
+
 }  // extern "C"
+
+// [SECTION] main ----------------------------------------------------------------------------------------------------
+
+static bool flag_on(const ex::Args& a, const std::string& key) {
+    if (!a.has(key)) return false;
+    const std::string v = a.get(key);
+    return v != "0" && v != "false" && v != "no";
+}
 
 int main() {
     char* query_c = js_location_query();
@@ -185,6 +380,8 @@ int main() {
     config.font_bold = ex::asset_path("fonts/NotoSans-Bold.subset.ttf");
     config.lang = query.get("lang", "en");
     config.theme = query.get("theme", js_prefers_dark() ? "dark" : "light");
+    config.select = query.get("select");
+    config.embed = flag_on(query, "embed");
 
     static WebRunner runner;
     g_runner = &runner;
@@ -193,6 +390,21 @@ int main() {
         EM_ASM({ if (Module.onExplainerFatal) Module.onExplainerFatal("The explainer could not start WebGL2."); });
         return 1;
     }
+    ex::AppContext& app = runner.app();
+    // ?content=path.json: page.js fetched it (same origin only) into the virtual file system before main, or says
+    // why not. Either way the bundled article stays on screen when the custom one cannot be shown.
+    if (query.has("content")) {
+        char* refusal_c = js_content_refusal();
+        const std::string refusal = refusal_c ? refusal_c : "";
+        free(refusal_c);
+        const std::string label = query.get("content");
+        if (!refusal.empty()) app.problems = {ex::Problem{label, "", refusal, ex::Severity::Error}};
+        else ex::app_load_file(app, "/custom/content.json", label);
+    }
+    char* hash_c = js_location_hash();
+    const std::string hash = hash_c ? hash_c : "";
+    free(hash_c);
+    if (!hash.empty()) apply_hash(app, hash);
     emscripten_set_main_loop_arg(main_loop, &runner, 0, false);
     return 0;
 }

@@ -45,14 +45,17 @@ static void load_fonts(AppContext& app) {
     io.FontDefault = app.font_regular;
 }
 
-static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label);
+static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update);
 
 bool app_init(AppContext& app, const AppConfig& config) {
     app.config = config;
     load_fonts(app);
     app_set_theme(app, config.theme == "dark");
     const std::string label = config.content_label.empty() ? config.content_path : config.content_label;
-    if (config.content) adopt(app, config.content, label);
+    if (config.content) {
+        adopt(app, config.content, label, false);
+        app.content_path = config.content_path;
+    }
     else if (!config.content_path.empty())
         app_load_file(app, config.content_path, label);
     if (!config.select.empty()) app_select(app, config.select, true);
@@ -99,37 +102,73 @@ void app_set_lang(AppContext& app, const std::string& lang) {
 
 // [SECTION] Loading -------------------------------------------------------------------------------------------------
 
-static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
+// Fresh content starts over (fit, empty history); an update of the same article (an edit, a saved file) keeps the
+// reader's place: camera, history, filters and the selection when its node still exists.
+static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update) {
     const std::string keep = app.selected >= 0 && app.content ? app.content->nodes[app.selected].id : "";
+    const size_t old_categories = app.hidden_category.size();
     app.content = std::move(content);
     app.content_label = label;
     const Content& c = *app.content;
     app.layout = compute_layout(c);
     app.order = reading_order(c, app.layout);
     app.search.build(c, app.config.lang);
-    app.hidden_category.assign(c.categories.size(), false);
     app.selected = app.focused = app.hovered = app.hovered_edge = app.dragging = -1;
-    app.tour = TourState{};
-    app.history = History{};
     app.open_passages.clear();
-    app.needs_fit = true;
+    if (!update || old_categories != c.categories.size()) app.hidden_category.assign(c.categories.size(), false);
+    if (!update || app.tour.tour >= (int)c.tours.size() ||
+        (app.tour.tour >= 0 && app.tour.step >= (int)c.tours[app.tour.tour].steps.size()))
+        app.tour = TourState{};
+    if (!update) {
+        app.history = History{};
+        app.needs_fit = true;
+    }
     app_set_search(app, app.search_query);
-    if (!keep.empty()) app.selected = c.node_index(keep);
+    if (!keep.empty()) app.selected = app.focused = c.node_index(keep);
+}
+
+void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
+    if (content) adopt(app, std::move(content), label, true);
+}
+
+static std::string read_file(const std::string& path, bool& ok) {
+    std::ifstream in(path, std::ios::binary);
+    ok = in.good();
+    return ok ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
 }
 
 bool app_load(AppContext& app, std::string_view bytes, const std::string& label) {
     LoadResult r = load_content(bytes, label);
     app.problems = r.problems;
     if (!r.ok()) return false;
-    adopt(app, r.content, label);
+    app_close_editor(app);
+    adopt(app, r.content, label, false);
+    app.content_bytes.assign(bytes.data(), bytes.size());
+    app.content_path.clear();
     return true;
 }
 
 bool app_load_file(AppContext& app, const std::string& path, const std::string& label) {
-    LoadResult r = load_content_file(path, label);
+    bool readable = false;
+    const std::string bytes = read_file(path, readable);
+    if (!readable) {  // the loader words this case for authors
+        app.problems = load_content_file(path, label).problems;
+        return false;
+    }
+    if (!app_load(app, bytes, label)) return false;
+    app.content_path = path;
+    return true;
+}
+
+bool app_reload_file(AppContext& app, const std::string& path, const std::string& label) {
+    bool readable = false;
+    const std::string bytes = read_file(path, readable);
+    LoadResult r = readable ? load_content(bytes, label) : load_content_file(path, label);
     app.problems = r.problems;
     if (!r.ok()) return false;
-    adopt(app, r.content, label);
+    adopt(app, r.content, label, true);
+    app.content_bytes = bytes;
+    app.content_path = path;
     return true;
 }
 
@@ -186,8 +225,13 @@ void app_fly_to(AppContext& app, int node) {
     to.center = card.center();
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
     to.zoom = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
-    // The detail panel covers the right side: aim a little to the right so the card sits in the free part.
-    to.center.x += app.view.size.x * 0.16f / to.zoom;
+    if (app.view.size.x < 720.0f) {
+        // Phones: the detail sheet covers the lower half, so the card goes to the middle of the upper part.
+        to.center.y += app.view.size.y * 0.22f / to.zoom;
+    } else {
+        // The detail panel covers the right side: aim a little to the right so the card sits in the free part.
+        to.center.x += app.view.size.x * 0.16f / to.zoom;
+    }
     app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
 }
 

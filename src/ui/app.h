@@ -5,6 +5,7 @@
 // in AppContext, passed explicitly; nothing is global. Actions (select, fly, tour...) are plain functions on it, so
 // the canvas, the panels, the keyboard and the web bridge all change state the same way.
 #pragma once
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/content.h"
+#include "core/content_doc.h"
 #include "core/layout.h"
 #include "core/navigation.h"
 #include "core/problem.h"
@@ -73,6 +75,20 @@ struct AppContext {
     std::vector<std::string> open_passages;    // citation passages the reader expanded
     std::string      status;                   // one-line feedback ("Copied", ...)
     double           status_until = 0;
+
+    // Editing (ui/editor.cpp)
+    std::string                 content_bytes;  // the file the content came from, for edit mode to open
+    std::string                 content_path;   // where it lives on disk ("" on the web or when dropped)
+    bool                        edit_mode = false;
+    std::unique_ptr<ContentDoc> doc;            // the editable document while edit mode is on
+    std::string                 edit_node;      // node whose fields are in the buffers below
+    std::string                 edit_title, edit_summary;
+    std::vector<std::string>    edit_body;
+    std::string                 new_title;      // "add a card" form
+    int                         new_category = 0, link_kind = 0, link_target = -1;
+    bool                        drag_moved = false;  // the card under the pointer was dragged, not clicked
+    // Saving where there is no file to write (the web: a download). Desktop edits save to content_path.
+    std::function<bool(const std::string& text, const std::string& file_name)> download;
 };
 
 bool   app_init(AppContext& app, const AppConfig& config);
@@ -86,6 +102,10 @@ ImVec4 app_clear_colour(const AppContext& app);
 // it keeps it. Problems are stored in app.problems either way (warnings only on success).
 bool app_load(AppContext& app, std::string_view bytes, const std::string& label);
 bool app_load_file(AppContext& app, const std::string& path, const std::string& label);
+// The same article saved again (live preview): like app_load_file, but keeps the camera, history and filters.
+bool app_reload_file(AppContext& app, const std::string& path, const std::string& label);
+// Replaces the content with an edited version of the same article, keeping the reader's place.
+void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label);
 
 // [SECTION] Actions — shared by the canvas, panels, keyboard and the web bridge --------------------------------------
 bool app_select(AppContext& app, const std::string& id, bool record_history = true);  // "" clears; false if unknown
@@ -111,7 +131,16 @@ const std::string& app_text(const AppContext& app, const Text& text);  // in the
 // The state the web test hook and headless tests read (see README "Test hook").
 nlohmann::json app_state(const AppContext& app);
 
+// Edit mode (ui/editor.cpp).
+bool app_open_editor(AppContext& app);          // false (with a status message) when the content has no source
+void app_close_editor(AppContext& app);
+void app_edit_card_moved(AppContext& app, int node);  // a card was dragged in edit mode: keep its position
+bool app_undo(AppContext& app);
+bool app_redo(AppContext& app);
+bool app_save(AppContext& app);
+
 // Parts of a frame, in ui/*.cpp.
+void draw_editor(AppContext& app);
 void draw_canvas(AppContext& app);
 void draw_panels(AppContext& app);
 void handle_shortcuts(AppContext& app);

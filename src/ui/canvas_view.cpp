@@ -231,10 +231,14 @@ static void apply_input(AppContext& app, const CanvasInput& in) {
         app.dragging = -1;
         return;
     }
-    if (in.pressed) app.dragging = card_at(app, in.mouse);
+    if (in.pressed) {
+        app.dragging = card_at(app, in.mouse);
+        app.drag_moved = false;
+    }
     if (in.dragging) {
         app.flight.active = false;
         if (app.dragging >= 0) {
+            app.drag_moved = true;
             const Rect card = app.layout.cards[app.dragging];
             const Vec2 d = in.drag_delta / app.view.cam.zoom;
             move_card(app.layout, *app.content, app.dragging, Vec2(card.x + d.x, card.y + d.y));
@@ -247,6 +251,7 @@ static void apply_input(AppContext& app, const CanvasInput& in) {
         if (hit >= 0) app_select_index(app, hit, true);
         else { app.selected = -1; }
     }
+    if (in.released && app.dragging >= 0 && app.drag_moved) app_edit_card_moved(app, app.dragging);  // edit mode keeps it
     if (in.released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.dragging = -1;
     if (in.back_button) app_back(app);
     if (in.forward_button) app_forward(app);
@@ -280,6 +285,7 @@ void draw_canvas(AppContext& app) {
     if (app.needs_fit && app.view.size.x > 1) {
         app_fit(app, false);
         app.needs_fit = false;
+        if (app.selected >= 0) app_fly_to(app, app.selected);  // chosen before the canvas had a size (deep link)
     }
 
     const CanvasInput in = read_input(app, item_hovered, item_active, item_released);

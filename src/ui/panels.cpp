@@ -139,6 +139,8 @@ static void draw_top_bar(AppContext& app) {
     if (ImGui::Button(T(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
     ImGui::SameLine();
     if (ImGui::Button(T(app, Str::kKeys))) app.show_help = true;
+    ImGui::SameLine();
+    if (!app.edit_mode && ImGui::Button(T(app, Str::kEdit))) app_open_editor(app);
     ImGui::End();
 }
 
@@ -445,6 +447,7 @@ void draw_panels(AppContext& app) {
         }
         draw_detail(app);
         draw_tour(app);
+        draw_editor(app);
         draw_help(app);
     }
     draw_problems(app);

@@ -42,9 +42,24 @@ void handle_shortcuts(AppContext& app) {
         app.status_until = app.now + 2.0;
         return;
     }
+    if (ctrl && app.edit_mode) {
+        if (ImGui::IsKeyPressed(ImGuiKey_Z) && !shift) app_undo(app);
+        if (ImGui::IsKeyPressed(ImGuiKey_Y) || (ImGui::IsKeyPressed(ImGuiKey_Z) && shift)) app_redo(app);
+        if (ImGui::IsKeyPressed(ImGuiKey_S)) app_save(app);
+    }
     if (ctrl || alt) return;
 
-    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && !shift) { app.focus_search = true; return; }
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && !shift) {
+        // The box takes the focus at the end of this frame; letters typed in the same frame would be lost, so they
+        // are queued again for the next one (the '/' itself is not).
+        app.focus_search = true;
+        ImGuiIO& wio = ImGui::GetIO();
+        ImVector<ImWchar> typed;
+        for (ImWchar ch : wio.InputQueueCharacters) if (ch != '/') typed.push_back(ch);
+        wio.InputQueueCharacters.resize(0);
+        for (ImWchar ch : typed) wio.AddInputCharacter(ch);
+        return;
+    }
     if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) { app.show_help = true; return; }  // '?' on US layouts
     if (pressed(ImGuiKey_Escape)) {
         if (app.tour.tour >= 0) app_stop_tour(app);

@@ -16,9 +16,14 @@ static std::vector<LineSpan> lines_for(ImFont* font, float size, std::string_vie
 void text_wrapped(std::string_view text) {
     const float width = ImGui::GetContentRegionAvail().x;
     if (width <= 1.0f) return;
-    for (const LineSpan& l : lines_for(ImGui::GetFont(), ImGui::GetFontSize(), text, width))
-        ImGui::TextUnformatted(text.data() + l.first, text.data() + l.second);
-    if (text.empty()) ImGui::NewLine();
+    // One text item with the breaks as newlines, so lines keep the font's spacing, not the item spacing.
+    std::string joined;
+    joined.reserve(text.size() + 16);
+    for (const LineSpan& l : lines_for(ImGui::GetFont(), ImGui::GetFontSize(), text, width)) {
+        if (!joined.empty()) joined += '\n';
+        joined.append(text.data() + l.first, l.second - l.first);
+    }
+    ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
 }
 
 float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,

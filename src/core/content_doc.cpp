@@ -1,0 +1,415 @@
+// content_doc.cpp — edits on the order-preserving DOM, snapshots for undo, validation through the loader.
+//
+// Index
+//   [SECTION] Helpers
+//   [SECTION] Open, serialize, validate
+//   [SECTION] Edits
+//   [SECTION] Undo, redo, save
+#include "core/content_doc.h"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <unordered_set>
+
+#include "core/json_guard.h"
+
+namespace ex {
+
+using OJson = nlohmann::ordered_json;
+
+// [SECTION] Helpers ---------------------------------------------------------------------------------------------
+
+std::string slug_id(std::string_view text) {
+    std::string s;
+    for (char ch : text) {
+        const char c = (ch >= 'A' && ch <= 'Z') ? char(ch - 'A' + 'a') : ch;
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (keep) s += c;
+        else if (!s.empty() && s.back() != '-') s += '-';
+        if (s.size() >= 48) break;
+    }
+    while (!s.empty() && s.back() == '-') s.pop_back();
+    return s.empty() ? "node" : s;
+}
+
+static const std::string* string_at(const OJson& obj, const char* key) {
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? &it->get_ref<const std::string&>() : nullptr;
+}
+
+static OJson* array_at(OJson& obj, const char* key, bool create) {
+    if (!obj.is_object()) return nullptr;
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        if (!create) return nullptr;
+        obj[key] = OJson::array();
+        return &obj[key];
+    }
+    return it->is_array() ? &*it : nullptr;
+}
+
+// A value the dump can write: strings from the UI may hold invalid UTF-8, which dump() would throw on.
+static bool dumpable(const std::string& s) {
+    try {
+        (void)OJson(s).dump();
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+// [SECTION] Open, serialize, validate ---------------------------------------------------------------------------
+
+bool ContentDoc::open(std::string_view bytes, const std::string& label) {
+    ProblemSink sink(label);
+    if (bytes.size() > limits::kFileBytes) {
+        sink.error("", "the file is larger than the 8 MiB limit");
+    } else {
+        // The guarded parse refuses deep nesting, bad encodings and overflowing numbers, so the unguarded
+        // ordered parse below only ever sees input that is safe to copy and dump.
+        ParsedJson guarded = parse_json_guarded(bytes, limits::kDepth, sink);
+        if (guarded.ok && !guarded.root.is_object())
+            sink.error("", "expected a JSON object like {\"meta\": {...}, \"nodes\": [...]}");
+        else if (guarded.ok) {
+            try {
+                OJson parsed = OJson::parse(bytes.begin(), bytes.end());
+                doc_ = std::move(parsed);
+                label_ = label;
+                open_ = true;
+                undo_.clear();
+                redo_.clear();
+                error_.clear();
+                saved_ = serialize();
+                validate();
+                return true;
+            } catch (const std::exception& e) {
+                sink.error("", std::string("cannot parse the file: ") + e.what());
+            }
+        }
+    }
+    result_ = LoadResult{};
+    result_.problems = sink.finish();
+    return false;
+}
+
+bool ContentDoc::open_file(const std::string& path, const std::string& label) {
+    const std::string name = label.empty() ? std::filesystem::path(path).filename().string() : label;
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    std::ifstream in(path, std::ios::binary);
+    if (ec || !in) {
+        result_ = LoadResult{};
+        result_.problems.push_back({name, "", "cannot open the file", Severity::Error});
+        return false;
+    }
+    if (size > limits::kFileBytes) {  // refused before reading, as the loader does
+        result_ = LoadResult{};
+        result_.problems.push_back({name, "", "the file is larger than the 8 MiB limit", Severity::Error});
+        return false;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return open(bytes, name);
+}
+
+std::string ContentDoc::serialize() const { return doc_.dump(2, ' ', false) + "\n"; }
+
+void ContentDoc::validate() { result_ = load_content(serialize(), label_); }
+
+std::string ContentDoc::meta_language() const {
+    auto meta = doc_.find("meta");
+    if (meta != doc_.end())
+        if (const std::string* lang = string_at(*meta, "language")) return *lang;
+    return "en";
+}
+
+bool ContentDoc::fail(std::string message) {
+    error_ = std::move(message);
+    return false;
+}
+
+void ContentDoc::commit(std::string before) {
+    undo_.push_back(std::move(before));
+    if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
+    redo_.clear();
+    error_.clear();
+    validate();
+}
+
+OJson* ContentDoc::find_node(const std::string& id, size_t* index) {
+    OJson* nodes = array_at(doc_, "nodes", false);
+    if (!nodes) return nullptr;
+    for (size_t i = 0; i < nodes->size(); ++i) {
+        const std::string* nid = string_at((*nodes)[i], "id");
+        if (nid && *nid == id) {
+            if (index) *index = i;
+            return &(*nodes)[i];
+        }
+    }
+    return nullptr;
+}
+
+// [SECTION] Edits -----------------------------------------------------------------------------------------------
+
+bool ContentDoc::move_card(const std::string& node_id, double x, double y) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!(std::abs(x) <= limits::kCoordinate && std::abs(y) <= limits::kCoordinate))
+        return fail("positions must lie within ±1000000");
+    std::string before = serialize();
+    OJson& pos = (*node)["position"];
+    if (!pos.is_object()) pos = OJson::object();
+    // Whole numbers stay integers in the file ("x": 120, not 120.0).
+    auto number = [](double v) { return v == double(int64_t(v)) ? OJson(int64_t(v)) : OJson(v); };
+    pos["x"] = number(x);
+    pos["y"] = number(y);
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::set_node_text(const std::string& node_id, NodeTextField field, const std::string& value,
+                               const std::string& lang, size_t body_index) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!dumpable(value)) return fail("the text is not valid UTF-8");
+    if (!lang.empty() && !is_language_tag(lang)) return fail("\"" + lang + "\" is not a language tag");
+    std::string before = serialize();
+    OJson* slot = nullptr;
+    if (field == NodeTextField::Body) {
+        const auto it = node->find("body");
+        if (it != node->end() && !it->is_array()) return fail("the node's \"body\" is not a list");
+        const size_t size = it == node->end() ? 0 : it->size();
+        const bool erase = value.empty() && lang.empty();
+        if (body_index > size || (erase && body_index == size))
+            return fail("no body paragraph " + std::to_string(body_index));
+        OJson* body = array_at(*node, "body", true);
+        if (erase) {
+            body->erase(body->begin() + std::ptrdiff_t(body_index));
+            if (body->empty()) node->erase("body");
+            commit(std::move(before));
+            return true;
+        }
+        if (body_index == body->size()) body->push_back(OJson());
+        slot = &(*body)[body_index];
+    } else {
+        slot = &(*node)[field == NodeTextField::Title ? "title" : "summary"];
+    }
+    const std::string meta_lang = meta_language();
+    if (lang.empty() || (!slot->is_object() && lang == meta_lang)) *slot = value;
+    else if (slot->is_object()) (*slot)[lang] = value;
+    else {
+        OJson map = OJson::object();
+        if (slot->is_string()) map[meta_lang] = *slot;
+        map[lang] = value;
+        *slot = std::move(map);
+    }
+    commit(std::move(before));
+    return true;
+}
+
+std::string ContentDoc::add_node(const NewNode& spec) {
+    if (!open_) { fail("no document is open"); return ""; }
+    std::string category = spec.category;
+    OJson* categories = array_at(doc_, "categories", false);
+    bool category_found = false;
+    if (categories)
+        for (const OJson& c : *categories)
+            if (const std::string* id = string_at(c, "id")) {
+                if (category.empty()) category = *id;
+                category_found |= *id == category;
+            }
+    if (!category_found) {
+        fail(category.empty() ? "the document has no category to put the node in"
+                              : "no category with id \"" + category + "\"");
+        return "";
+    }
+    if (spec.has_position && !(std::abs(spec.x) <= limits::kCoordinate && std::abs(spec.y) <= limits::kCoordinate)) {
+        fail("positions must lie within ±1000000");
+        return "";
+    }
+    const std::string title = spec.title.empty() ? "New idea" : spec.title;
+    const std::string summary = spec.summary.empty() ? "Describe this idea in a sentence or two." : spec.summary;
+    if (!dumpable(title) || !dumpable(summary)) { fail("the text is not valid UTF-8"); return ""; }
+
+    // A citation so the node validates: the neighbour's, else any node's first, else the first source paragraph.
+    OJson citation;
+    auto first_citation = [](const OJson& n) -> const OJson* {
+        auto it = n.find("citations");
+        return it != n.end() && it->is_array() && !it->empty() && (*it)[0].is_object() ? &(*it)[0] : nullptr;
+    };
+    if (!spec.near.empty())
+        if (OJson* near = find_node(spec.near))
+            if (const OJson* c = first_citation(*near)) citation = *c;
+    if (citation.is_null())
+        if (OJson* nodes = array_at(doc_, "nodes", false))
+            for (const OJson& n : *nodes)
+                if (const OJson* c = first_citation(n)) { citation = *c; break; }
+    if (citation.is_null()) {
+        const OJson* p = nullptr;
+        try {
+            p = &doc_.at("meta").at("source").at("sections").at(0).at("paragraphs").at(0);
+        } catch (const std::exception&) {}
+        if (!p || !string_at(*p, "id")) { fail("the source has no paragraph for the node to cite"); return ""; }
+        citation = {{"paragraph", *string_at(*p, "id")}};
+    }
+
+    std::unordered_set<std::string> taken;
+    if (OJson* nodes = array_at(doc_, "nodes", false))
+        for (const OJson& n : *nodes)
+            if (const std::string* id = string_at(n, "id")) taken.insert(*id);
+    const std::string base = slug_id(title);
+    std::string id = base;
+    for (int k = 2; taken.count(id); ++k) id = base + "-" + std::to_string(k);
+
+    std::string before = serialize();
+    OJson* nodes = array_at(doc_, "nodes", true);
+    if (!nodes) { fail("\"nodes\" is not a list"); return ""; }
+    OJson node = {{"id", id}, {"category", category}, {"title", title}, {"summary", summary},
+                  {"citations", OJson::array({citation})}};
+    if (spec.has_position) node["position"] = {{"x", spec.x}, {"y", spec.y}};
+    nodes->push_back(std::move(node));
+    commit(std::move(before));
+    return id;
+}
+
+bool ContentDoc::remove_node(const std::string& node_id, std::vector<std::string>* removed) {
+    if (!open_) return fail("no document is open");
+    size_t index = 0;
+    if (!find_node(node_id, &index)) return fail("no node with id \"" + node_id + "\"");
+    std::string before = serialize();
+    std::vector<std::string> report;
+    doc_["nodes"].erase(doc_["nodes"].begin() + std::ptrdiff_t(index));
+    if (OJson* edges = array_at(doc_, "edges", false)) {
+        for (size_t i = edges->size(); i-- > 0;) {
+            const OJson& e = (*edges)[i];
+            const std::string* from = string_at(e, "from");
+            const std::string* to = string_at(e, "to");
+            if ((from && *from == node_id) || (to && *to == node_id)) {
+                const std::string* kind = string_at(e, "kind");
+                report.insert(report.begin(), "edge " + (from ? *from : "?") + " → " + (to ? *to : "?") + " (" +
+                                                  (kind ? *kind : "?") + ")");
+                edges->erase(edges->begin() + std::ptrdiff_t(i));
+            }
+        }
+    }
+    if (OJson* tours = array_at(doc_, "tours", false)) {
+        for (size_t t = tours->size(); t-- > 0;) {
+            OJson* steps = array_at((*tours)[t], "steps", false);
+            if (!steps) continue;
+            const std::string* tid = string_at((*tours)[t], "id");
+            const std::string tour_name = tid ? *tid : "#" + std::to_string(t + 1);
+            std::vector<std::string> tour_report;
+            const size_t had = steps->size();
+            for (size_t s = steps->size(); s-- > 0;) {
+                const std::string* n = string_at((*steps)[s], "node");
+                if (n && *n == node_id) {
+                    tour_report.insert(tour_report.begin(),
+                                       "step " + std::to_string(s + 1) + " of tour " + tour_name);
+                    steps->erase(steps->begin() + std::ptrdiff_t(s));
+                }
+            }
+            if (had > 0 && steps->empty()) {  // a tour needs at least one step
+                tour_report.push_back("tour " + tour_name + " (no steps left)");
+                tours->erase(tours->begin() + std::ptrdiff_t(t));
+            }
+            report.insert(report.end(), tour_report.begin(), tour_report.end());
+        }
+    }
+    if (removed) *removed = std::move(report);
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::add_edge(const std::string& from, const std::string& to, const std::string& kind,
+                          const std::string& label) {
+    if (!open_) return fail("no document is open");
+    if (!find_node(from)) return fail("no node with id \"" + from + "\"");
+    if (!find_node(to)) return fail("no node with id \"" + to + "\"");
+    if (from == to) return fail("an edge needs two different nodes");
+    bool known = false;
+    for (const EdgeKind& k : builtin_edge_kinds()) known |= k.id == kind;
+    if (OJson* kinds = array_at(doc_, "edge_kinds", false))
+        for (const OJson& k : *kinds)
+            if (const std::string* id = string_at(k, "id")) known |= *id == kind;
+    if (!known) return fail("no edge kind \"" + kind + "\"");
+    if (!dumpable(label)) return fail("the label is not valid UTF-8");
+    std::string before = serialize();
+    OJson* edges = array_at(doc_, "edges", true);
+    if (!edges) return fail("\"edges\" is not a list");
+    OJson edge = {{"from", from}, {"to", to}, {"kind", kind}};
+    if (!label.empty()) edge["label"] = label;
+    edges->push_back(std::move(edge));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::remove_edge(size_t index) {
+    if (!open_) return fail("no document is open");
+    OJson* edges = array_at(doc_, "edges", false);
+    if (!edges || index >= edges->size()) return fail("no edge " + std::to_string(index));
+    std::string before = serialize();
+    edges->erase(edges->begin() + std::ptrdiff_t(index));
+    commit(std::move(before));
+    return true;
+}
+
+// [SECTION] Undo, redo, save ------------------------------------------------------------------------------------
+
+bool ContentDoc::undo() {
+    if (undo_.empty()) return fail("nothing to undo");
+    redo_.push_back(serialize());
+    doc_ = OJson::parse(undo_.back());  // our own output: already checked once
+    undo_.pop_back();
+    error_.clear();
+    validate();
+    return true;
+}
+
+bool ContentDoc::redo() {
+    if (redo_.empty()) return fail("nothing to redo");
+    undo_.push_back(serialize());
+    doc_ = OJson::parse(redo_.back());
+    redo_.pop_back();
+    error_.clear();
+    validate();
+    return true;
+}
+
+bool ContentDoc::save_file(const std::string& path) {
+    if (!open_) return fail("no document is open");
+    namespace fs = std::filesystem;
+    const std::string text = serialize();
+    const std::string tmp = path + ".tmp", bak = path + ".bak";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(text.data(), std::streamsize(text.size()));
+        out.close();
+        if (!out) {
+            std::error_code ignored;
+            fs::remove(tmp, ignored);
+            return fail("cannot write " + tmp);
+        }
+    }
+    std::error_code ec;
+    if (fs::exists(path, ec)) {
+        fs::copy_file(path, bak, fs::copy_options::overwrite_existing, ec);
+        if (ec) {
+            fs::remove(tmp, ec);
+            return fail("cannot write the backup " + bak);
+        }
+    }
+    fs::rename(tmp, path, ec);
+    if (ec) {
+        fs::remove(tmp, ec);
+        return fail("cannot replace " + path + ": " + ec.message());
+    }
+    saved_ = text;
+    error_.clear();
+    return true;
+}
+
+}  // namespace ex

@@ -1,0 +1,592 @@
+// json_canvas.cpp — Content → JSON Canvas 1.0 and back.
+//
+// Index
+//   [SECTION] Helpers           colours, UTF-8 cuts, ids, Markdown splitting
+//   [SECTION] Export
+//   [SECTION] Import: reading   the canvas checked field by field, every problem with its pointer
+//   [SECTION] Import: building  canvas cards → our content JSON, validated by the loader
+//   [SECTION] Command line
+#include "core/json_canvas.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "core/content_doc.h"
+#include "core/json_guard.h"
+#include "core/load.h"
+
+namespace ex {
+
+using OJson = nlohmann::ordered_json;
+using Json = nlohmann::json;
+
+// [SECTION] Helpers ---------------------------------------------------------------------------------------------
+
+static std::string hex_colour(uint32_t rgb) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "#%06x", unsigned(rgb & 0xFFFFFF));
+    return buf;
+}
+
+// Canvas colours: "#rgb" / "#rrggbb", or the presets "1"–"6" (red, orange, yellow, green, cyan, purple) as
+// Obsidian draws them. "" when the value is neither.
+static std::string canvas_colour(const std::string& c) {
+    static const char* kPresets[6] = {"#fb464c", "#e9973f", "#e0de71", "#44cf6e", "#53dfdd", "#a882ff"};
+    if (c.size() == 1 && c[0] >= '1' && c[0] <= '6') return kPresets[c[0] - '1'];
+    auto hex = [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; };
+    if ((c.size() != 4 && c.size() != 7) || c[0] != '#' || !std::all_of(c.begin() + 1, c.end(), hex)) return "";
+    std::string out = "#";
+    for (size_t i = 1; i < c.size(); ++i) {
+        const char l = char(std::tolower(static_cast<unsigned char>(c[i])));
+        out += l;
+        if (c.size() == 4) out += l;
+    }
+    return out;
+}
+
+// At most `max` bytes, cut at a character boundary, with "…" when cut.
+static std::string cut(const std::string& s, size_t max, bool* was_cut = nullptr) {
+    if (was_cut) *was_cut = s.size() > max;
+    if (s.size() <= max) return s;
+    size_t n = max - 3;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n) + "…";
+}
+
+static std::string trim(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t\r\n");
+    if (a == std::string::npos) return "";
+    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
+
+// Our ids: [A-Za-z0-9][A-Za-z0-9._-]*, at most 64 characters; canvas ids are any string.
+static std::string our_id(const std::string& raw) {
+    std::string s;
+    for (char c : raw) {
+        const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-';
+        s += (ok && static_cast<unsigned char>(c) < 0x80) ? c : '-';
+    }
+    if (s.empty() || !std::isalnum(static_cast<unsigned char>(s[0]))) s = "n" + s;
+    return s.substr(0, 56);
+}
+
+static std::string unique(const std::string& base, std::unordered_set<std::string>& taken) {
+    std::string id = base;
+    for (int k = 2; taken.count(id); ++k) id = base + "-" + std::to_string(k);
+    taken.insert(id);
+    return id;
+}
+
+struct MarkdownParts {
+    std::string              title;
+    std::vector<std::string> paragraphs;      // after the title, split at blank lines
+};
+
+// The first ATX heading is the title ("## Tariffs" → "Tariffs"); without one, the first non-empty line.
+static MarkdownParts split_markdown(const std::string& text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        lines.push_back(line);
+    }
+    int title_line = -1;
+    for (size_t i = 0; i < lines.size() && title_line < 0; ++i) {
+        const std::string t = trim(lines[i]);
+        const size_t hashes = t.find_first_not_of('#');
+        if (hashes >= 1 && hashes <= 6 && hashes < t.size() && t[hashes] == ' ') title_line = int(i);
+    }
+    for (size_t i = 0; i < lines.size() && title_line < 0; ++i)
+        if (!trim(lines[i]).empty()) title_line = int(i);
+    MarkdownParts parts;
+    if (title_line < 0) return parts;
+    const std::string t = trim(lines[size_t(title_line)]);
+    const size_t hashes = t.find_first_not_of('#');
+    parts.title = trim(hashes != std::string::npos && hashes <= 6 && hashes < t.size() && t[hashes] == ' '
+                           ? t.substr(hashes) : t);
+    std::string para;
+    auto flush = [&] {
+        if (!trim(para).empty()) parts.paragraphs.push_back(trim(para));
+        para.clear();
+    };
+    for (size_t i = 0; i < lines.size(); ++i) {
+        if (int(i) == title_line) { flush(); continue; }
+        if (trim(lines[i]).empty()) flush();
+        else para += (para.empty() ? "" : "\n") + lines[i];
+    }
+    flush();
+    return parts;
+}
+
+// [SECTION] Export ----------------------------------------------------------------------------------------------
+
+static OJson rect_json(OJson node, const Rect& r) {
+    node["x"] = std::lround(r.x);
+    node["y"] = std::lround(r.y);
+    node["width"] = std::max(1L, std::lround(r.w));
+    node["height"] = std::max(1L, std::lround(r.h));
+    return node;
+}
+
+OJson export_canvas(const Content& content, const Layout& layout, const CanvasExportOptions& options) {
+    const std::string& lang = options.lang;
+    const std::string& fallback = content.meta.language;
+    const size_t n = std::min(content.nodes.size(), layout.cards.size());
+
+    // Group rectangles: each category's cards plus a margin, kept only if no rectangle touches a foreign card.
+    constexpr float kMargin = 40;
+    std::vector<Rect> groups(content.categories.size());
+    std::vector<bool> used(content.categories.size(), false);
+    for (size_t i = 0; i < n; ++i) {
+        const int c = content.nodes[i].category_index;
+        if (c < 0 || c >= int(groups.size())) continue;
+        const Rect r = layout.cards[i];
+        if (!used[size_t(c)]) groups[size_t(c)] = r;
+        Rect& g = groups[size_t(c)];
+        const float x0 = std::min(g.x, r.x), y0 = std::min(g.y, r.y);
+        g = Rect{x0, y0, std::max(g.right(), r.right()) - x0, std::max(g.bottom(), r.bottom()) - y0};
+        used[size_t(c)] = true;
+    }
+    bool with_groups = options.groups;
+    for (size_t c = 0; c < groups.size() && with_groups; ++c) {
+        if (!used[c]) continue;
+        Rect& g = groups[c];
+        g = Rect{g.x - kMargin, g.y - kMargin, g.w + 2 * kMargin, g.h + 2 * kMargin};
+        for (size_t i = 0; i < n && with_groups; ++i)
+            if (content.nodes[i].category_index != int(c) && g.intersects(layout.cards[i])) with_groups = false;
+    }
+
+    OJson nodes = OJson::array(), edges = OJson::array();
+    if (with_groups)  // first: array order is z-order, groups go behind their cards
+        for (size_t c = 0; c < groups.size(); ++c) {
+            if (!used[c]) continue;
+            const Category& cat = content.categories[c];
+            OJson g = {{"id", "group:" + cat.id}, {"type", "group"}};
+            g = rect_json(std::move(g), groups[c]);
+            g["color"] = hex_colour(cat.rgb);
+            g["label"] = cat.label.get(lang, fallback);
+            nodes.push_back(std::move(g));
+        }
+    for (size_t i = 0; i < n; ++i) {
+        const Node& node = content.nodes[i];
+        std::string text = "# " + node.title.get(lang, fallback) + "\n\n" + node.summary.get(lang, fallback);
+        for (const Text& p : node.body) text += "\n\n" + p.get(lang, fallback);
+        OJson card = {{"id", node.id}, {"type", "text"}};  // our ids are unique and contain no ':'
+        card = rect_json(std::move(card), layout.cards[i]);
+        if (node.category_index >= 0) card["color"] = hex_colour(content.categories[size_t(node.category_index)].rgb);
+        card["text"] = text;
+        nodes.push_back(std::move(card));
+    }
+    for (size_t i = 0; i < content.edges.size(); ++i) {
+        const Edge& e = content.edges[i];
+        if (e.from_index < 0 || e.to_index < 0 || size_t(e.from_index) >= n || size_t(e.to_index) >= n) continue;
+        std::string label = e.kind_index >= 0 ? content.edge_kinds[size_t(e.kind_index)].forward.get(lang, fallback)
+                                              : e.kind;
+        if (!e.label.empty()) label += " (" + e.label.get(lang, fallback) + ")";
+        edges.push_back({{"id", "edge:" + std::to_string(i)}, {"fromNode", e.from}, {"toNode", e.to},
+                         {"toEnd", "arrow"}, {"label", label}});
+    }
+    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+}
+
+// [SECTION] Import: reading -------------------------------------------------------------------------------------
+
+namespace {
+
+struct CanvasNode {
+    std::string pointer, id, type, text, file, subpath, url, label, colour;
+    int64_t     x = 0, y = 0, width = 0, height = 0;
+    std::string our_id;                       // text/file/link: node id; group: category id
+    int         category = -1;
+};
+
+struct CanvasEdge {
+    std::string pointer, from, to, label;
+};
+
+class CanvasReader {
+  public:
+    explicit CanvasReader(ProblemSink& sink) : sink_(sink) {}
+
+    bool read(const Json& root) {
+        if (!root.is_object()) {
+            sink_.error("", "expected a JSON Canvas object like {\"nodes\": [...], \"edges\": [...]}");
+            return false;
+        }
+        if (const Json* nodes = array(root, "nodes"))
+            for (size_t i = 0; i < nodes->size(); ++i) read_node((*nodes)[i], pointer_append("/nodes", i));
+        if (const Json* edges = array(root, "edges"))
+            for (size_t i = 0; i < edges->size(); ++i) read_edge((*edges)[i], pointer_append("/edges", i));
+        return sink_.error_count() == 0;
+    }
+
+    std::vector<CanvasNode> nodes;
+    std::vector<CanvasEdge> edges;
+    std::unordered_map<std::string, size_t> node_index;      // canvas id → nodes index
+
+  private:
+    const Json* array(const Json& root, const char* key) {
+        auto it = root.find(key);
+        if (it == root.end()) return nullptr;                 // both are optional in the spec
+        if (!it->is_array()) {
+            sink_.error(pointer_append("", key), std::string("expected an array of ") + key);
+            return nullptr;
+        }
+        return &*it;
+    }
+
+    const std::string* string(const Json& v, const std::string& ptr, const char* key, bool required) {
+        auto it = v.find(key);
+        if (it == v.end()) {
+            if (required) sink_.error(ptr, std::string("missing required field \"") + key + "\"");
+            return nullptr;
+        }
+        if (!it->is_string()) {
+            sink_.error(pointer_append(ptr, key), "expected a string, got " + std::string(it->type_name()));
+            return nullptr;
+        }
+        return &it->get_ref<const std::string&>();
+    }
+
+    void id(const Json& v, const std::string& ptr, std::string& out) {
+        const std::string* s = string(v, ptr, "id", true);
+        if (!s) return;
+        if (s->empty()) { sink_.error(ptr + "/id", "the id is empty"); return; }
+        auto [it, fresh] = ids_.emplace(*s, ptr);
+        if (!fresh) sink_.error(ptr + "/id", "duplicate id \"" + *s + "\"; the first one is at " + it->second);
+        out = *s;
+    }
+
+    void read_node(const Json& v, const std::string& ptr) {
+        if (!v.is_object()) { sink_.error(ptr, "expected a node object"); return; }
+        CanvasNode n;
+        n.pointer = ptr;
+        id(v, ptr, n.id);
+        if (const std::string* t = string(v, ptr, "type", true)) {
+            n.type = *t;
+            if (n.type != "text" && n.type != "file" && n.type != "link" && n.type != "group")
+                sink_.error(ptr + "/type", "unknown node type \"" + n.type + "\"; expected text, file, link or group");
+        }
+        const char* geometry[4] = {"x", "y", "width", "height"};
+        int64_t* out[4] = {&n.x, &n.y, &n.width, &n.height};
+        for (int k = 0; k < 4; ++k) {
+            auto it = v.find(geometry[k]);
+            const std::string p = pointer_append(ptr, geometry[k]);
+            if (it == v.end()) sink_.error(ptr, std::string("missing required field \"") + geometry[k] + "\"");
+            else if (!it->is_number_integer()) sink_.error(p, "expected an integer, got " + it->dump());
+            else if (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t(INT64_MAX))
+                sink_.error(p, "the number is too large");
+            else {
+                *out[k] = it->get<int64_t>();
+                if (k >= 2 && *out[k] < 0) sink_.error(p, std::string(geometry[k]) + " must not be negative");
+            }
+        }
+        if (const std::string* c = string(v, ptr, "color", false)) {
+            n.colour = canvas_colour(*c);
+            if (n.colour.empty())
+                sink_.warning(ptr + "/color", "colour \"" + *c + "\" is neither \"#rrggbb\" nor a preset \"1\"–\"6\"; ignored");
+        }
+        if (n.type == "text") {
+            if (const std::string* s = string(v, ptr, "text", true)) n.text = *s;
+        } else if (n.type == "file") {
+            if (const std::string* s = string(v, ptr, "file", true)) n.file = *s;
+            if (const std::string* s = string(v, ptr, "subpath", false)) n.subpath = *s;
+        } else if (n.type == "link") {
+            if (const std::string* s = string(v, ptr, "url", true)) {
+                const bool web = s->rfind("http://", 0) == 0 || s->rfind("https://", 0) == 0;
+                if (web && s->find_first_of(" \t\r\n") == std::string::npos) n.url = *s;
+                else sink_.warning(ptr + "/url", "only http(s) addresses are kept; this link's address is dropped");
+            }
+        } else if (n.type == "group") {
+            if (const std::string* s = string(v, ptr, "label", false)) n.label = *s;
+        }
+        if (nodes.size() >= limits::kNodes) {
+            if (nodes.size() == limits::kNodes) sink_.error(ptr, "more than 20000 nodes; the explainer's limit");
+            return;
+        }
+        if (!n.id.empty()) node_index.emplace(n.id, nodes.size());
+        nodes.push_back(std::move(n));
+    }
+
+    void read_edge(const Json& v, const std::string& ptr) {
+        if (!v.is_object()) { sink_.error(ptr, "expected an edge object"); return; }
+        CanvasEdge e;
+        e.pointer = ptr;
+        std::string ignored;
+        id(v, ptr, ignored);
+        if (const std::string* s = string(v, ptr, "fromNode", true)) e.from = *s;
+        if (const std::string* s = string(v, ptr, "toNode", true)) e.to = *s;
+        if (const std::string* s = string(v, ptr, "label", false)) e.label = *s;
+        edges.push_back(std::move(e));
+    }
+
+    ProblemSink&                                 sink_;
+    std::unordered_map<std::string, std::string> ids_;  // node and edge ids share one namespace: id → pointer
+};
+
+}  // namespace
+
+// [SECTION] Import: building ------------------------------------------------------------------------------------
+
+bool CanvasImport::ok() const {
+    for (const Problem& p : problems)
+        if (p.severity == Severity::Error) return false;
+    return !content.is_null();
+}
+
+// Maps an edge label to a built-in kind when it starts with the kind's reading ("drives (through X)"), keeping
+// the rest as the label; otherwise the kind is "relates-to" and the whole label is kept.
+static std::pair<std::string, std::string> edge_kind_of(const std::string& raw) {
+    const std::string label = trim(raw);
+    auto lower = [](std::string s) {
+        for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    const std::string l = lower(label);
+    for (const EdgeKind& k : builtin_edge_kinds()) {
+        for (const std::string& reading : {lower(k.forward.get()), k.id}) {
+            if (l == reading) return {k.id, ""};
+            if (l.rfind(reading + " (", 0) == 0 && l.back() == ')')
+                return {k.id, trim(label.substr(reading.size() + 2, label.size() - reading.size() - 3))};
+        }
+    }
+    return {"relates-to", label};
+}
+
+CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
+    CanvasImport result;
+    ProblemSink sink(label);
+    try {
+        if (bytes.size() > limits::kFileBytes) {
+            sink.error("", "the file is larger than the 8 MiB limit");
+            result.problems = sink.finish();
+            return result;
+        }
+        ParsedJson parsed = parse_json_guarded(bytes, 16, sink);
+        CanvasReader reader(sink);
+        if (!parsed.ok || !parsed.root.is_object()) {
+            if (parsed.ok) reader.read(parsed.root);  // says what was expected
+            result.problems = sink.finish();
+            return result;
+        }
+        reader.read(parsed.root);  // on errors too: dangling edges are worth reporting in the same run
+        std::vector<CanvasNode>& nodes = reader.nodes;
+        for (const CanvasEdge& e : reader.edges)
+            for (const std::string* end : {&e.from, &e.to})
+                if (!end->empty() && !reader.node_index.count(*end))
+                    sink.error(e.pointer + (end == &e.from ? "/fromNode" : "/toNode"),
+                               "no node with id \"" + *end + "\"");
+        size_t cards = 0;
+        for (const CanvasNode& n : nodes) cards += n.type != "group";
+        if (cards == 0) sink.error("/nodes", "the canvas has no text, file or link nodes to import");
+        if (sink.error_count() > 0) {
+            result.problems = sink.finish();
+            return result;
+        }
+
+        // Categories: one per group, then one per colour of ungrouped cards, then "Ungrouped".
+        static const char* kPalette[6] = {"#4a90d9", "#e07b39", "#2f9e44", "#ae3ec9", "#0c8599", "#e03131"};
+        std::unordered_set<std::string> category_ids, node_ids;
+        OJson categories = OJson::array();
+        std::vector<size_t> group_nodes;
+        for (size_t i = 0; i < nodes.size(); ++i) {
+            CanvasNode& g = nodes[i];
+            if (g.type != "group") continue;
+            const std::string name = trim(g.label).empty() ? "Group " + std::to_string(group_nodes.size() + 1)
+                                                           : cut(trim(g.label), limits::kTitleBytes);
+            g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), category_ids);
+            g.category = int(categories.size());
+            categories.push_back({{"id", g.our_id}, {"label", name},
+                                  {"colour", g.colour.empty() ? kPalette[categories.size() % 6] : g.colour}});
+            group_nodes.push_back(i);
+        }
+        std::map<std::string, int> colour_category;
+        int ungrouped = -1;
+        for (CanvasNode& n : nodes) {
+            if (n.type == "group") continue;
+            const double cx = double(n.x) + double(n.width) / 2, cy = double(n.y) + double(n.height) / 2;
+            double best_area = -1;
+            for (size_t gi : group_nodes) {
+                const CanvasNode& g = nodes[gi];
+                const bool inside = cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) &&
+                                    cy <= double(g.y + g.height);
+                const double area = double(g.width) * double(g.height);
+                if (inside && (best_area < 0 || area < best_area)) { best_area = area; n.category = g.category; }
+            }
+            if (n.category >= 0) continue;
+            if (!n.colour.empty()) {
+                auto [it, fresh] = colour_category.emplace(n.colour, int(categories.size()));
+                if (fresh)
+                    categories.push_back({{"id", unique("colour-" + n.colour.substr(1), category_ids)},
+                                          {"label", "Colour " + n.colour}, {"colour", n.colour}});
+                n.category = it->second;
+            } else {
+                if (ungrouped < 0) {
+                    ungrouped = int(categories.size());
+                    categories.push_back({{"id", unique("ungrouped", category_ids)}, {"label", "Ungrouped"},
+                                          {"colour", "#868e96"}});
+                }
+                n.category = ungrouped;
+            }
+        }
+
+        // Nodes, each citing its own paragraph of the generated source (sections of at most 500 paragraphs).
+        OJson out_nodes = OJson::array(), sections = OJson::array();
+        size_t paragraph = 0;
+        for (CanvasNode& n : nodes) {
+            if (n.type == "group") continue;
+            std::string title, full;
+            std::vector<std::string> rest;
+            if (n.type == "text") {
+                MarkdownParts parts = split_markdown(n.text);
+                title = parts.title;
+                rest = std::move(parts.paragraphs);
+                full = trim(n.text);
+            } else if (n.type == "file") {
+                const std::string where = n.file + n.subpath;
+                const size_t slash = n.file.find_last_of('/');
+                title = trim(slash == std::string::npos ? n.file : n.file.substr(slash + 1)) + n.subpath;
+                full = "File: " + where;
+                rest = {"A file on the canvas.", where};
+            } else {
+                title = n.url.empty() ? "Link" : n.url;
+                full = n.url.empty() ? "A link to an address that is not a web page (not kept)." : "Link: " + n.url;
+                rest = {n.url.empty() ? full : "A web page on the canvas."};
+                if (!n.url.empty()) rest.push_back(n.url);
+            }
+            if (trim(title).empty()) title = "Untitled card";
+            if (full.empty()) full = title;
+            bool was_cut = false;
+            OJson node = {{"id", n.our_id = unique(our_id(n.id), node_ids)},
+                          {"category", categories[size_t(n.category)]["id"]},
+                          {"title", cut(title, limits::kTitleBytes, &was_cut)}};
+            if (was_cut) sink.warning(n.pointer, "the title is longer than 200 bytes; shortened");
+            node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
+            OJson body = OJson::array();
+            for (size_t k = 1; k < rest.size() && body.size() < limits::kBodyParagraphs; ++k)
+                body.push_back(cut(rest[k], limits::kParagraphBytes));
+            if (rest.size() > limits::kBodyParagraphs + 1)
+                sink.warning(n.pointer, "more than 64 paragraphs after the summary; the rest is left out");
+            if (!body.empty()) node["body"] = std::move(body);
+            const std::string pid = "p" + std::to_string(++paragraph);
+            node["citations"] = OJson::array({{{"paragraph", pid}}});
+            const double lim = limits::kCoordinate;
+            const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
+            if (x != double(n.x) || y != double(n.y))
+                sink.warning(n.pointer, "position beyond ±1000000; moved to the edge of the map");
+            node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
+            out_nodes.push_back(std::move(node));
+            if ((paragraph - 1) % limits::kParagraphsPerSection == 0) {
+                const size_t k = sections.size() + 1;
+                sections.push_back({{"id", "cards-" + std::to_string(k)},
+                                    {"heading", k == 1 ? "Cards" : "Cards (" + std::to_string(k) + ")"},
+                                    {"paragraphs", OJson::array()}});
+            }
+            sections.back()["paragraphs"].push_back({{"id", pid}, {"text", cut(full, limits::kParagraphBytes)}});
+        }
+
+        OJson out_edges = OJson::array();
+        bool relates = false;
+        for (const CanvasEdge& e : reader.edges) {
+            const CanvasNode& from = nodes[reader.node_index.at(e.from)];
+            const CanvasNode& to = nodes[reader.node_index.at(e.to)];
+            if (from.type == "group" || to.type == "group") {
+                sink.warning(e.pointer, "an edge to or from a group is not kept (groups become categories)");
+                continue;
+            }
+            if (from.our_id == to.our_id) {
+                sink.warning(e.pointer, "an edge from a node to itself is not kept");
+                continue;
+            }
+            auto [kind, text] = edge_kind_of(e.label);
+            relates |= kind == "relates-to";
+            OJson edge = {{"from", from.our_id}, {"to", to.our_id}, {"kind", kind}};
+            if (!text.empty()) edge["label"] = cut(text, limits::kTitleBytes);
+            out_edges.push_back(std::move(edge));
+        }
+
+        std::string stem = label;
+        if (const size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
+        if (const size_t dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
+        if (trim(stem).empty()) stem = "Imported canvas";
+        OJson doc;
+        doc["format"] = 1;
+        doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
+                       {"summary", "Imported from " + cut(label, 200) + ": " + std::to_string(out_nodes.size()) +
+                                       " cards and " + std::to_string(out_edges.size()) + " connections."},
+                       {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(sections)}}}};
+        doc["categories"] = std::move(categories);
+        if (relates)
+            doc["edge_kinds"] = OJson::array(
+                {{{"id", "relates-to"}, {"forward", "relates to"}, {"backward", "is related to"}}});
+        doc["nodes"] = std::move(out_nodes);
+        doc["edges"] = std::move(out_edges);
+        doc["tours"] = OJson::array();
+
+        // The import is only useful if the result loads: check it with the loader itself.
+        const LoadResult check = load_content(doc.dump(2), label);
+        for (const Problem& p : check.problems)
+            if (p.severity == Severity::Error)
+                sink.error("", "the imported content does not validate: " + p.pointer + ": " + p.message);
+        if (check.ok()) result.content = std::move(doc);
+    } catch (const std::exception& e) {
+        sink.error("", std::string("internal error while importing: ") + e.what());
+    }
+    result.problems = sink.finish();
+    return result;
+}
+
+// [SECTION] Command line ----------------------------------------------------------------------------------------
+
+static bool read_file(const std::string& path, std::string& bytes, std::ostream& err) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        err << path << ": /: cannot open the file\n";
+        return false;
+    }
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return true;
+}
+
+int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
+                      std::ostream& err) {
+    const LoadResult r = load_content_file(content_file);
+    for (const Problem& p : r.problems) err << format_problem(p) << "\n";
+    if (!r.ok()) {
+        err << content_file << ": refused; nothing exported\n";
+        return 1;
+    }
+    const Layout layout = compute_layout(*r.content);
+    CanvasExportOptions options;
+    options.lang = lang;
+    const std::string text = export_canvas(*r.content, layout, options).dump(2) + "\n";
+    std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+        err << out_path << ": cannot write the file\n";
+        return 1;
+    }
+    return 0;
+}
+
+int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err) {
+    std::string bytes;
+    if (!read_file(canvas_file, bytes, err)) return 1;
+    const size_t slash = canvas_file.find_last_of('/');
+    const std::string label = slash == std::string::npos ? canvas_file : canvas_file.substr(slash + 1);
+    const CanvasImport r = import_canvas(bytes, label);
+    for (const Problem& p : r.problems) err << format_problem(p) << "\n";
+    if (!r.ok()) return 1;
+    out << r.content.dump(2) << "\n";
+    return out.good() ? 0 : 1;
+}
+
+}  // namespace ex

@@ -1,0 +1,47 @@
+// json_canvas.h — JSON Canvas 1.0 (the open infinite-canvas format) to and from the explainer's content format.
+//
+// Export: every node becomes a text node at its layout rectangle (integer geometry) with Markdown text, coloured by
+// its category; every edge keeps its direction and reads "kind reading (label)". Each category also becomes a group
+// enclosing its cards when no group rectangle would touch another category's card (groups contain by geometry only,
+// so an overlapping group would change a card's category on import); otherwise colours alone carry the categories.
+// Import: text, file and link nodes become nodes; groups become categories (a node belongs to the smallest group
+// containing its centre; ungrouped nodes to a category per colour, or "Ungrouped"); edge labels that start with a
+// built-in kind's reading get that kind, others the declared kind "relates-to"; positions become position hints. The
+// format needs a cited source, so the import writes one section whose paragraphs are the cards' texts and each node
+// cites its own paragraph. Nothing is ever fetched: a link node keeps its URL as text only when it is http(s).
+#pragma once
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/content.h"
+#include "core/layout.h"
+#include "core/problem.h"
+
+namespace ex {
+
+struct CanvasExportOptions {
+    std::string lang = "en";                  // language of the text written
+    bool        groups = true;                // a group per category, when they do not overlap other cards
+};
+
+nlohmann::ordered_json export_canvas(const Content& content, const Layout& layout,
+                                     const CanvasExportOptions& options = {});
+
+struct CanvasImport {
+    nlohmann::ordered_json content;           // our format; null when there are errors
+    std::vector<Problem>   problems;          // pointers into the canvas file (RFC 6901)
+    bool ok() const;
+};
+
+// Never throws. `label` names the file in problems and becomes the map's title (without its extension).
+CanvasImport import_canvas(std::string_view bytes, const std::string& label);
+
+// The `explainer --export-canvas OUT [FILE]` and `--import-canvas IN` tools: 0 ok, 1 bad input or I/O error.
+int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
+                      std::ostream& err);
+int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err);
+
+}  // namespace ex

@@ -1,0 +1,319 @@
+// The page around the app: deep links and history, custom content, the reading outline and its live region, link
+// refusal, loading failures, CSP, axe-core, offline through the service worker, embed mode and the single-file build.
+// Uses site/ and site-single/ from ./build-wasm.sh (EXPLAINER_SITE=DIR tests DIR and DIR-single instead).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { distinctColours, launch, openPage, outDir, repo, serve, waitReady } from './harness.mjs';
+
+const siteDir = process.env.EXPLAINER_SITE || path.join(repo, 'site');
+const singleFile = path.join(siteDir + '-single', 'explainer.html');
+const fixture = (name) => path.join(repo, 'tests/browser/fixtures', name);
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+// Every page records CSP violations from its first script on (init scripts are not subject to the page's CSP).
+const recordCsp = () => {
+  window.__csp = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+};
+
+let server, browser;
+before(async () => { server = await serve(siteDir); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function open(url, options) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1, ...options });
+  await context.addInitScript(recordCsp);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
+  page.on('pageerror', (e) => problems.push('pageerror: ' + e.message));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push('HTTP ' + r.status() + ': ' + r.url()); });
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+const state = (page) => page.evaluate(() => window.explainer.state());
+const csp = (page) => page.evaluate(() => window.__csp);
+
+test('a deep link opens the node; a new selection pushes a hash; Back and Forward walk it', async () => {
+  const { context, page, problems } = await open(server.url + '#node=ai-chips');
+  await waitReady(page);
+  assert.equal((await state(page)).selected, 'ai-chips');
+  const length0 = await page.evaluate(() => history.length);
+
+  assert.ok(await page.evaluate(() => window.explainer.select('export-controls')));
+  await page.waitForFunction(() => location.hash === '#node=export-controls');
+  assert.equal(await page.evaluate(() => history.length), length0 + 1, 'one entry per selection');
+
+  await page.goBack();
+  await page.waitForFunction(() => window.explainer.state().selected === 'ai-chips');
+  assert.equal(await page.evaluate(() => location.hash), '#node=ai-chips');
+  await page.goForward();
+  await page.waitForFunction(() => window.explainer.state().selected === 'export-controls');
+  assert.equal(await page.evaluate(() => history.length), length0 + 1, 'restoring does not push');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await csp(page), []);
+  await context.close();
+});
+
+test('a tour deep link restores the tour and step; an unknown node is replaced by what is shown', async () => {
+  const { context, page } = await open(server.url + '#tour=why&step=2');
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(s.tour.id, 'why');
+  assert.equal(s.tour.step, 2);
+  assert.equal(await page.evaluate(() => location.hash), '#tour=why&step=2');
+  // A hash typed by hand that names nothing: the app keeps the tour, the URL says so.
+  const canonical = await page.evaluate(() => window.explainer.applyHash('#node=no-such-card'));
+  assert.equal(canonical, '#tour=why&step=2');
+  await context.close();
+});
+
+test('load(): a broken file reports its problems and keeps the map; a good one replaces it and the outline', async () => {
+  const { context, page, problems } = await open(server.url);
+  await waitReady(page);
+  const before = await state(page);
+  const broken = readFileSync(fixture('broken.json'), 'utf8');
+  const bad = await page.evaluate((t) => window.explainer.load(t, 'broken.json'), broken);
+  assert.equal(bad.ok, false);
+  assert.ok(bad.errors.some((e) => e.startsWith('broken.json: /edges/0/to: ')), bad.errors.join('\n'));
+  const kept = await state(page);
+  assert.equal(kept.content.node_count, before.content.node_count);
+  assert.ok(kept.errors.length >= 1, 'the app holds the problems it draws');
+  const syntax = await page.evaluate(() => window.explainer.load('{"meta": ', 'cut.json'));
+  assert.equal(syntax.ok, false);
+  assert.match(syntax.errors[0], /^cut\.json: /);
+
+  const good = await page.evaluate((t) => window.explainer.load(t, 'custom.json'), readFileSync(fixture('custom.json'), 'utf8'));
+  assert.deepEqual(good, { ok: true, errors: [] });
+  await page.waitForFunction(() => document.title === 'Harbour town budget');
+  assert.equal((await state(page)).content.node_count, 3);
+  assert.equal(await page.locator('#outline button[aria-describedby]').count(), 3, 'outline rebuilt from the new content');
+  const icon = await page.evaluate(() => decodeURIComponent(document.getElementById('favicon').href));
+  assert.ok(icon.includes('#c0392b') && icon.includes('#2e86c1'), 'favicon drawn from the category colours');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the file button opens a picked file; an over-size file is refused without being read', async () => {
+  const { context, page } = await open(server.url);
+  await waitReady(page);
+  await page.locator('#file-input').setInputFiles(fixture('custom.json'));
+  await page.waitForFunction(() => window.explainer.state().content.node_count === 3);
+  await expectNotice(page, /Opened custom\.json/);
+  await page.locator('#file-input').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(9 * 1024 * 1024, 32) });
+  await expectNotice(page, /huge\.json was not opened: 1 problem/);
+  const s = await state(page);
+  assert.equal(s.content.node_count, 3, 'the shown content stays');
+  assert.match(s.errors[0], /^huge\.json: \/: the file is 9\.0 MiB; the limit is 8 MiB/);
+
+  // Dropping a file on the page goes the same way.
+  await page.evaluate((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.getElementById('canvas').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, readFileSync(fixture('broken.json'), 'utf8'));
+  await expectNotice(page, /dropped\.json was not opened: 1 problem, listed in the app\. dropped\.json: \/edges\/0\/to: /);
+  assert.equal((await state(page)).content.node_count, 3);
+  await context.close();
+});
+
+async function expectNotice(page, pattern) {
+  await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('notice').textContent), pattern.source);
+}
+
+test('?content= loads same-origin content and refuses other origins with a message', async () => {
+  const { context, page, problems } = await open('about:blank');
+  await context.route(server.url + 'articles/custom.json', (route) => route.fulfill({ path: fixture('custom.json'), contentType: 'application/json' }));
+  await page.goto(server.url + '?content=articles/custom.json');
+  await waitReady(page);
+  assert.equal((await state(page)).content.title, 'Harbour town budget');
+
+  await page.goto(server.url + '?content=' + encodeURIComponent('https://elsewhere.invalid/x.json'));
+  await waitReady(page);
+  const s = await state(page);
+  assert.ok(s.content.node_count > 10, 'the bundled article stays');
+  assert.match(s.errors[0], /^https:\/\/elsewhere\.invalid\/x\.json: \/: refused: /);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('links: only http(s) opens, in a new tab without opener; anything else is refused visibly', async () => {
+  const { context, page, problems } = await open(server.url);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => window.explainer.openUrl('javascript:alert(1)')), false);
+  await expectNotice(page, /Not opened: only http and https links/);
+  assert.equal(await page.evaluate(() => window.explainer.openUrl('file:///etc/passwd')), false);
+
+  await context.route('https://example.org/**', (route) => route.fulfill({ body: '<title>elsewhere</title>', contentType: 'text/html' }));
+  const popup = context.waitForEvent('page');
+  assert.equal(await page.evaluate(() => window.explainer.openUrl('https://example.org/story')), true);
+  const tab = await popup;
+  await tab.waitForLoadState();
+  assert.equal(tab.url(), 'https://example.org/story');
+  assert.equal(await tab.evaluate(() => window.opener), null, 'noopener');
+  assert.equal(await tab.evaluate(() => document.referrer), '', 'noreferrer');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the reading outline and the map stay in step, and selections are announced', async () => {
+  const { context, page } = await open(server.url);
+  await waitReady(page);
+  const s = await state(page);
+  assert.equal(await page.locator('#outline button[aria-describedby]').count(), s.content.node_count);
+  assert.equal(await page.locator('#outline h1').textContent(), s.content.title);
+
+  // Keyboard: Tab from the page start reaches the toolbar, then the outline (GLFW would otherwise swallow Tab).
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.getElementById('outline').contains(document.activeElement)), 'Tab enters the outline');
+
+  // DOM → map: the outline is visually hidden, so it is used the way a keyboard or screen reader does.
+  const first = await page.evaluate(() => window.explainer.state().nodes[0]);
+  await page.locator('#outline button', { hasText: first.title }).first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((id) => window.explainer.state().selected === id, first.id);
+  await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Selected: '));
+
+  // map → DOM: the focus is in the outline, so it follows the selection.
+  const other = await page.evaluate(() => window.explainer.state().nodes[3]);
+  await page.evaluate((id) => window.explainer.select(id), other.id);
+  await page.waitForFunction((t) => document.activeElement.textContent === t && document.activeElement.getAttribute('aria-current') === 'true', other.title);
+  assert.equal(await page.locator('#outline [aria-current="true"]').count(), 1);
+  assert.match(await page.locator('#announce').textContent(), new RegExp('^Selected: ' + other.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  await page.screenshot({ path: path.join(outDir, 'web-outline.png') });
+
+  // A neighbour link in the outline selects that card.
+  const link = page.locator('#outline a').first();
+  const target = decodeURIComponent((await link.getAttribute('href')).slice('#node='.length));
+  await link.click();
+  await page.waitForFunction((id) => window.explainer.state().selected === id, target);
+  await context.close();
+});
+
+test('axe-core finds no violation, with the outline hidden and open', async () => {
+  // The strict CSP would block the injected axe script: this context bypasses it (only for the audit).
+  const { context, page, problems } = await open(server.url + '#node=ai-chips', { bypassCSP: true });
+  await waitReady(page);
+  await page.addScriptTag({ content: axeSource });
+  const audit = () => page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert.deepEqual(await audit(), []);
+  await page.locator('#outline button').first().focus();
+  assert.ok(await page.evaluate(() => document.getElementById('outline').getBoundingClientRect().width > 100), 'outline shown while focused');
+  assert.deepEqual(await audit(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the CSP holds: zero violations while running, and an injected inline script is blocked and reported', async () => {
+  const { context, page, problems } = await open(server.url);
+  await waitReady(page);
+  await page.evaluate(() => window.explainer.select('ai-chips'));
+  await page.waitForFunction(() => location.hash === '#node=ai-chips');
+  assert.deepEqual(await csp(page), []);
+  const ran = await page.evaluate(async () => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+    await new Promise((r) => setTimeout(r, 100));
+    return window.__inlineRan === true;
+  });
+  assert.equal(ran, false);
+  assert.ok((await csp(page)).some((v) => v.startsWith('script-src')), 'the violation was reported');
+  assert.ok(problems.every((p) => p.includes('Content Security Policy')), problems.join('\n'));
+  await context.close();
+});
+
+test('loading: the bar reaches 100 %; a missing wasm or missing WebGL2 gives a clear message', async () => {
+  {
+    const { context, page } = await open(server.url);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.getElementById('status-progress').value), 100);
+    assert.equal(await page.evaluate(() => document.getElementById('status').hidden), true);
+    await context.close();
+  }
+  {
+    const { context, page } = await open('about:blank');
+    await context.route('**/explainer.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    assert.match(await page.locator('#status-text').textContent(), /could not be downloaded or started .*HTTP 404/);
+    assert.equal(await page.locator('#status').getAttribute('role'), 'alert');
+    await context.close();
+  }
+  {
+    const { context, page, problems } = await open('about:blank');
+    await context.addInitScript(() => {
+      const original = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, ...rest) { return kind === 'webgl2' ? null : original.call(this, kind, ...rest); };
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+    assert.match(await page.locator('#status-text').textContent(), /needs WebGL2/);
+    assert.equal(await page.evaluate(() => window.explainer.ready.then(() => 'ready', (e) => e.message)), await page.locator('#status-text').textContent());
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
+test('embed mode hides the page controls; copy link puts the URL on the clipboard', async () => {
+  {
+    const { context, page } = await open(server.url + '?embed=1#node=ai-chips');
+    await waitReady(page);
+    assert.equal(await page.locator('#toolbar').isVisible(), false);
+    assert.equal((await state(page)).selected, 'ai-chips');
+    await context.close();
+  }
+  const { context, page, problems } = await open(server.url + '#node=ai-chips');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  await waitReady(page);
+  await page.locator('#copy-link').click();
+  await expectNotice(page, /^Link copied: /);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), server.url + '#node=ai-chips');
+  await page.screenshot({ path: path.join(outDir, 'web-toolbar.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('offline: after one visit a reload with the network off still reaches ready', async () => {
+  const { context, page, problems } = await open(server.url + '#node=ai-chips');
+  await waitReady(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+  await page.reload();
+  await waitReady(page);
+  const s = await state(page);
+  assert.ok(s.content.node_count > 10);
+  assert.equal(s.selected, 'ai-chips', 'the deep link survives offline');
+  await page.goto(server.url + '?embed=1');  // another query: still the cached page
+  await waitReady(page);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await csp(page), []);
+  await context.close();
+});
+
+test('the single-file build renders from file:// with its own CSP and no error', async () => {
+  const { context, page, problems } = await open(pathToFileURL(singleFile).href + '#node=ai-chips');
+  await waitReady(page);
+  const s = await state(page);
+  assert.ok(s.content.node_count > 10);
+  assert.equal(s.selected, 'ai-chips');
+  assert.equal(await page.evaluate(() => window.explainer.singleFile), true);
+  assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel="stylesheet"]').length), 0, 'nothing external');
+  const png = await page.screenshot({ path: path.join(outDir, 'web-single-file.png') });
+  assert.ok((await distinctColours(browser, png)) > 50, 'the canvas is not blank');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await csp(page), []);
+  await context.close();
+});

@@ -1,0 +1,351 @@
+// test_content_doc.cpp — the editable document: byte-identical saves, order and unknown fields kept, each edit,
+// undo/redo, atomic save with backup, and that what is saved validates and loads back to the same content.
+//
+// Index
+//   [SECTION] Helpers
+//   [SECTION] Open and serialize
+//   [SECTION] Edits
+//   [SECTION] Undo and redo
+//   [SECTION] Save
+#include <doctest/doctest.h>
+
+#include <unistd.h>  // getpid: a private temp folder
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/content_doc.h"
+#include "core/load.h"
+
+namespace fs = std::filesystem;
+using ex::ContentDoc;
+
+// [SECTION] Helpers ---------------------------------------------------------------------------------------------
+
+static std::string doc_fixture(const std::string& rel) { return std::string(EXPLAINER_FIXTURES) + "/" + rel; }
+
+static std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+static ContentDoc open_fixture(const std::string& rel) {
+    ContentDoc doc;
+    REQUIRE(doc.open_file(doc_fixture(rel)));
+    REQUIRE(doc.result().ok());
+    return doc;
+}
+
+static void check_same_text(const ex::Text& a, const ex::Text& b) { CHECK(a.items == b.items); }
+
+// Everything the model holds, field by field.
+static void check_same_content(const ex::Content& a, const ex::Content& b) {
+    check_same_text(a.meta.title, b.meta.title);
+    check_same_text(a.meta.summary, b.meta.summary);
+    CHECK(a.meta.language == b.meta.language);
+    REQUIRE(a.meta.source.sections.size() == b.meta.source.sections.size());
+    for (size_t s = 0; s < a.meta.source.sections.size(); ++s) {
+        const auto &sa = a.meta.source.sections[s], &sb = b.meta.source.sections[s];
+        CHECK(sa.id == sb.id);
+        REQUIRE(sa.paragraphs.size() == sb.paragraphs.size());
+        for (size_t p = 0; p < sa.paragraphs.size(); ++p) {
+            CHECK(sa.paragraphs[p].id == sb.paragraphs[p].id);
+            check_same_text(sa.paragraphs[p].text, sb.paragraphs[p].text);
+        }
+    }
+    REQUIRE(a.categories.size() == b.categories.size());
+    for (size_t i = 0; i < a.categories.size(); ++i) {
+        CHECK(a.categories[i].id == b.categories[i].id);
+        CHECK(a.categories[i].rgb == b.categories[i].rgb);
+        check_same_text(a.categories[i].label, b.categories[i].label);
+    }
+    REQUIRE(a.nodes.size() == b.nodes.size());
+    for (size_t i = 0; i < a.nodes.size(); ++i) {
+        const ex::Node &na = a.nodes[i], &nb = b.nodes[i];
+        CHECK(na.id == nb.id);
+        CHECK(na.category == nb.category);
+        check_same_text(na.title, nb.title);
+        check_same_text(na.summary, nb.summary);
+        REQUIRE(na.body.size() == nb.body.size());
+        for (size_t k = 0; k < na.body.size(); ++k) check_same_text(na.body[k], nb.body[k]);
+        REQUIRE(na.citations.size() == nb.citations.size());
+        for (size_t k = 0; k < na.citations.size(); ++k) CHECK(na.citations[k].paragraph == nb.citations[k].paragraph);
+        CHECK(na.has_position == nb.has_position);
+        CHECK(na.x == nb.x);
+        CHECK(na.y == nb.y);
+    }
+    REQUIRE(a.edges.size() == b.edges.size());
+    for (size_t i = 0; i < a.edges.size(); ++i) {
+        CHECK(a.edges[i].from == b.edges[i].from);
+        CHECK(a.edges[i].to == b.edges[i].to);
+        CHECK(a.edges[i].kind == b.edges[i].kind);
+        check_same_text(a.edges[i].label, b.edges[i].label);
+    }
+    REQUIRE(a.tours.size() == b.tours.size());
+    for (size_t i = 0; i < a.tours.size(); ++i) {
+        CHECK(a.tours[i].id == b.tours[i].id);
+        REQUIRE(a.tours[i].steps.size() == b.tours[i].steps.size());
+        for (size_t k = 0; k < a.tours[i].steps.size(); ++k) CHECK(a.tours[i].steps[k].node == b.tours[i].steps[k].node);
+    }
+}
+
+static std::vector<std::string> keys_of(const nlohmann::ordered_json& obj) {
+    std::vector<std::string> keys;
+    for (auto it = obj.begin(); it != obj.end(); ++it) keys.push_back(it.key());
+    return keys;
+}
+
+// [SECTION] Open and serialize ----------------------------------------------------------------------------------
+
+TEST_CASE("content_doc: an unedited document serializes byte for byte as it was read") {
+    for (const char* rel : {"good/minimal.json", "good/complete.json", "good/unicode.json", "warn/unknown-field.json"}) {
+        CAPTURE(rel);
+        ContentDoc doc;
+        REQUIRE(doc.open_file(doc_fixture(rel)));
+        CHECK(doc.serialize() == slurp(doc_fixture(rel)));
+        CHECK_FALSE(doc.modified());
+    }
+    ContentDoc article;
+    const std::string path = std::string(EXPLAINER_SOURCE_DIR) + "/assets/content/article.json";
+    REQUIRE(article.open_file(path));
+    CHECK(article.serialize() == slurp(path));
+    CHECK(article.result().ok());
+}
+
+TEST_CASE("content_doc: key order and unknown fields survive an edit") {
+    // Keys deliberately not in alphabetical order, with a field the app does not know.
+    const std::string text = R"({"tours": [], "nodes": [{"title": "One", "id": "one", "summary": "S.",
+        "notes": {"z": 1, "a": 2}, "category": "idea", "citations": [{"paragraph": "p1"}]}],
+        "meta": {"title": "T", "summary": "S.", "source": {"title": "Src", "sections": [{"id": "s1",
+        "heading": "H", "paragraphs": [{"id": "p1", "text": "P."}]}]}},
+        "categories": [{"label": "Ideas", "id": "idea", "colour": "#4a90d9"}], "edges": []})";
+    ContentDoc doc;
+    REQUIRE(doc.open(text, "order.json"));
+    REQUIRE(doc.move_card("one", 10, 20));
+    const auto saved = nlohmann::ordered_json::parse(doc.serialize());
+    CHECK(keys_of(saved) == std::vector<std::string>{"tours", "nodes", "meta", "categories", "edges"});
+    CHECK(keys_of(saved["nodes"][0]) ==
+          std::vector<std::string>{"title", "id", "summary", "notes", "category", "citations", "position"});
+    CHECK(keys_of(saved["nodes"][0]["notes"]) == std::vector<std::string>{"z", "a"});
+    CHECK(keys_of(saved["categories"][0]) == std::vector<std::string>{"label", "id", "colour"});
+}
+
+TEST_CASE("content_doc: input the loader's guards refuse does not open") {
+    ContentDoc doc;
+    CHECK_FALSE(doc.open(std::string(100000, '[') + std::string(100000, ']'), "deep.json"));
+    REQUIRE_FALSE(doc.result().problems.empty());
+    CHECK(doc.result().problems[0].message.find("deep") != std::string::npos);
+    CHECK_FALSE(doc.is_open());
+    CHECK_FALSE(doc.open("{\"a\": ", "cut.json"));
+    CHECK_FALSE(doc.open("[1, 2]", "array.json"));
+    CHECK(doc.result().problems.at(0).message.find("expected a JSON object") != std::string::npos);
+    CHECK_FALSE(doc.open("{\"n\": 1e999}", "big.json"));
+    CHECK_FALSE(doc.move_card("x", 0, 0));
+    CHECK(doc.error() == "no document is open");
+}
+
+TEST_CASE("content_doc: a file with rule errors opens so it can be fixed") {
+    ContentDoc doc;
+    REQUIRE(doc.open_file(doc_fixture("bad/dangling-edge-to.json")));
+    CHECK_FALSE(doc.result().ok());
+    CHECK(doc.content() == nullptr);
+    REQUIRE(doc.remove_edge(0));
+    CHECK(doc.result().ok());
+}
+
+// [SECTION] Edits -----------------------------------------------------------------------------------------------
+
+TEST_CASE("content_doc: move_card writes an integer position the loader reads") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    REQUIRE(doc.move_card("automation", 400, -120));
+    REQUIRE(doc.result().ok());
+    const ex::Node& n = doc.content()->nodes[2];
+    CHECK(n.has_position);
+    CHECK(n.x == 400);
+    CHECK(n.y == -120);
+    CHECK(doc.serialize().find("\"x\": 400,") != std::string::npos);
+    REQUIRE(doc.move_card("automation", 1.5, 2));
+    CHECK(doc.content()->nodes[2].x == 1.5);
+    CHECK_FALSE(doc.move_card("nope", 0, 0));
+    CHECK(doc.error() == "no node with id \"nope\"");
+    CHECK_FALSE(doc.move_card("automation", 2e6, 0));
+}
+
+TEST_CASE("content_doc: set_node_text writes plain strings and language map entries") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    using F = ex::NodeTextField;
+    REQUIRE(doc.set_node_text("wages", F::Title, "Pay"));
+    CHECK(doc.json()["nodes"][1]["title"] == "Pay");
+    REQUIRE(doc.set_node_text("wages", F::Title, "Pay", "en"));  // the file's language: stays a plain string
+    CHECK(doc.json()["nodes"][1]["title"].is_string());
+    REQUIRE(doc.set_node_text("wages", F::Title, "工资", "zh"));    // another language: becomes a map
+    CHECK(doc.json()["nodes"][1]["title"] == nlohmann::ordered_json({{"en", "Pay"}, {"zh", "工资"}}));
+    REQUIRE(doc.set_node_text("wages", F::Title, "Salaries", "en"));
+    CHECK(doc.json()["nodes"][1]["title"]["en"] == "Salaries");
+    REQUIRE(doc.result().ok());
+    CHECK(doc.content()->nodes[1].title.get("zh") == "工资");
+    REQUIRE(doc.set_node_text("wages", F::Summary, "What engineers earn."));
+    CHECK(doc.content()->nodes[1].summary.get() == "What engineers earn.");
+
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Body, "Third.", "", 2));  // index == size appends
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Body, "", "", 0));         // empty removes
+    REQUIRE(doc.result().ok());
+    const auto& body = doc.content()->nodes[0].body;
+    REQUIRE(body.size() == 2);
+    CHECK(body[0].get() == "Demand moves faster.");
+    CHECK(body[1].get() == "Third.");
+    CHECK_FALSE(doc.set_node_text("talent-pipeline", F::Body, "x", "", 9));
+    CHECK_FALSE(doc.set_node_text("wages", F::Title, std::string("\xff\xfe")));
+    CHECK_FALSE(doc.set_node_text("wages", F::Title, "x", "Not a tag"));
+
+    REQUIRE(doc.set_node_text("wages", F::Title, ""));  // allowed, but the loader says what is wrong
+    CHECK_FALSE(doc.result().ok());
+    bool named = false;
+    for (const ex::Problem& p : doc.result().problems) named |= p.pointer == "/nodes/1/title";
+    CHECK(named);
+}
+
+TEST_CASE("content_doc: add_node gives a unique id and a citation, and validates") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    ex::NewNode spec;
+    spec.title = "Wages";
+    spec.summary = "A second wages card.";
+    spec.near = "wages";
+    spec.has_position = true;
+    spec.x = 500;
+    spec.y = 300;
+    const std::string id = doc.add_node(spec);
+    CHECK(id == "wages-2");
+    REQUIRE(doc.result().ok());
+    const ex::Content& c = *doc.content();
+    const int n = c.node_index(id);
+    REQUIRE(n == 3);
+    CHECK(c.nodes[3].category == "driver");                 // the first category by default
+    CHECK(c.nodes[3].citations.at(0).paragraph == "p2");    // copied from the neighbour
+    CHECK(c.nodes[3].has_position);
+    CHECK(doc.add_node(spec) == "wages-3");
+    spec.category = "nope";
+    CHECK(doc.add_node(spec).empty());
+    CHECK(doc.error() == "no category with id \"nope\"");
+    CHECK(ex::slug_id("  Chips & power: 2025!  ") == "chips-power-2025");
+    CHECK(ex::slug_id("芯片") == "node");
+}
+
+TEST_CASE("content_doc: remove_node removes its edges and tour steps, reports them, and validates") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    std::vector<std::string> removed;
+    REQUIRE(doc.remove_node("wages", &removed));
+    CHECK(removed == std::vector<std::string>{"edge talent-pipeline → wages (drives)", "edge automation → wages (eases)",
+                                              "step 2 of tour basics"});
+    REQUIRE(doc.result().ok());
+    CHECK(doc.content()->nodes.size() == 2);
+    CHECK(doc.content()->edges.size() == 1);
+    CHECK(doc.content()->tours.at(0).steps.size() == 1);
+
+    REQUIRE(doc.remove_node("talent-pipeline", &removed));  // the tour's last step: the tour goes too
+    CHECK(removed == std::vector<std::string>{"edge automation → talent-pipeline (part-of)", "step 1 of tour basics",
+                                              "tour basics (no steps left)"});
+    REQUIRE(doc.result().ok());
+    CHECK(doc.content()->tours.empty());
+    CHECK(doc.content()->edges.empty());
+    CHECK_FALSE(doc.remove_node("wages"));
+}
+
+TEST_CASE("content_doc: add_edge checks its ends and kind; remove_edge by index") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    const std::string before = doc.serialize();
+    CHECK_FALSE(doc.add_edge("wages", "nope", "drives"));
+    CHECK_FALSE(doc.add_edge("wages", "wages", "drives"));
+    CHECK_FALSE(doc.add_edge("wages", "automation", "loves"));
+    CHECK(doc.error() == "no edge kind \"loves\"");
+    CHECK(doc.serialize() == before);
+    CHECK_FALSE(doc.can_undo());
+    REQUIRE(doc.add_edge("wages", "automation", "eases", "over time"));  // a kind the file declares
+    REQUIRE(doc.result().ok());
+    REQUIRE(doc.content()->edges.size() == 4);
+    CHECK(doc.content()->edges[3].label.get() == "over time");
+    REQUIRE(doc.remove_edge(0));
+    CHECK(doc.content()->edges.size() == 3);
+    CHECK(doc.content()->edges[0].kind == "eases");
+    CHECK_FALSE(doc.remove_edge(3));
+}
+
+// [SECTION] Undo and redo ---------------------------------------------------------------------------------------
+
+TEST_CASE("content_doc: undo and redo restore byte-identical JSON") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    const std::string v0 = doc.serialize();
+    REQUIRE(doc.move_card("wages", 1, 2));
+    const std::string v1 = doc.serialize();
+    std::vector<std::string> removed;
+    REQUIRE(doc.remove_node("talent-pipeline", &removed));
+    const std::string v2 = doc.serialize();
+    CHECK(doc.modified());
+    REQUIRE(doc.undo());
+    CHECK(doc.serialize() == v1);
+    REQUIRE(doc.undo());
+    CHECK(doc.serialize() == v0);
+    CHECK_FALSE(doc.modified());
+    CHECK_FALSE(doc.undo());
+    REQUIRE(doc.redo());
+    CHECK(doc.serialize() == v1);
+    REQUIRE(doc.redo());
+    CHECK(doc.serialize() == v2);
+    CHECK(doc.content()->nodes.size() == 2);  // validation follows undo/redo
+    CHECK_FALSE(doc.redo());
+    REQUIRE(doc.undo());
+    REQUIRE(doc.add_edge("wages", "automation", "drives"));  // a new edit drops the redo branch
+    CHECK_FALSE(doc.can_redo());
+}
+
+TEST_CASE("content_doc: the undo stack is capped") {
+    ContentDoc doc = open_fixture("good/minimal.json");
+    for (int i = 0; i < int(ContentDoc::kUndoDepth) + 20; ++i) REQUIRE(doc.move_card("one", i, 0));
+    int undone = 0;
+    while (doc.undo()) ++undone;
+    CHECK(undone == int(ContentDoc::kUndoDepth));
+    CHECK(doc.json()["nodes"][0]["position"]["x"] == 19);  // the oldest kept state
+}
+
+// [SECTION] Save ------------------------------------------------------------------------------------------------
+
+TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the same content") {
+    const fs::path dir = fs::temp_directory_path() / ("explainer-doc-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string path = (dir / "map.json").string();
+    const std::string original = slurp(doc_fixture("good/complete.json"));
+    { std::ofstream(path, std::ios::binary) << original; }
+
+    ContentDoc doc;
+    REQUIRE(doc.open_file(path));
+    CHECK(doc.label() == "map.json");
+    REQUIRE(doc.move_card("automation", 640, 80));
+    REQUIRE(doc.add_edge("wages", "automation", "threatens", "when budgets tighten"));
+    REQUIRE(doc.set_node_text("wages", ex::NodeTextField::Title, "工资", "zh"));
+    ex::NewNode spec;
+    spec.title = "Offshoring";
+    REQUIRE_FALSE(doc.add_node(spec).empty());
+    REQUIRE(doc.result().ok());
+    REQUIRE(doc.save_file(path));
+    CHECK_FALSE(doc.modified());
+    CHECK(slurp(path) == doc.serialize());
+    CHECK(slurp(path + ".bak") == original);
+    CHECK_FALSE(fs::exists(path + ".tmp"));
+
+    const ex::LoadResult back = ex::load_content_file(path);
+    REQUIRE(back.ok());
+    check_same_content(*back.content, *doc.content());
+    ContentDoc again;
+    REQUIRE(again.open_file(path));
+    CHECK(again.serialize() == slurp(path));  // save → open → save is stable
+
+    REQUIRE(doc.remove_node("automation"));
+    REQUIRE(doc.save_file(path));
+    CHECK(slurp(path + ".bak") == again.serialize());  // one backup: the previous version
+    CHECK(ex::load_content_file(path).ok());
+
+    CHECK_FALSE(doc.save_file((dir / "missing-dir" / "x.json").string()));
+    CHECK(doc.error().find("cannot write") == 0);
+    fs::remove_all(dir);
+}

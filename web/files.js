@@ -1,0 +1,79 @@
+// files.js — custom content: `?content=relative/path.json` (same origin only, fetched before the app starts), a
+// dropped .json file, or one picked with the "Open file" button. A bad file keeps what is shown; the app lists its
+// problems and the page says how many. Needs page.js (window.Module, window.explainer).
+'use strict';
+(function () {
+  // [SECTION] ?content= — fetched into the virtual file system (/custom/content.json) before main() runs; main
+  // loads it, or reports Module.explainerContentRefusal as a problem and keeps the bundled article.
+  const asked = new URLSearchParams(location.search).get('content');
+
+  // Relative paths only: no scheme, no leading slash or backslash, and the resolved URL must stay on this origin.
+  function resolveContent(path) {
+    if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(path) || /^[/\\]/.test(path)) {
+      return { error: 'refused: ?content= takes a relative path on this site, such as articles/my-article.json' };
+    }
+    let url;
+    try { url = new URL(path, location.href); } catch (e) { return { error: 'refused: not a valid path' }; }
+    if (url.origin !== location.origin) return { error: 'refused: the content must come from this site' };
+    return { url: url.href };
+  }
+
+  if (asked !== null) {
+    const target = resolveContent(asked);
+    const fetched = target.error
+      ? Promise.resolve({ error: target.error })
+      : fetch(target.url, { credentials: 'same-origin' })
+        .then((r) => (r.ok ? r.arrayBuffer().then((b) => ({ bytes: new Uint8Array(b) })) : { error: `could not be fetched (HTTP ${r.status})` }))
+        .catch(() => ({ error: 'could not be fetched (offline, or the file is missing)' }));
+    window.Module.preRun.push(() => {
+      const M = window.Module;
+      M.addRunDependency('custom-content');
+      fetched.then((r) => {
+        if (r.bytes) {
+          M.FS_createPath('/', 'custom', true, true);
+          M.FS_createDataFile('/custom', 'content.json', r.bytes, true, false, true);
+        } else {
+          M.explainerContentRefusal = r.error;
+        }
+        M.removeRunDependency('custom-content');
+      });
+    });
+  }
+
+  // [SECTION] Drop and pick ------------------------------------------------------------------------------------------
+  async function open(file) {
+    if (!file) return;
+    await window.explainer.ready;
+    // Over the cap the bytes are not even read; the app reports the size.
+    const tooBig = file.size > window.Module._explainer_max_bytes();
+    const bytes = tooBig ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
+    const result = tooBig ? loadTooBig(file) : window.explainer.load(bytes, file.name);
+    if (result.ok) window.explainer.notice(`Opened ${file.name}.`);
+    else window.explainer.notice(`${file.name} was not opened: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}, listed in the app. ${result.errors[0] || ''}`);
+  }
+
+  // explainer.load() refuses by size before copying; a zero-length stand-in with the real size gets that message.
+  function loadTooBig(file) {
+    const reply = window.Module.ccall('explainer_load', 'string', ['number', 'number', 'string'], [0, file.size, file.name]);
+    return JSON.parse(reply);
+  }
+
+  const input = document.getElementById('file-input');
+  document.getElementById('open-file').addEventListener('click', () => input.click());
+  input.addEventListener('change', () => { open(input.files[0]); input.value = ''; });
+
+  const hasFiles = (e) => e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files');
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    document.body.classList.add('dropping');
+  });
+  document.addEventListener('dragleave', (e) => { if (!e.relatedTarget) document.body.classList.remove('dropping'); });
+  document.addEventListener('drop', (e) => {
+    document.body.classList.remove('dropping');
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    open(e.dataTransfer.files[0]);
+  });
+})();
