@@ -40,6 +40,7 @@ const char* kUsage =
     "  --screenshot OUT.png [FILE] render the map offscreen into a PNG (needs a display; xvfb-run works)\n"
     "  --size WxH                 window or screenshot size (default 1280x800)\n"
     "  --select ID                open with this node selected\n"
+    "  --require-lang TAG         with --validate: also report every text lacking a TAG translation\n"
     "  --lang TAG                 language of the text (default en)\n"
     "  --theme light|dark         colour theme (default light)\n"
     "  --report-state FILE        (tests) after each content load, once the map is still, write the app's state\n"
@@ -130,7 +131,7 @@ int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileW
 
 int main(int argc, char** argv) {
     const std::vector<std::string> flags = {"validate", "export-markdown", "version", "help"};
-    const std::vector<std::string> known = {"validate", "export-markdown", "version", "help", "lang", "theme",
+    const std::vector<std::string> known = {"validate", "export-markdown", "version", "help", "lang", "theme", "require-lang",
                                             "export-canvas", "import-canvas", "screenshot", "size", "select",
                                             "report-state"};
     for (int i = 1; i < argc; ++i) {  // before parsing, so "--nope" is not taken for an option missing its value
@@ -151,7 +152,7 @@ int main(int argc, char** argv) {
     const std::string bundled = ex::asset_path("content/article.json");
     if (args.has("validate")) {
         if (args.positional.empty()) return usage_error("--validate needs at least one FILE");
-        return ex::cli_validate(args.positional, std::cout);
+        return ex::cli_validate(args.positional, std::cout, args.get("require-lang"));
     }
     if (args.has("import-canvas")) {
         if (!args.positional.empty()) return usage_error("--import-canvas takes no FILE.json; it prints to stdout");

@@ -52,6 +52,28 @@ EM_JS(int, js_open_url, (const char* url), {
 EM_JS(int, js_prefers_dark, (), {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
 });
+// The reader switched language: the page's lang, the URL (?lang=zh) and the outline follow.
+EM_JS(void, js_lang_changed, (const char* lang), {
+    const l = UTF8ToString(lang);
+    document.documentElement.lang = l;
+    const u = new URL(window.location.href);
+    if (l === 'en') u.searchParams.delete('lang'); else u.searchParams.set('lang', l);
+    history.replaceState(history.state, '', u.href);
+    if (Module.onExplainerContent) Module.onExplainerContent();
+});
+// Edit mode's "Download": the browser saves the edited JSON as a file.
+EM_JS(int, js_download, (const char* text, const char* name), {
+    const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: 'application/json' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    return 1;
+});
+
 // Change reports: the page rebuilds its outline, title and favicon, and keeps the URL hash and history in step.
 EM_JS(void, js_content_changed, (), { if (Module.onExplainerContent) Module.onExplainerContent(); });
 EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
@@ -150,6 +172,7 @@ class WebRunner : public ex::GlfwRunner {
   private:
     bool   finger_down_ = false, pinching_ = false;
     const ex::Content* last_content_ = nullptr;  // what the page's outline was built from
+    std::string        last_lang_;
     std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
     float  pinch_dist_ = 0;
     ImVec2 pinch_mid_;
@@ -229,6 +252,10 @@ class WebRunner : public ex::GlfwRunner {
     void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }
 
     void after_render() override {
+        if (app_.config.lang != last_lang_) {
+            if (!last_lang_.empty()) js_lang_changed(app_.config.lang.c_str());
+            last_lang_ = app_.config.lang;
+        }
         if (app_.content.get() != last_content_) {
             last_content_ = app_.content.get();
             js_content_changed();
@@ -405,6 +432,9 @@ int main() {
     const std::string hash = hash_c ? hash_c : "";
     free(hash_c);
     if (!hash.empty()) apply_hash(app, hash);
+    runner.app().download = [](const std::string& text, const std::string& name) {
+        return js_download(text.c_str(), name.c_str()) == 1;
+    };
     emscripten_set_main_loop_arg(main_loop, &runner, 0, false);
     return 0;
 }

@@ -43,6 +43,8 @@ class GlfwRunner {
     AppContext  app_;
     bool        dirty_ = true;             // a frame is owed (first frame, resize, content change)
     double      last_input_ = -1e9;        // glfwGetTime() of the last input event seen
+    int         frames_owed_ = 0;          // frames still to draw after the last input
+    static constexpr int kFramesAfterInput = 4;
 };
 
 // Idle policy shared by both targets: draw while input is queued or recent, while the app animates, or when dirty.

@@ -72,7 +72,7 @@ bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
 bool GlfwRunner::should_close() const { return glfwWindowShouldClose(window_); }
 
 double GlfwRunner::wake_in() const {
-    if (dirty_ || glfwGetTime() - last_input_ < kInputLinger) return 0.0;
+    if (dirty_ || frames_owed_ > 0 || glfwGetTime() - last_input_ < kInputLinger) return 0.0;
     return app_wake_in(app_);
 }
 
@@ -80,9 +80,15 @@ bool GlfwRunner::frame_if_needed() {
     before_frame();
     const bool queued = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
     const double now = glfwGetTime();
-    if (queued) last_input_ = now;
-    if (!frame_needed(queued, dirty_, now - last_input_, app_wake_in(app_) == 0.0)) return false;
+    if (queued) {
+        last_input_ = now;
+        // Input takes effect over a few frames (press, release, then what the click changed): owe them by count
+        // as well as by time, since a software-rendered frame can take longer than the whole time linger.
+        frames_owed_ = kFramesAfterInput;
+    }
+    if (!frame_needed(queued, dirty_ || frames_owed_ > 0, now - last_input_, app_wake_in(app_) == 0.0)) return false;
     dirty_ = false;
+    if (frames_owed_ > 0) --frames_owed_;
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();

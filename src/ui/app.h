@@ -69,6 +69,9 @@ struct AppContext {
     std::string      search_query;
     std::vector<int> search_results;
     bool             focus_search = false;     // '/' pressed: focus the box next frame
+    bool             search_fresh_focus = false;  // the box was just focused by '/': keep what is typed next
+    unsigned long long search_focus_frame = 0;
+    std::string      pending_search;           // typed between '/' and the box taking the focus
     std::vector<bool> hidden_category;         // by category index
     TourState        tour;
     bool             show_help = false;

@@ -113,7 +113,21 @@ static void draw_top_bar(AppContext& app) {
         app.focus_search = false;
     }
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::InputTextWithHint("##search", T(app, Str::kSearchHint), buf, sizeof(buf), ImGuiInputTextFlags_EscapeClearsAll))
+    // '/' focuses the box a frame or two later; letters typed meanwhile were kept (shortcuts.cpp) and go in now,
+    // after whatever the activation selected.
+    auto take_pending = [](ImGuiInputTextCallbackData* d) {
+        AppContext& a = *static_cast<AppContext*>(d->UserData);
+        if (a.search_fresh_focus) {
+            d->SelectionStart = d->SelectionEnd = d->CursorPos = d->BufTextLen;
+            if (!a.pending_search.empty()) d->InsertChars(d->CursorPos, a.pending_search.c_str());
+            a.pending_search.clear();
+            a.search_fresh_focus = false;
+        }
+        return 0;
+    };
+    if (ImGui::InputTextWithHint("##search", T(app, Str::kSearchHint), buf, sizeof(buf),
+                                 ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackAlways, take_pending,
+                                 &app))
         app_set_search(app, buf);
     if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter) && !app.search_results.empty())
         app_select_index(app, app.search_results.front(), true);

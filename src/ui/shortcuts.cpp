@@ -1,4 +1,6 @@
 // shortcuts.cpp — the keyboard: every action of the explorer has a key (the "?" list in panels.cpp mirrors this).
+#include <imgui_internal.h>  // ImTextCharToUtf8
+
 #include "core/navigation.h"
 #include "core/strings.h"
 #include "ui/app.h"
@@ -26,10 +28,28 @@ static int next_in_order(const AppContext& app, int delta) {
     return -1;
 }
 
+static void capture_typing(AppContext& app, ImWchar skip) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar ch : io.InputQueueCharacters) {
+        if (ch == skip) continue;
+        char utf8[5] = {};
+        ImTextCharToUtf8(utf8, ch);
+        app.pending_search += utf8;
+    }
+    io.InputQueueCharacters.resize(0);
+}
+
 void handle_shortcuts(AppContext& app) {
     if (!app.content) return;
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // typing in the search box (Esc there clears it, a second Esc leaves it)
+    if (io.WantTextInput) return;
+    // Between '/' and the search box taking the focus (a frame or two) letters are search text, not shortcuts:
+    // keep them for the box, which inserts them once active (panels.cpp).
+    if (app.search_fresh_focus && app.frames - app.search_focus_frame < 4) {
+        capture_typing(app, 0);
+        return;
+    }
+    app.search_fresh_focus = false;  // typing in the search box (Esc there clears it, a second Esc leaves it)
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
     const bool alt = io.KeyAlt, ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
@@ -50,14 +70,10 @@ void handle_shortcuts(AppContext& app) {
     if (ctrl || alt) return;
 
     if (ImGui::IsKeyPressed(ImGuiKey_Slash) && !shift) {
-        // The box takes the focus at the end of this frame; letters typed in the same frame would be lost, so they
-        // are queued again for the next one (the '/' itself is not).
         app.focus_search = true;
-        ImGuiIO& wio = ImGui::GetIO();
-        ImVector<ImWchar> typed;
-        for (ImWchar ch : wio.InputQueueCharacters) if (ch != '/') typed.push_back(ch);
-        wio.InputQueueCharacters.resize(0);
-        for (ImWchar ch : typed) wio.AddInputCharacter(ch);
+        app.search_fresh_focus = true;
+        app.search_focus_frame = app.frames;
+        capture_typing(app, '/');
         return;
     }
     if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) { app.show_help = true; return; }  // '?' on US layouts

@@ -24,5 +24,7 @@ check "markdown export" 0 '^# ' -- "$exe" --export-markdown
 check "markdown reads edges" 0 '\*\*[^*]+\*\* (drives|is part of|threatens) \*\*' -- "$exe" --export-markdown
 check "markdown in Chinese" 0 '[\x{4e00}-\x{9fff}]' -- "$exe" --export-markdown --lang zh
 check "bad file refuses to open" 1 'no node with id' -- "$exe" "$here/fixtures/bad/dangling-edge-to.json"
+check "bilingual article has every zh translation" 0 'ok' -- "$exe" --validate --require-lang zh "$here/../assets/content/article.json"
+check "English-only file lacks zh" 1 'missing "zh" translation' -- "$exe" --validate --require-lang zh "$here/fixtures/good/minimal.json"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
