@@ -70,17 +70,19 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
     Rng rng(seed);
     Content c;
 
-    // Meta and source: one paragraph per three nodes, twelve paragraphs per section.
+    // Meta and source: one paragraph per three nodes, twelve paragraphs per section, or more when twelve would
+    // exceed the loader's cap on sections (large benchmark maps).
     c.meta.title = Text("Synthetic map of " + std::to_string(n) + " nodes");
     c.meta.summary = Text("Generated content for tests and benchmarks.");
     c.meta.source.title = Text("A generated article");
     c.meta.source.publisher = Text("Synth");
     const int paragraph_count = std::max(1, (n + 2) / 3);
+    const int per_section = std::max(12, (paragraph_count + 199) / 200);
     for (int p = 0; p < paragraph_count; ++p) {
-        if (p % 12 == 0) {
+        if (p % per_section == 0) {
             SourceSection s;
-            s.id = "s" + std::to_string(p / 12);
-            s.heading = Text("Section " + std::to_string(p / 12 + 1));
+            s.id = "s" + std::to_string(p / per_section);
+            s.heading = Text("Section " + std::to_string(p / per_section + 1));
             c.meta.source.sections.push_back(std::move(s));
         }
         SourceParagraph para;
@@ -89,7 +91,7 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
         c.meta.source.sections.back().paragraphs.push_back(std::move(para));
     }
     auto paragraph = [&](int p) -> const SourceParagraph& {
-        return c.meta.source.sections[p / 12].paragraphs[p % 12];
+        return c.meta.source.sections[p / per_section].paragraphs[p % per_section];
     };
 
     for (const auto& spec : kCategories) {

@@ -86,7 +86,14 @@ static void edge_polyline(const AppContext& app, int e, std::vector<ImVec2>& out
         const float k = ltr ? (b.x - a.x) * 0.5f : (b.y - a.y) * 0.5f;
         const ImVec2 c1 = ltr ? ImVec2(a.x + k, a.y) : ImVec2(a.x, a.y + k);
         const ImVec2 c2 = ltr ? ImVec2(b.x - k, b.y) : ImVec2(b.x, b.y - k);
-        const int segments = 16;
+        // As many segments as the curve needs on screen: a 10,000-card map seen whole draws each piece as a
+        // couple of lines instead of 16.
+        int segments = std::clamp((int)(std::fabs(b.x - a.x) + std::fabs(b.y - a.y)) / 12, 1, 16);
+        // A piece wholly off screen (long edges cross far parts of a big map) needs no curve at all.
+        const float x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
+        if (x1 < app.canvas_origin.x || y1 < app.canvas_origin.y || x0 > app.canvas_origin.x + app.view.size.x ||
+            y0 > app.canvas_origin.y + app.view.size.y)
+            segments = 1;
         for (int s = (i == 0 ? 0 : 1); s <= segments; ++s) {
             const float t = (float)s / segments, u = 1 - t;
             out.push_back(ImVec2(u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
@@ -184,6 +191,11 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const float round = std::min(10.0f * z, 10.0f);
     const ImU32 accent = n.category_index >= 0 ? rgb_to_u32(c.categories[n.category_index].rgb) : th.muted;
 
+    if (r.w < 14.0f) {  // a whole big map on screen: cards are coloured dots, one rectangle each
+        const bool marked = i == app.selected || i == app.focused;
+        dl->AddRectFilled(p0, p1, with_alpha(marked ? th.selection : accent, alpha));
+        return;
+    }
     dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha), round);
     dl->AddRectFilled(p0, p1, with_alpha(th.card_bg, alpha), round);
     dl->AddRectFilled(p0, ImVec2(p0.x + std::max(3.0f, 6.0f * z), p1.y), with_alpha(accent, alpha), round,
@@ -306,9 +318,12 @@ void draw_canvas(AppContext& app) {
         }
     }
 
-    // Edges under the cards; only those with a visible end on screen are built.
+    // Edges under the cards; only those with a visible end on screen are built. Zoomed far out, thousands of
+    // hairlines need no anti-aliasing (it triples their vertices).
+    const ImDrawListFlags saved_flags = dl->Flags;
+    if (app.view.cam.zoom < 0.12f) dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
     const Rect visible = app.view.visible_canvas().expanded(40.0f / app.view.cam.zoom);
-    static thread_local std::vector<ImVec2> pts;
+    static thread_local std::vector<ImVec2> pts, run_pts;
     int hovered_edge = -1;
     float best = 7.0f;
     for (size_t e = 0; e < c.edges.size(); ++e) {
@@ -325,7 +340,25 @@ void draw_canvas(AppContext& app) {
         const std::string& style = ed.kind_index >= 0 ? c.edge_kinds[ed.kind_index].style : "solid";
         const ImU32 col = touches ? mix(th.edge, th.selection, 0.55f) : th.edge;
         const float w = std::clamp(1.6f * app.view.cam.zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
-        draw_styled_polyline(dl, pts, with_alpha(col, alpha), w, style);
+        // Only the runs of the route that cross the screen are drawn (a long edge mostly runs off screen).
+        const ImVec2 s0 = app.canvas_origin, s1(s0.x + app.view.size.x, s0.y + app.view.size.y);
+        size_t run = 0;
+        for (size_t i = 0; i + 1 <= pts.size(); ++i) {
+            const bool last = i + 1 == pts.size();
+            bool on = false;
+            if (!last) {
+                const ImVec2 p = pts[i], q = pts[i + 1];
+                on = std::max(p.x, q.x) >= s0.x && std::min(p.x, q.x) <= s1.x && std::max(p.y, q.y) >= s0.y &&
+                     std::min(p.y, q.y) <= s1.y;
+            }
+            if (!on) {  // close the current run [run, i]
+                if (i > run) {
+                    run_pts.assign(pts.begin() + run, pts.begin() + i + 1);
+                    draw_styled_polyline(dl, run_pts, with_alpha(col, alpha), w, style);
+                }
+                run = i + 1;
+            }
+        }
         draw_arrowhead(dl, pts, with_alpha(col, alpha), std::clamp(10.0f * app.view.cam.zoom, 6.0f, 12.0f));
         if (in.hovered && app.hovered < 0) {
             const float d = distance_to_polyline(pts, to_imgui(app, in.mouse));
@@ -333,6 +366,7 @@ void draw_canvas(AppContext& app) {
         }
     }
     app.hovered_edge = hovered_edge;
+    dl->Flags = saved_flags;
 
     // Cards: dimmed ones first, the selection last (on top).
     for (size_t i = 0; i < c.nodes.size(); ++i)

@@ -1,0 +1,125 @@
+// report.mjs — merges the native and web results into bench/out/report.json and bench/out/report.md, with the
+// issue's targets as PASS/MISS lines. Inputs (all in OUT_DIR): web.json, scale.json, micro.json.
+//   node bench/report.mjs OUT_DIR
+import { execSync } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const outDir = process.argv[2];
+const read = (f) => (existsSync(path.join(outDir, f)) ? JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) : null);
+const sh = (cmd) => { try { return execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return null; } };
+const web = read('web.json'), scale = read('scale.json'), micro = read('micro.json');
+
+// [SECTION] Machine -----------------------------------------------------------------------------------------------
+
+const machine = {
+  date: new Date().toISOString(),
+  nproc: Number(sh('nproc')),
+  cpu: os.cpus()[0]?.model || null,
+  memory_gib: +(os.totalmem() / 2 ** 30).toFixed(1),
+  load_average_at_report: os.loadavg().map((x) => +x.toFixed(2)),
+  os: sh('. /etc/os-release && echo "$PRETTY_NAME"'),
+  cxx: sh('c++ --version | head -1'),
+  emcc: sh('NODE_PATH=/usr/share/nodejs emcc --version | head -1'),
+  node: process.version,
+  chromium: web?.chromium || null,
+  playwright_core: JSON.parse(readFileSync(new URL('./node_modules/playwright-core/package.json', import.meta.url))).version,
+  cytoscape: JSON.parse(readFileSync(new URL('./node_modules/cytoscape/package.json', import.meta.url))).version,
+  cytoscape_dagre: JSON.parse(readFileSync(new URL('./node_modules/cytoscape-dagre/package.json', import.meta.url))).version,
+  libbenchmark: sh("dpkg-query -W -f='${Version}' libbenchmark-dev"),
+  imgui: sh(`grep -m1 '#define IMGUI_VERSION ' ${new URL('../.deps/imgui/imgui.h', import.meta.url).pathname} | cut -d'"' -f2`),
+};
+
+// [SECTION] Targets -----------------------------------------------------------------------------------------------
+
+const targets = [];
+// `ok` is null when the measurement is missing: reported as "n/a", never as a pass.
+function target(name, measured, baseline, ratio, ok, note = '') {
+  targets.push({ name, measured, baseline, ratio: ratio == null ? null : +ratio.toFixed(3), result: ok == null ? 'n/a' : ok ? 'PASS' : 'MISS', note });
+}
+const kb = (b) => (b == null ? 'n/a' : `${(b / 1024).toFixed(0)} KB`);
+const ms = (x) => (x == null ? 'n/a' : `${x.toFixed(0)} ms`);
+const pct = (x) => (x == null ? 'n/a' : `${x.toFixed(1)} %`);
+const div = (a, b) => (a == null || b == null || b === 0 ? null : a / b);
+
+if (web) {
+  const { app, demo, cyto } = web.sites;
+  const r1 = div(app.size.gzip, demo.size.gzip);
+  target('Whole site gzip ≤ 1.0× demo', kb(app.size.gzip), `demo ${kb(demo.size.gzip)}`, r1, r1 == null ? null : r1 <= 1.0);
+  const r2 = div(app.median.first_frame_ms, demo.median.first_frame_ms);
+  target('First frame ≤ 0.9× demo', ms(app.median.first_frame_ms), `demo ${ms(demo.median.first_frame_ms)}`, r2, r2 == null ? null : r2 <= 0.9);
+  const maxFrames = Math.max(...app.runs.map((r) => r.idle_frames));
+  target(`Idle: zero frames in ${web.idle_seconds} s`, `${maxFrames} (max of ${app.runs.length} runs)`, `demo ${demo.median.idle_frames}, cytoscape ${cyto.median.idle_frames}`, null, maxFrames === 0);
+  const r4 = div(app.median.all_processes_cpu_pct, cyto.median.all_processes_cpu_pct);
+  target('Idle CPU, all processes ≤ cytoscape', pct(app.median.all_processes_cpu_pct), `cytoscape ${pct(cyto.median.all_processes_cpu_pct)}`, r4, r4 == null ? null : r4 <= 1.0);
+  const s1k = web.scale['1000'];
+  const ff = s1k?.app.first_frame_ms_median;
+  target('1 000 nodes on screen ≤ 1 s (browser, navigation → first frame)', ms(ff), `cytoscape ${ms(s1k?.cyto.first_frame_ms_median)}`, div(ff, 1000), ff == null ? null : ff <= 1000);
+}
+if (scale) {
+  const s10k = scale.find((s) => s.nodes === 10000);
+  const p = s10k?.pan_fit;
+  target('10 000 nodes pan ≥ 30 frames/s natively (all cards on screen)', p ? `${p.fps_from_wall_median.toFixed(0)} fps` : 'n/a', '30 fps', div(30, p?.fps_from_wall_median), p ? p.fps_from_wall_median >= 30 : null, 'ratio = 30 / measured');
+  target('10 000 nodes pan: frame CPU ≤ 8 ms natively (all cards on screen)', p ? `${p.cpu_ms_median.toFixed(2)} ms (p95 ${p.cpu_ms_p95.toFixed(2)})` : 'n/a', '8 ms', div(p?.cpu_ms_median, 8), p ? p.cpu_ms_median <= 8 : null);
+}
+
+// [SECTION] Markdown ----------------------------------------------------------------------------------------------
+
+const md = [];
+md.push('# Benchmark report', '');
+md.push(`${machine.date} · ${machine.nproc} cores (${machine.cpu}) · ${machine.memory_gib} GiB · load ${machine.load_average_at_report.join(' ')} · ${machine.os}`);
+md.push(`${machine.cxx} · ${machine.emcc} · Node ${machine.node} · Chromium ${machine.chromium} (SwiftShader) · playwright-core ${machine.playwright_core} · cytoscape ${machine.cytoscape} + cytoscape-dagre ${machine.cytoscape_dagre} · Google Benchmark ${machine.libbenchmark} · Dear ImGui ${machine.imgui}`, '');
+md.push('## Targets', '', '| Target | Measured | Baseline | Ratio | Result |', '|---|---|---|---|---|');
+for (const t of targets) md.push(`| ${t.name} | ${t.measured} | ${t.baseline} | ${t.ratio ?? ''} | ${t.result} |`);
+md.push('');
+
+if (web) {
+  md.push(`## Web (median of ${web.runs} runs, fresh browser each; idle window ${web.idle_seconds} s after ${web.settle_seconds} s settle)`, '');
+  md.push('| | explainer | Dear ImGui demo | cytoscape.js | explainer ÷ demo | explainer ÷ cytoscape |', '|---|---|---|---|---|---|');
+  const { app, demo, cyto } = web.sites;
+  const row = (label, f, fmt) => {
+    const [a, d, c] = [app, demo, cyto].map(f);
+    md.push(`| ${label} | ${fmt(a)} | ${fmt(d)} | ${fmt(c)} | ${div(a, d)?.toFixed(2) ?? ''} | ${div(a, c)?.toFixed(2) ?? ''} |`);
+  };
+  row('site bytes, gzip -9', (s) => s.size.gzip, kb);
+  row('site bytes, brotli -11 (information)', (s) => s.size.brotli, kb);
+  row('site bytes, raw', (s) => s.size.raw, kb);
+  row('first frame', (s) => s.median.first_frame_ms, ms);
+  row('idle frames drawn', (s) => s.median.idle_frames, (x) => `${x}`);
+  row('idle CPU, all processes', (s) => s.median.all_processes_cpu_pct, pct);
+  row('idle main thread (TaskDuration)', (s) => s.median.main_thread_task_pct, pct);
+  row('idle main thread (ScriptDuration)', (s) => s.median.main_thread_script_pct, pct);
+  row('JS heap used', (s) => s.median.js_heap_used_bytes, kb);
+  row('wasm memory', (s) => s.median.wasm_memory_bytes, kb);
+  md.push('', 'Explainer site files: ' + Object.entries(app.size.files).map(([f, v]) => `${f} ${kb(v.gzip)}`).join(', ') + ' (gzip).', '');
+  md.push('### Scale in the browser (navigation → first frame with the content)', '');
+  md.push('| nodes | explainer | cytoscape (dagre) | cytoscape layout alone | explainer ÷ cytoscape | explainer drag in browser (informational: bound by the harness round trips and SwiftShader) | explainer.load(text) → frame |', '|---|---|---|---|---|---|---|');
+  for (const [n, e] of Object.entries(web.scale)) {
+    const cy = e.cyto.first_frame_ms_median ?? null;
+    const cyText = cy != null ? ms(cy) : `no frame: ${e.cyto.runs[0]?.error ?? 'n/a'}`;
+    const pan = e.app.pan ? `${e.app.pan.fps.toFixed(0)} fps, ${e.app.pan.main_thread_task_ms_per_frame.toFixed(1)} ms main thread/frame` : 'n/a';
+    const la = e.app.load_api;
+    const laText = !la ? 'no load() in page' : la.error ? la.error : `${ms(la.to_frame_ms)} (load() ${ms(la.load_call_ms)})`;
+    md.push(`| ${n} (${e.app.node_count ?? '?'} shown) | ${ms(e.app.first_frame_ms_median)} | ${cyText} | ${ms(e.cyto.layout_ms_median)} | ${div(e.app.first_frame_ms_median, cy)?.toFixed(2) ?? ''} | ${pan} | ${laText} |`);
+  }
+  md.push('');
+}
+if (scale) {
+  md.push('## Scale, native (Release, headless UI frames: NewFrame + app_frame + Render, null backend, 1280×800)', '');
+  md.push('| nodes | edges | file | load + validate | layout | pan, all on screen: CPU/frame (p95) | fps | pan at zoom 1: CPU/frame (p95) | fps |', '|---|---|---|---|---|---|---|---|---|');
+  for (const s of scale) {
+    md.push(`| ${s.nodes} | ${s.edges} | ${kb(s.bytes)} | ${ms(s.load_validate_ms_median)} | ${ms(s.layout_ms_median)} | ${s.pan_fit.cpu_ms_median.toFixed(2)} ms (${s.pan_fit.cpu_ms_p95.toFixed(2)}) | ${s.pan_fit.fps_from_wall_median.toFixed(0)} | ${s.pan_zoom1.cpu_ms_median.toFixed(2)} ms (${s.pan_zoom1.cpu_ms_p95.toFixed(2)}) | ${s.pan_zoom1.fps_from_wall_median.toFixed(0)} |`);
+  }
+  md.push('');
+}
+if (micro) {
+  md.push('## Micro (Google Benchmark, median of repetitions)', '', '| benchmark | time | CPU |', '|---|---|---|');
+  for (const b of micro.benchmarks.filter((b) => b.aggregate_name === 'median'))
+    md.push(`| ${b.run_name} | ${b.real_time.toFixed(3)} ${b.time_unit} | ${b.cpu_time.toFixed(3)} ${b.time_unit} |`);
+  md.push('', 'BM_HitTest: core has no hit-test function; it runs what src/ui/canvas_view.cpp `card_at` does (Viewport::screen_to_canvas + reverse linear scan of the cards).', '');
+}
+
+writeFileSync(path.join(outDir, 'report.json'), JSON.stringify({ machine, targets, web, scale, micro }, null, 2));
+writeFileSync(path.join(outDir, 'report.md'), md.join('\n') + '\n');
+console.log(md.join('\n'));
