@@ -32,7 +32,7 @@ for f in explainer.js explainer.wasm explainer.data; do
   [ -f "$from/$f" ] || { echo "build-wasm.sh: $from/$f is missing" >&2; exit 1; }
 done
 
-web_files=(index.html style.css page.js outline.js history.js files.js favicon.svg manifest.webmanifest sw.js)
+web_files=(index.html style.css page.js outline.js history.js files.js ime.js favicon.svg manifest.webmanifest sw.js)
 # The service worker's cache is named after the build, so a new build replaces what readers have cached.
 build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" | sha256sum | cut -c1-12)
 

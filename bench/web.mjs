@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { serve } from '../tests/browser/harness.mjs';  // the same loopback server the browser tests use
 
 // [SECTION] Settings ----------------------------------------------------------------------------------------------
 
@@ -94,18 +95,6 @@ function treeTicks(exclude) {
 
 // [SECTION] Server and browser ------------------------------------------------------------------------------------
 
-function serve(dir) {
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'scripts/serve.py'), dir, '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buf = '';
-    proc.stdout.on('data', (d) => {
-      buf += d;
-      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(buf);
-      if (m) resolve({ url: m[0], pid: proc.pid, stop: () => proc.kill() });
-    });
-    proc.on('exit', (code) => reject(new Error('server exited with ' + code)));
-  });
-}
 
 async function openFresh(url) {
   const before = new Set(descendants(SERVER_PID));

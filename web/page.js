@@ -222,7 +222,8 @@
   // stay the page's: this GLFW listens on window in the capture phase and cancels Tab, which would leave keyboard
   // users stuck. Our capture listener runs first (page.js loads before explainer.js) and keeps GLFW out. Tab from
   // nothing focused goes to the page too, so the toolbar and the outline are reachable.
-  const inApp = (e) => e.target === canvas ||
+  const ime = document.getElementById('ime');
+  const inApp = (e) => e.target === canvas || e.target === ime ||
     ((e.target === document.body || e.target === document.documentElement) && e.key !== 'Tab');
   for (const type of ['keydown', 'keypress', 'keyup']) {
     window.addEventListener(type, (e) => { if (!inApp(e)) e.stopImmediatePropagation(); }, true);

@@ -5,7 +5,7 @@
 'use strict';
 const kBuild = '__EXPLAINER_BUILD__';
 const kCache = 'explainer-' + kBuild;
-const kFiles = ['./', 'index.html', 'style.css', 'page.js', 'outline.js', 'history.js', 'files.js', 'explainer.js',
+const kFiles = ['./', 'index.html', 'style.css', 'page.js', 'outline.js', 'history.js', 'files.js', 'ime.js', 'explainer.js',
   'explainer.wasm', 'explainer.data', 'favicon.svg', 'manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {

@@ -1,4 +1,4 @@
-// load.cpp — parsed JSON → Content, checking every rule of docs/FORMAT-SPEC-DRAFT.md and reporting all problems.
+// load.cpp — parsed JSON → Content, checking every rule of docs/CONTENT.md and reporting all problems.
 //
 // Index
 //   [SECTION] Reading helpers           types, fields, text, ids, arrays

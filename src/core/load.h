@@ -1,6 +1,6 @@
 // load.h — bytes → Content, or every problem found with its JSON pointer and a plain-English message.
 //
-// The format and its caps: docs/FORMAT-SPEC-DRAFT.md (spec), docs/CONTENT.md (authors' guide),
+// The format and its caps: docs/CONTENT.md (the authors' guide),
 // assets/schema/explainer.schema.json (the same rules for editors).
 #pragma once
 #include <cstddef>

@@ -6,7 +6,7 @@
 
 namespace ex {
 
-// A valid document (per docs/FORMAT-SPEC-DRAFT.md) that looks like an argument map: nodes fall into rough ranks,
+// A valid document (per docs/CONTENT.md) that looks like an argument map: nodes fall into rough ranks,
 // most edges lead from one rank to one of the next few (part-of edges point back from a sub-point to its parent), a
 // few go anywhere (so there are cycles and long edges), titles carry an English and a Chinese entry, every node cites
 // a generated source paragraph (sometimes with a verbatim quote), and there is one tour. Same arguments, same

@@ -61,6 +61,10 @@ EM_JS(void, js_lang_changed, (const char* lang), {
     history.replaceState(history.state, '', u.href);
     if (Module.onExplainerContent) Module.onExplainerContent();
 });
+// One of the app's text boxes is active (or no longer): ime.js moves a real text field to its caret.
+EM_JS(void, js_ime, (int want, float x, float y, float line_height), {
+    if (Module.onExplainerIme) Module.onExplainerIme(!!want, x, y, line_height);
+});
 // Edit mode's "Download": the browser saves the edited JSON as a file.
 EM_JS(int, js_download, (const char* text, const char* name), {
     const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: 'application/json' }));
@@ -211,6 +215,9 @@ class WebRunner : public ex::GlfwRunner {
             js_copy_text(clipboard_copy.c_str());
         };
         pio.Platform_GetClipboardTextFn = [](ImGuiContext*) -> const char* { return clipboard_copy.c_str(); };
+        pio.Platform_SetImeDataFn = [](ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
+            js_ime(data->WantVisible ? 1 : 0, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+        };
         pio.Platform_OpenInShellFn = [](ImGuiContext*, const char* url) -> bool {
             if (url && js_open_url(url)) return true;
             auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(glfwGetCurrentContext()));
@@ -334,6 +341,13 @@ EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
     if (!g_runner) return 0;
     g_runner->request_frame();
     return ex::app_select(g_runner->app(), id ? id : "", true) ? 1 : 0;
+}
+
+// Text from ime.js (committed compositions, inserted text) for the active text box.
+EMSCRIPTEN_KEEPALIVE void explainer_text_input(const char* utf8) {
+    if (!g_runner || !utf8) return;
+    ImGui::GetIO().AddInputCharactersUTF8(utf8);
+    g_runner->request_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE void explainer_request_frame() {

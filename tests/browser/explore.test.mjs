@@ -145,3 +145,24 @@ test('on a phone a tap selects a card and a pinch zooms', async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Chinese text input (an input method commit) reaches the search box', async () => {
+  const { page, problems, context } = await openPage(browser, server.url + '?lang=zh');
+  await waitReady(page);
+  await page.mouse.move(640, 400);
+  await page.keyboard.press('/');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
+  // What an input method does when the reader picks the characters: a composition, then its commit.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Input.imeSetComposition', { text: 'ren', selectionStart: 3, selectionEnd: 3 });
+  await cdp.send('Input.insertText', { text: '人才' });
+  await page.waitForFunction(() => window.explainer.state().search.query === '人才');
+  const s = await state(page);
+  assert.ok(s.search.results.length >= 1, 'Chinese search finds cards');
+  // Plain typing after it still arrives once, not twice.
+  await page.keyboard.type('a');
+  await page.waitForFunction(() => window.explainer.state().search.query === '人才a');
+  await page.screenshot({ path: path.join(outDir, 'search-zh.png') });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -16,7 +16,7 @@ export const chromiumArgs = [
   '--disable-sync', '--no-sandbox',
 ];
 
-// Serves `dir` (default site/) on an ephemeral loopback port; resolves to {url, stop()}.
+// Serves `dir` (default site/) on an ephemeral loopback port; resolves to {url, pid, stop()} (bench/ uses it too).
 export function serve(dir = path.join(repo, 'site')) {
   return new Promise((resolve, reject) => {
     const proc = spawn('python3', [path.join(repo, 'scripts/serve.py'), dir, '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -24,7 +24,7 @@ export function serve(dir = path.join(repo, 'site')) {
     proc.stdout.on('data', (d) => {
       buf += d;
       const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(buf);
-      if (m) resolve({ url: m[0], stop: () => proc.kill() });
+      if (m) resolve({ url: m[0], pid: proc.pid, stop: () => proc.kill() });
     });
     proc.on('exit', (code) => reject(new Error('server exited with ' + code)));
   });
