@@ -196,6 +196,19 @@
     on(type, fn) { events.addEventListener(type, (e) => fn(e.detail)); },
   };
 
+  // The page's own buttons follow the reading language (the app's strings live in src/core/strings.cpp).
+  const pageStrings = {
+    en: { 'open-file': 'Open file\u2026', 'copy-link': 'Copy link' },
+    zh: { 'open-file': '\u6253\u5f00\u6587\u4ef6\u2026', 'copy-link': '\u590d\u5236\u94fe\u63a5' },
+  };
+  window.explainer.on('content', (outline) => {
+    const lang = outline && outline.lang && String(outline.lang).startsWith('zh') ? 'zh' : 'en';
+    for (const [id, text] of Object.entries(pageStrings[lang])) {
+      const button = document.getElementById(id);
+      if (button) button.textContent = text;
+    }
+  });
+
   // [SECTION] Input -------------------------------------------------------------------------------------------------
   // Touch goes to the app directly: this GLFW would turn a tap into a click at the last mouse position.
   // Listening on the document in the capture phase runs before the canvas' own listeners, which never see it.

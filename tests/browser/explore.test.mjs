@@ -149,6 +149,7 @@ test('on a phone a tap selects a card and a pinch zooms', async () => {
 test('Chinese text input (an input method commit) reaches the search box', async () => {
   const { page, problems, context } = await openPage(browser, server.url + '?lang=zh');
   await waitReady(page);
+  assert.equal(await page.locator('#copy-link').textContent(), '复制链接', 'the page buttons follow the language');
   await page.mouse.move(640, 400);
   await page.keyboard.press('/');
   await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'ime');
