@@ -114,6 +114,21 @@ static bool input_text(const char* label, std::string& value, bool multiline) {
 }
 
 // Edits replace app.content; each form holds the content it started drawing with, so its indices stay valid.
+// A combo over `count` items named by `label(i)`; `skip` is left out, -1 in `current` shows `none`.
+template <typename Label>
+static void pick(const char* id, float width, int count, int& current, Label label, int skip = -1,
+                 const char* none = "") {
+    ImGui::SetNextItemWidth(width);
+    if (!ImGui::BeginCombo(id, current >= 0 && current < count ? label(current).c_str() : none)) return;
+    for (int i = 0; i < count; ++i) {
+        if (i == skip) continue;
+        ImGui::PushID(i);  // labels may repeat; ids may not
+        if (ImGui::Selectable(label(i).c_str(), i == current)) current = i;
+        ImGui::PopID();
+    }
+    ImGui::EndCombo();
+}
+
 static void selected_card_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
@@ -168,25 +183,12 @@ static void selected_card_fields(AppContext& app) {
     }
     // New link from the selected card.
     app.link_kind = std::clamp(app.link_kind, 0, (int)c.edge_kinds.size() - 1);
-    ImGui::SetNextItemWidth(120);
-    if (ImGui::BeginCombo("##kind", app_text(app, c.edge_kinds[app.link_kind].forward).c_str())) {
-        for (size_t k = 0; k < c.edge_kinds.size(); ++k)
-            if (ImGui::Selectable(app_text(app, c.edge_kinds[k].forward).c_str(), (int)k == app.link_kind))
-                app.link_kind = (int)k;
-        ImGui::EndCombo();
-    }
+    pick("##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
+         [&](int k) -> const std::string& { return app_text(app, c.edge_kinds[k].forward); });
     ImGui::SameLine();
     if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
-    ImGui::SetNextItemWidth(-60);
-    if (ImGui::BeginCombo("##target", app.link_target < 0 ? "card…" : app_text(app, c.nodes[app.link_target].title).c_str())) {
-        for (size_t n = 0; n < c.nodes.size(); ++n) {
-            if ((int)n == app.selected) continue;
-            ImGui::PushID((int)n);
-            if (ImGui::Selectable(app_text(app, c.nodes[n].title).c_str(), (int)n == app.link_target)) app.link_target = (int)n;
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
+    pick("##target", -60, (int)c.nodes.size(), app.link_target,
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, "card\u2026");
     ImGui::SameLine();
     ImGui::BeginDisabled(app.link_target < 0);
     if (ImGui::Button("Link"))
@@ -199,13 +201,8 @@ static void new_card_form(AppContext& app) {
     const Content& c = *keep;
     ImGui::TextDisabled("New card");
     app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
-    ImGui::SetNextItemWidth(140);
-    if (ImGui::BeginCombo("##cat", app_text(app, c.categories[app.new_category].label).c_str())) {
-        for (size_t k = 0; k < c.categories.size(); ++k)
-            if (ImGui::Selectable(app_text(app, c.categories[k].label).c_str(), (int)k == app.new_category))
-                app.new_category = (int)k;
-        ImGui::EndCombo();
-    }
+    pick("##cat", 140, (int)c.categories.size(), app.new_category,
+         [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
     input_text("##newtitle", app.new_title, false);
