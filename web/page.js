@@ -231,6 +231,17 @@
   document.addEventListener('touchend', forwardTouch(2), touchOptions);
   document.addEventListener('touchcancel', forwardTouch(2), touchOptions);
 
+  // The app pauses its main loop while idle (no requestAnimationFrame, so a quiet tab costs nothing). Anything that
+  // may need a frame resumes it: these listeners run in the capture phase, before GLFW's own handlers queue the
+  // event that the resumed frame then sees. Size changes come from a ResizeObserver (layout, rotation, zoom).
+  const wake = () => { if (window.Module.calledRun) window.Module._explainer_wake(); };
+  for (const type of ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove',
+    'mouseup', 'mouseout', 'wheel', 'keydown', 'keyup', 'focusin', 'focusout', 'blur', 'focus', 'resize']) {
+    window.addEventListener(type, wake, { capture: true, passive: true });
+  }
+  document.addEventListener('visibilitychange', wake);
+  if ('ResizeObserver' in window) new ResizeObserver(wake).observe(canvas);
+
   // Keys belong to the app while the canvas (or nothing) has the focus. In the toolbar and the reading outline they
   // stay the page's: this GLFW listens on window in the capture phase and cancels Tab, which would leave keyboard
   // users stuck. Our capture listener runs first (page.js loads before explainer.js) and keeps GLFW out. Tab from

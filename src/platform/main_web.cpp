@@ -5,6 +5,7 @@
 //   [SECTION] JavaScript side     calls into web/*.js (the receivers live on Module)
 //   [SECTION] Deep links          the URL hash <-> selection and tour (#node=ID, #tour=ID&step=N)
 //   [SECTION] WebRunner           canvas size, DPR, input, change reports to the page
+//   [SECTION] Idle                the main loop pauses while nothing is owed; input and the bridge resume it
 //   [SECTION] Bridge              functions page.js calls (state, select, load, outline, hash, open URL)
 //   [SECTION] main                query options (lang, theme, select, embed, content)
 #include <GLFW/glfw3.h>
@@ -17,6 +18,7 @@
 #include <cctype>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -280,7 +282,39 @@ class WebRunner : public ex::GlfwRunner {
 WebRunner* g_runner = nullptr;  // the one instance the JS bridge talks to
 std::string g_reply;            // keeps the last string returned to JS alive
 
-void main_loop(void* runner) { static_cast<WebRunner*>(runner)->frame_if_needed(); }
+// [SECTION] Idle: the main loop pauses itself ------------------------------------------------------------------------
+// Skipping frames is not enough for a quiet tab: a running requestAnimationFrame loop keeps the compositor and the
+// GPU process ticking 60 times a second. So while nothing is owed the loop pauses, and input (page.js listens in
+// the capture phase, before GLFW's own handlers queue the event), the bridge, or a timer for the next animation
+// resumes it.
+bool     g_paused = false;
+unsigned g_timer_id = 0;  // only the newest timer may resume the loop
+
+void resume_loop() {
+    if (!g_paused) return;
+    g_paused = false;
+    emscripten_resume_main_loop();
+}
+
+// A change made from outside a frame (the bridge): a frame is owed, and the loop must run to draw it.
+void wake(bool dirty = true) {
+    if (g_runner && dirty) g_runner->request_frame();
+    resume_loop();
+}
+
+void main_loop(void* runner) {
+    auto* r = static_cast<WebRunner*>(runner);
+    if (r->frame_if_needed()) return;
+    const double wait = r->wake_in();
+    if (wait == 0.0) return;  // owed frames or a linger still running: keep polling
+    g_paused = true;
+    emscripten_pause_main_loop();
+    if (wait > 0.0) {
+        const unsigned id = ++g_timer_id;
+        emscripten_async_call([](void* arg) { if ((unsigned)(uintptr_t)arg == g_timer_id) resume_loop(); },
+                              (void*)(uintptr_t)id, (int)std::ceil(wait * 1000.0));
+    }
+}
 
 // [SECTION] Bridge exported to page.js ------------------------------------------------------------------------------
 
@@ -335,11 +369,12 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_outline_json() {
 
 EMSCRIPTEN_KEEPALIVE void explainer_touch(int phase, int count, float x0, float y0, float x1, float y1) {
     if (g_runner) g_runner->touch(phase, count, x0, y0, x1, y1);
+    wake(false);
 }
 
 EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
     if (!g_runner) return 0;
-    g_runner->request_frame();
+    wake();
     return ex::app_select(g_runner->app(), id ? id : "", true) ? 1 : 0;
 }
 
@@ -347,12 +382,13 @@ EMSCRIPTEN_KEEPALIVE int explainer_select(const char* id) {
 EMSCRIPTEN_KEEPALIVE void explainer_text_input(const char* utf8) {
     if (!g_runner || !utf8) return;
     ImGui::GetIO().AddInputCharactersUTF8(utf8);
-    g_runner->request_frame();
+    wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void explainer_request_frame() {
-    if (g_runner) g_runner->request_frame();
-}
+EMSCRIPTEN_KEEPALIVE void explainer_request_frame() { wake(); }
+
+// Input is about to reach GLFW (page.js, capture phase): run the loop, which sees the queued event and draws.
+EMSCRIPTEN_KEEPALIVE void explainer_wake() { wake(false); }
 
 // Loads `size` bytes at `bytes` (page.js allocates them with _malloc and frees them after). `bytes` may be null
 // when the file is over the size cap: the page then does not copy it, and the cap is reported here.
@@ -374,7 +410,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load(const char* bytes, double size, 
         reply["ok"] = ok;
         for (const ex::Problem& p : app.problems)
             if (p.severity == ex::Severity::Error) reply["errors"].push_back(ex::format_problem(p));
-        g_runner->request_frame();
+        wake();
     }
     g_reply = reply.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return g_reply.c_str();
@@ -387,7 +423,7 @@ EMSCRIPTEN_KEEPALIVE double explainer_max_bytes() { return (double)ex::limits::k
 EMSCRIPTEN_KEEPALIVE const char* explainer_apply_hash(const char* hash) {
     if (!g_runner) return "";
     apply_hash(g_runner->app(), hash ? hash : "");
-    g_runner->request_frame();
+    wake();
     g_reply = g_runner->settle_hash();
     return g_reply.c_str();
 }
@@ -396,6 +432,7 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_apply_hash(const char* hash) {
 EMSCRIPTEN_KEEPALIVE int explainer_open_url(const char* url) {
     if (!g_runner) return 0;
     ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+    wake(false);  // a refusal notice marks a frame owed
     return pio.Platform_OpenInShellFn && pio.Platform_OpenInShellFn(ImGui::GetCurrentContext(), url ? url : "") ? 1 : 0;
 }
 

@@ -100,6 +100,33 @@ test('an idle page draws no frames', async () => {
   await context.close();
 });
 
+test('an idle page stops asking for animation frames, and input brings the loop back', async () => {
+  const { page, context } = await open();
+  // Count requestAnimationFrame calls from now on (Emscripten looks the function up on every call).
+  await page.evaluate(() => {
+    window.__rafCalls = 0;
+    const raf = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (fn) => { window.__rafCalls++; return raf(fn); };
+  });
+  await page.mouse.move(300, 300);
+  await page.waitForTimeout(1500);
+  const r1 = await page.evaluate(() => window.__rafCalls);
+  await page.waitForTimeout(2000);
+  const r2 = await page.evaluate(() => window.__rafCalls);
+  assert.equal(r2, r1, `the loop asked for ${r2 - r1} animation frames while idle`);
+  // A mouse move is input: the loop resumes and draws.
+  const f1 = (await state(page)).frames;
+  await page.mouse.move(340, 320);
+  await page.waitForFunction((f) => window.explainer.state().frames > f, f1, { timeout: 5000 });
+  assert.ok((await page.evaluate(() => window.__rafCalls)) > r2, 'the loop ran again');
+  // A resize while paused reaches the canvas too (its backing store follows the CSS size in a frame).
+  await page.waitForTimeout(1500);
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === document.getElementById('canvas').clientWidth
+    && document.getElementById('canvas').clientWidth < 1100, null, { timeout: 5000 });
+  await context.close();
+});
+
 for (const scheme of ['light', 'dark']) {
   for (const dpr of [1, 2]) {
     test(`screenshot ${scheme} at devicePixelRatio ${dpr}`, async () => {
