@@ -8,11 +8,12 @@
 #include "core/content_doc.h"
 
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <unordered_set>
 
+#include "core/file_io.h"
 #include "core/json_guard.h"
 
 namespace ex {
@@ -97,20 +98,14 @@ bool ContentDoc::open(std::string_view bytes, const std::string& label) {
 
 bool ContentDoc::open_file(const std::string& path, const std::string& label) {
     const std::string name = label.empty() ? std::filesystem::path(path).filename().string() : label;
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    std::ifstream in(path, std::ios::binary);
-    if (ec || !in) {
+    std::string bytes;
+    const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
+    if (status != ReadStatus::Ok) {
         result_ = LoadResult{};
-        result_.problems.push_back({name, "", "cannot open the file", Severity::Error});
+        result_.problems.push_back({name, "", status == ReadStatus::TooBig ? "the file is larger than the 8 MiB limit"
+                                                                           : "cannot open the file", Severity::Error});
         return false;
     }
-    if (size > limits::kFileBytes) {  // refused before reading, as the loader does
-        result_ = LoadResult{};
-        result_.problems.push_back({name, "", "the file is larger than the 8 MiB limit", Severity::Error});
-        return false;
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     return open(bytes, name);
 }
 
@@ -384,20 +379,16 @@ bool ContentDoc::save_file(const std::string& path) {
     namespace fs = std::filesystem;
     const std::string text = serialize();
     const std::string tmp = path + ".tmp", bak = path + ".bak";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(text.data(), std::streamsize(text.size()));
-        out.close();
-        if (!out) {
-            std::error_code ignored;
-            fs::remove(tmp, ignored);
-            return fail("cannot write " + tmp);
-        }
+    if (!write_file(tmp, text)) {
+        std::error_code ignored;
+        fs::remove(tmp, ignored);
+        return fail("cannot write " + tmp);
     }
     std::error_code ec;
     if (fs::exists(path, ec)) {
-        fs::copy_file(path, bak, fs::copy_options::overwrite_existing, ec);
-        if (ec) {
+        // By hand rather than fs::copy_file, whose libc++ fallback brings iostreams into the browser build.
+        std::string previous;
+        if (read_file(path, previous, SIZE_MAX) != ReadStatus::Ok || !write_file(bak, previous)) {
             fs::remove(tmp, ec);
             return fail("cannot write the backup " + bak);
         }

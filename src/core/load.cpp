@@ -19,10 +19,10 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load_match.h"
 
@@ -794,15 +794,14 @@ LoadResult load_content_file(const std::string& path, const std::string& label_o
         const auto size = std::filesystem::file_size(path, ec);
         if (!ec && size > limits::kFileBytes) return fail(too_big(size_t(size)));  // refused before reading
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail("cannot open the file: permission denied or unreadable");
     std::string bytes;
-    char buf[65536];
-    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
-        bytes.append(buf, size_t(in.gcount()));
-        if (bytes.size() > limits::kFileBytes) return fail("the file is larger than the 8 MiB limit");  // pipes, growing files
+    switch (read_file(path, bytes, limits::kFileBytes)) {
+        case ReadStatus::Ok: break;
+        case ReadStatus::Missing: return fail("cannot open the file: it does not exist");
+        case ReadStatus::Unreadable: return fail("cannot open the file: permission denied or unreadable");
+        case ReadStatus::TooBig: return fail("the file is larger than the 8 MiB limit");  // pipes, growing files
+        case ReadStatus::IoError: return fail("cannot read the file (I/O error)");
     }
-    if (in.bad()) return fail("cannot read the file (I/O error)");
     return load_content(bytes, label);
 }
 

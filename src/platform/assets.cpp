@@ -1,8 +1,9 @@
 // assets.cpp — where bundled assets are found on each target.
 #include "platform/assets.h"
 
+#include "core/file_io.h"
+
 #include <cstdlib>
-#include <fstream>
 #include <string>
 #if !defined(__EMSCRIPTEN__) && defined(__linux__)
 #include <unistd.h>
@@ -10,7 +11,7 @@
 
 namespace ex {
 
-static bool exists(const std::string& p) { return std::ifstream(p).good(); }
+static bool exists(const std::string& p) { return file_readable(p); }
 
 static std::string find_root() {
 #if defined(__EMSCRIPTEN__)

@@ -28,6 +28,7 @@
 #include "core/navigation.h"
 #include "platform/assets.h"
 #include "platform/runner.h"
+#include "platform/web_fonts.h"
 
 namespace {
 
@@ -454,8 +455,7 @@ int main() {
     ex::AppConfig config;
     config.content_path = ex::asset_path("content/article.json");
     config.content_label = "article.json";
-    config.font_regular = ex::asset_path("fonts/NotoSans-Regular.subset.ttf");
-    config.font_bold = ex::asset_path("fonts/NotoSans-Bold.subset.ttf");
+    config.platform_font = ex::add_browser_font;  // no font files on the web: the reader's own fonts
     config.lang = query.get("lang", "en");
     config.theme = query.get("theme", js_prefers_dark() ? "dark" : "light");
     config.select = query.get("select");

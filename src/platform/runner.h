@@ -43,7 +43,8 @@ class GlfwRunner {
     AppContext  app_;
     bool        dirty_ = true;             // a frame is owed (first frame, resize, content change)
     double      last_input_ = -1e9;        // glfwGetTime() of the last input event seen
-    int         frames_owed_ = 0;          // frames still to draw after the last input
+    int         frames_owed_ = kFramesAfterInput;  // frames still to draw after the last input; at start, ImGui
+                                                   // hides auto-sized windows for a frame while it measures them
     static constexpr int kFramesAfterInput = 4;
 };
 

@@ -8,8 +8,8 @@
 #include "ui/app.h"
 
 #include <algorithm>
-#include <fstream>
 
+#include "core/file_io.h"
 #include "core/load.h"
 
 namespace ex {
@@ -21,7 +21,16 @@ namespace ex {
 // up in the CJK one. Any file may be missing; the app then draws what it has (boxes for Chinese).
 static void load_fonts(AppContext& app) {
     ImGuiIO& io = ImGui::GetIO();
-    auto exists = [](const std::string& path) { return !path.empty() && std::ifstream(path).good(); };
+    if (app.config.platform_font) {
+        app.font_regular = app.config.platform_font(false);
+        app.font_bold = app.config.platform_font(true);
+        if (!app.font_bold) app.font_bold = app.font_regular;
+        if (app.font_regular) {
+            io.FontDefault = app.font_regular;
+            return;
+        }
+    }
+    auto exists = [](const std::string& path) { return !path.empty() && file_readable(path); };
     const std::string& regular = app.config.font_regular;
     const std::string dir = regular.substr(0, regular.find_last_of('/') + 1);  // the CJK files sit next to it
     const std::string cjk_regular = regular.empty() ? "" : dir + "NotoSansCJK-SC.subset.otf";
@@ -131,11 +140,6 @@ void app_update_content(AppContext& app, std::shared_ptr<const Content> content,
     if (content) adopt(app, std::move(content), label, true);
 }
 
-static std::string read_file(const std::string& path, bool& ok) {
-    std::ifstream in(path, std::ios::binary);
-    ok = in.good();
-    return ok ? std::string(std::istreambuf_iterator<char>(in), {}) : std::string();
-}
 
 bool app_load(AppContext& app, std::string_view bytes, const std::string& label) {
     LoadResult r = load_content(bytes, label);
@@ -149,9 +153,8 @@ bool app_load(AppContext& app, std::string_view bytes, const std::string& label)
 }
 
 bool app_load_file(AppContext& app, const std::string& path, const std::string& label) {
-    bool readable = false;
-    const std::string bytes = read_file(path, readable);
-    if (!readable) {  // the loader words this case for authors
+    std::string bytes;
+    if (read_file(path, bytes, limits::kFileBytes) != ReadStatus::Ok) {  // the loader words these cases for authors
         app.problems = load_content_file(path, label).problems;
         return false;
     }
@@ -161,8 +164,8 @@ bool app_load_file(AppContext& app, const std::string& path, const std::string& 
 }
 
 bool app_reload_file(AppContext& app, const std::string& path, const std::string& label) {
-    bool readable = false;
-    const std::string bytes = read_file(path, readable);
+    std::string bytes;
+    const bool readable = read_file(path, bytes, limits::kFileBytes) == ReadStatus::Ok;
     LoadResult r = readable ? load_content(bytes, label) : load_content_file(path, label);
     app.problems = r.problems;
     if (!r.ok()) return false;

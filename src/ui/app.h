@@ -30,6 +30,7 @@ struct AppConfig {
     std::shared_ptr<const Content> content;   // already loaded content (the desktop checks the file first)
     std::string content_label;                // how messages name it ("article.json")
     std::string font_regular, font_bold;      // TTF paths
+    ImFont* (*platform_font)(bool bold) = nullptr;  // fonts the platform draws (the browser's) instead of files
     std::string lang  = "en";
     std::string theme = "light";              // light | dark
     std::string select;                       // node id selected at start

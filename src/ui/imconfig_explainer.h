@@ -5,3 +5,6 @@
 // Build against the current API only, so upgrades within 1.92.x surface removed functions at compile time.
 #define IMGUI_DISABLE_OBSOLETE_FUNCTIONS
 #define IMGUI_DISABLE_OBSOLETE_KEYIO
+// Readers never see ImGui's developer windows (metrics, debug log, ID stack tool); leaving them out keeps the
+// browser download smaller.
+#define IMGUI_DISABLE_DEBUG_TOOLS

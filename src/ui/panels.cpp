@@ -398,17 +398,19 @@ static void draw_help(AppContext& app) {
             {Str::kKeyCtrlWheel, Str::kKeyCtrlWheelDoes}, {Str::kKeyF, Str::kKeyFDoes}, {Str::kKeyT, Str::kKeyTDoes},
             {Str::kKeyCtrlC, Str::kKeyCtrlCDoes}, {Str::kKeyQuestion, Str::kKeyQuestionDoes},
         };
-        if (ImGui::BeginTable("##keys", 2)) {
-            for (auto& r : rows) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn();
-                ImGui::PushFont(app.font_bold, 0.0f);
-                ImGui::TextUnformatted(T(app, r[0]));
-                ImGui::PopFont();
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(T(app, r[1]));
-            }
-            ImGui::EndTable();
+        // Two columns by hand (the key column as wide as its widest key): a table would bring ImGui's whole tables
+        // module into the browser download for this one popup.
+        ImGui::PushFont(app.font_bold, 0.0f);
+        float key_w = 0;
+        for (auto& r : rows) key_w = std::max(key_w, ImGui::CalcTextSize(T(app, r[0])).x);
+        ImGui::PopFont();
+        const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x * 2;
+        for (auto& r : rows) {
+            ImGui::PushFont(app.font_bold, 0.0f);
+            ImGui::TextUnformatted(T(app, r[0]));
+            ImGui::PopFont();
+            ImGui::SameLine(x0 + key_w + gap);
+            ImGui::TextUnformatted(T(app, r[1]));
         }
         if (ImGui::Button(T(app, Str::kClose))) { app.show_help = false; ImGui::CloseCurrentPopup(); }
         ImGui::EndPopup();
