@@ -53,11 +53,11 @@
     if (!isReady) fail('The explainer could not start: ' + ((e.reason && e.reason.message) || e.reason));
   });
 
-  function hasWebGL2() {
-    try { return !!document.createElement('canvas').getContext('webgl2'); } catch (e) { return false; }
-  }
-  const webgl2 = hasWebGL2();
-  if (!webgl2) fail('This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.');
+  // Only whether the API exists: creating a test context here cost a few hundred milliseconds before the download
+  // could even start. A browser that has the API but refuses a context is caught by the app, with the same words.
+  const noWebGL2 = 'This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.';
+  const webgl2 = typeof WebGL2RenderingContext === 'function';
+  if (!webgl2) fail(noWebGL2);
 
   // Shown on the page and read out (role=status); the app shows the same text in its status line when relevant.
   let noticeTimer = 0;
@@ -135,7 +135,7 @@
       resolveReady();
       registerServiceWorker();
     },
-    onExplainerFatal: fail,
+    onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
     onAbort: (what) => fail('The explainer stopped: ' + what),
     onExplainerContent: () => emit('content', window.explainer.outline()),
     onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),

@@ -34,6 +34,8 @@ namespace {
 
 // [SECTION] JavaScript side (page.js defines the receivers) ----------------------------------------------------------
 
+// Start-up milestones on the page's performance timeline (bench/web.mjs reads them to say where the time goes).
+EM_JS(void, js_mark, (const char* name), { if (self.performance && performance.mark) performance.mark(UTF8ToString(name)); });
 EM_JS(void, js_first_frame, (), { if (Module.onExplainerFirstFrame) Module.onExplainerFirstFrame(); });
 EM_JS(char*, js_location_query, (), { return stringToNewUTF8(window.location.search || ""); });
 EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash || ""); });
@@ -195,6 +197,7 @@ class WebRunner : public ex::GlfwRunner {
     bool install_backend_callbacks() const override { return false; }
 
     void on_backends_ready() override {
+        js_mark("explainer:gl");  // WebGL context and ImGui backends ready; fonts and content come next
         glfwSetCursorPosCallback(window_, [](GLFWwindow* w, double x, double y) {
             auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(w));
             const double sx = self->backing_w > 0 ? self->css_w / self->backing_w : 1.0;
@@ -276,7 +279,10 @@ class WebRunner : public ex::GlfwRunner {
             const std::string selected = app_.content && app_.selected >= 0 ? app_.content->nodes[app_.selected].id : "";
             js_view_changed(hash.c_str(), selected.c_str());
         }
-        if (app_.first_content_frame) js_first_frame();
+        if (app_.first_content_frame) {
+            js_mark("explainer:first-frame");
+            js_first_frame();
+        }
     }
 };
 
@@ -448,6 +454,7 @@ static bool flag_on(const ex::Args& a, const std::string& key) {
 }
 
 int main() {
+    js_mark("explainer:main");
     char* query_c = js_location_query();
     ex::Args query = ex::parse_query(query_c ? query_c : "");
     free(query_c);
@@ -465,9 +472,10 @@ int main() {
     g_runner = &runner;
     ex::RunnerOptions options;
     if (!runner.init(options, config)) {
-        EM_ASM({ if (Module.onExplainerFatal) Module.onExplainerFatal("The explainer could not start WebGL2."); });
+        EM_ASM({ if (Module.onExplainerFatal) Module.onExplainerFatal("webgl2"); });
         return 1;
     }
+    js_mark("explainer:content");  // fonts set up, bundled content loaded and laid out
     ex::AppContext& app = runner.app();
     // ?content=path.json: page.js fetched it (same origin only) into the virtual file system before main, or says
     // why not. Either way the bundled article stays on screen when the custom one cannot be shown.
