@@ -92,6 +92,10 @@ if (web) {
   row('idle main thread (ScriptDuration)', (s) => s.median.main_thread_script_pct, pct);
   row('JS heap used', (s) => s.median.js_heap_used_bytes, kb);
   row('wasm memory', (s) => s.median.wasm_memory_bytes, kb);
+  const mk = (k) => ms(app.median[`mark_${k}_ms`]);
+  if (app.median.mark_main_ms != null)
+    md.push('', `Explainer start-up, medians from navigation: main() ${mk('main')}, WebGL context and ImGui backends ready ${mk('gl')}, ` +
+      `content loaded and laid out ${mk('content')}, first frame ${mk('first_frame')}.`);
   md.push('', 'Explainer site files: ' + Object.entries(app.size.files).map(([f, v]) => `${f} ${kb(v.gzip)}`).join(', ') + ' (gzip).', '');
   md.push('### Scale in the browser (navigation → first frame with the content)', '');
   md.push('| nodes | explainer | cytoscape (dagre) | cytoscape layout alone | explainer ÷ cytoscape | explainer drag in browser (informational: bound by the harness round trips and SwiftShader) | explainer.load(text) → frame |', '|---|---|---|---|---|---|---|');

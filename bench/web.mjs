@@ -146,6 +146,9 @@ async function idleRun(kind, url, serverPid) {
   try {
     await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 120000 });
     const firstFrame = await page.evaluate(() => window.__firstFrame);
+    // The explainer's start-up milestones (performance marks from main_web.cpp), as mark_<name>_ms.
+    const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+      .filter((m) => m.name.startsWith('explainer:')).map((m) => [`mark_${m.name.slice(10).replace('-', '_')}_ms`, m.startTime])));
     await sleep(SETTLE_S * 1000);
     const f0 = await page.evaluate(FRAMES[kind]);
     const m0 = await metrics(cdp);
@@ -157,6 +160,7 @@ async function idleRun(kind, url, serverPid) {
     const seconds = (t1 - t0) / 1000;
     return {
       first_frame_ms: firstFrame,
+      ...marks,
       idle_frames: f1 - f0,
       idle_fps: (f1 - f0) / seconds,
       main_thread_task_pct: (100 * (m1.TaskDuration - m0.TaskDuration)) / seconds,

@@ -3,12 +3,14 @@
 // Index
 //   [SECTION] Input           read once per frame into CanvasInput
 //   [SECTION] Hit testing     topmost first
-//   [SECTION] Edges           curves, arrowheads, dashes, labels
-//   [SECTION] Cards
-//   [SECTION] draw_canvas     the frame: input → camera/selection → drawing
+//   [SECTION] Edges           routes on screen, labels (drawing primitives: edge_draw.h)
+//   [SECTION] Cards           cards, and far out one batch of dots
+//   [SECTION] draw_canvas     the frame: input → camera/selection → edges, cards, labels
 //
 // Spaces: *canvas* (layout units) and *screen* (ImGui pixels relative to the canvas' top-left). Conversions go
-// only through app.view (core/viewport.h) and the two helpers below, which add the widget's origin.
+// only through app.view (core/viewport.h) and the two helpers below, which add the widget's origin (screen_map
+// reads the same mapping off them for per-point loops). What the map derives from content and layout once rather
+// than per frame lives in canvas_cache.h.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,6 +18,8 @@
 #include <imgui_internal.h>  // IsMouseDragPastThreshold: tell a click from a drag on release
 
 #include "ui/app.h"
+#include "ui/canvas_cache.h"
+#include "ui/edge_draw.h"
 #include "ui/text.h"
 
 namespace ex {
@@ -64,97 +68,75 @@ static CanvasInput read_input(const AppContext& app, bool item_hovered, bool ite
 // [SECTION] Hit testing ---------------------------------------------------------------------------------------------
 
 // Cards are drawn in node order with the selection last, so the topmost card is found by walking that order backwards.
-static int card_at(const AppContext& app, Vec2 screen) {
+static int card_at(const AppContext& app, const CanvasCache& cc, Vec2 screen) {
     const Vec2 p = app.view.screen_to_canvas(screen);
     if (app.selected >= 0 && app.layout.cards[app.selected].contains(p)) return app.selected;
     for (int i = (int)app.layout.cards.size() - 1; i >= 0; --i)
-        if (app_node_visible(app, i) && app.layout.cards[i].contains(p)) return i;
+        if (cc.visible[i] && app.layout.cards[i].contains(p)) return i;
     return -1;
 }
 
 // [SECTION] Edges ---------------------------------------------------------------------------------------------------
 
-// The edge's route as screen points: horizontal-tangent cubic pieces through the layout's routing points.
-static void edge_polyline(const AppContext& app, int e, std::vector<ImVec2>& out) {
-    out.clear();
-    const auto& path = app.layout.edge_paths[e];
-    if (path.size() < 2) return;
+// The viewport's canvas_to_screen as a scale and an offset (see ScreenMap), read off the helpers.
+static ScreenMap screen_map(const AppContext& app) {
+    return {app.view.canvas_to_screen(Rect{0, 0, 1, 1}).w, to_imgui(app, app.view.canvas_to_screen(Vec2(0, 0)))};
+}
+
+// An edge's route as screen points, split into runs (starts[k] .. starts[k+1]) where segments leave `clip` (ImGui
+// coordinates; nullptr: one run, the whole route). Near, horizontal-tangent cubic pieces through the layout's
+// routing points; far out (cards are dots), the per-zoom simplified route in straight pieces (CanvasCache::far_pts,
+// built for this zoom). `tip`: the route's end is in.
+struct Route {
+    std::vector<ImVec2> pts;
+    std::vector<int>    starts;  // one more than runs: starts.back() == pts.size()
+    bool                tip = false;
+};
+
+static void edge_route(const AppContext& app, const CanvasCache& cc, int e, const ScreenMap& map, bool far,
+                       const ImRect* clip, Route& out) {
+    out.pts.clear();
+    out.starts.clear();
+    out.tip = false;
+    const Vec2* path = far ? cc.far_pts.data() + cc.far_first[e] : cc.pts.data() + cc.first[e];
+    const int n = far ? cc.far_first[e + 1] - cc.far_first[e] : cc.first[e + 1] - cc.first[e];
     const bool ltr = app.layout.left_to_right;
-    for (size_t i = 0; i + 1 < path.size(); ++i) {
-        const ImVec2 a = to_imgui(app, app.view.canvas_to_screen(path[i]));
-        const ImVec2 b = to_imgui(app, app.view.canvas_to_screen(path[i + 1]));
+    auto in = [clip](ImVec2 p, ImVec2 q) {
+        return !clip || (std::max(p.x, q.x) >= clip->Min.x && std::min(p.x, q.x) <= clip->Max.x &&
+                         std::max(p.y, q.y) >= clip->Min.y && std::min(p.y, q.y) <= clip->Max.y);
+    };
+    bool open = false;
+    auto segment = [&](ImVec2 p, ImVec2 q) {  // long pieces run far off screen: only their near segments are kept
+        if (!in(p, q)) { open = false; return; }
+        if (!open) {
+            out.starts.push_back((int)out.pts.size());
+            out.pts.push_back(p);
+            open = true;
+        }
+        out.pts.push_back(q);
+    };
+    ImVec2 a = n > 0 ? map(path[0]) : ImVec2();
+    for (int j = 1; j < n; ++j) {
+        const ImVec2 b = map(path[j]);
+        if (j == n - 1) out.tip = in(b, b);
+        if (!in(a, b)) { open = false; a = b; continue; }  // the curve stays inside its ends' box
+        // As many segments as the curve needs on screen.
+        const int segments = far ? 1 : std::clamp((int)(std::fabs(b.x - a.x) + std::fabs(b.y - a.y)) / 12, 1, 16);
         const float k = ltr ? (b.x - a.x) * 0.5f : (b.y - a.y) * 0.5f;
         const ImVec2 c1 = ltr ? ImVec2(a.x + k, a.y) : ImVec2(a.x, a.y + k);
         const ImVec2 c2 = ltr ? ImVec2(b.x - k, b.y) : ImVec2(b.x, b.y - k);
-        // As many segments as the curve needs on screen: a 10,000-card map seen whole draws each piece as a
-        // couple of lines instead of 16.
-        int segments = std::clamp((int)(std::fabs(b.x - a.x) + std::fabs(b.y - a.y)) / 12, 1, 16);
-        // A piece wholly off screen (long edges cross far parts of a big map) needs no curve at all.
-        const float x0 = std::min(a.x, b.x), x1 = std::max(a.x, b.x), y0 = std::min(a.y, b.y), y1 = std::max(a.y, b.y);
-        if (x1 < app.canvas_origin.x || y1 < app.canvas_origin.y || x0 > app.canvas_origin.x + app.view.size.x ||
-            y0 > app.canvas_origin.y + app.view.size.y)
-            segments = 1;
-        for (int s = (i == 0 ? 0 : 1); s <= segments; ++s) {
+        ImVec2 prev = a;
+        for (int s = 1; s < segments; ++s) {
             const float t = (float)s / segments, u = 1 - t;
-            out.push_back(ImVec2(u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
-                                 u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y));
+            const ImVec2 q(u * u * u * a.x + 3 * u * u * t * c1.x + 3 * u * t * t * c2.x + t * t * t * b.x,
+                           u * u * u * a.y + 3 * u * u * t * c1.y + 3 * u * t * t * c2.y + t * t * t * b.y);
+            segment(prev, q);
+            prev = q;
         }
+        segment(prev, b);
+        a = b;
     }
-}
-
-static float distance_to_polyline(const std::vector<ImVec2>& pts, ImVec2 p) {
-    float best = 1e30f;
-    for (size_t i = 0; i + 1 < pts.size(); ++i) {
-        const ImVec2 a = pts[i], b = pts[i + 1];
-        const float dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-        float t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
-        t = std::clamp(t, 0.0f, 1.0f);
-        const float qx = a.x + t * dx - p.x, qy = a.y + t * dy - p.y;
-        best = std::min(best, qx * qx + qy * qy);
-    }
-    return std::sqrt(best);
-}
-
-static void draw_styled_polyline(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float width,
-                                 const std::string& style) {
-    if (style == "solid" || pts.size() < 2) {
-        dl->AddPolyline(pts.data(), (int)pts.size(), col, ImDrawFlags_None, width);
-        return;
-    }
-    // Dashes and dots: walk the polyline, drawing on/off runs of fixed screen length.
-    const float on = style == "dotted" ? width * 1.2f : width * 5.0f, off = style == "dotted" ? width * 2.2f : width * 3.5f;
-    float phase = 0;
-    bool drawing = true;
-    for (size_t i = 0; i + 1 < pts.size(); ++i) {
-        ImVec2 a = pts[i];
-        const ImVec2 b = pts[i + 1];
-        float seg = std::hypot(b.x - a.x, b.y - a.y);
-        while (seg > 0) {
-            const float run = (drawing ? on : off) - phase;
-            const float step = std::min(run, seg);
-            const ImVec2 n(a.x + (b.x - a.x) * (step / seg), a.y + (b.y - a.y) * (step / seg));
-            if (drawing) dl->AddLine(a, n, col, width);
-            a = n;
-            seg -= step;
-            phase += step;
-            if (phase >= (drawing ? on : off) - 1e-3f) { phase = 0; drawing = !drawing; }
-        }
-    }
-}
-
-static void draw_arrowhead(ImDrawList* dl, const std::vector<ImVec2>& pts, ImU32 col, float size) {
-    if (pts.size() < 2) return;
-    const ImVec2 tip = pts.back();
-    ImVec2 from = pts[pts.size() - 2];
-    for (size_t i = pts.size() - 1; i-- > 0;)  // a point far enough back gives a stable direction
-        if (std::hypot(tip.x - pts[i].x, tip.y - pts[i].y) > size) { from = pts[i]; break; }
-    float dx = tip.x - from.x, dy = tip.y - from.y;
-    const float len = std::hypot(dx, dy);
-    if (len <= 0) return;
-    dx /= len; dy /= len;
-    const ImVec2 base(tip.x - dx * size, tip.y - dy * size);
-    dl->AddTriangleFilled(tip, ImVec2(base.x - dy * size * 0.5f, base.y + dx * size * 0.5f),
-                          ImVec2(base.x + dy * size * 0.5f, base.y - dx * size * 0.5f), col);
+    out.starts.push_back((int)out.pts.size());
 }
 
 static std::string edge_caption(const AppContext& app, const Edge& e) {
@@ -164,9 +146,28 @@ static std::string edge_caption(const AppContext& app, const Edge& e) {
     return s;
 }
 
-static void draw_edge_label(AppContext& app, ImDrawList* dl, const std::vector<ImVec2>& pts, const std::string& text) {
-    if (pts.empty()) return;
-    const ImVec2 mid = pts[pts.size() / 2];
+// Where an edge's label goes: halfway along the part of the route on screen, so a long edge's label shows.
+static bool route_middle(const Route& r, ImVec2& out) {
+    if (r.pts.empty()) return false;
+    auto length = [&](int i) { return std::hypot(r.pts[i + 1].x - r.pts[i].x, r.pts[i + 1].y - r.pts[i].y); };
+    float total = 0;
+    for (size_t k = 0; k + 1 < r.starts.size(); ++k)
+        for (int i = r.starts[k]; i + 1 < r.starts[k + 1]; ++i) total += length(i);
+    out = r.pts[0];
+    float left = total * 0.5f;
+    for (size_t k = 0; k + 1 < r.starts.size(); ++k)
+        for (int i = r.starts[k]; i + 1 < r.starts[k + 1]; ++i) {
+            const float l = length(i);
+            if (l > 0 && l >= left) {
+                out = ImLerp(r.pts[i], r.pts[i + 1], left / l);
+                return true;
+            }
+            left -= l;
+        }
+    return true;
+}
+
+static void draw_edge_label(AppContext& app, ImDrawList* dl, ImVec2 mid, const std::string& text) {
     const float size = 13.0f;
     const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, text.c_str());
     const ImVec2 p0(mid.x - ts.x * 0.5f - 6, mid.y - ts.y * 0.5f - 3), p1(mid.x + ts.x * 0.5f + 6, mid.y + ts.y * 0.5f + 3);
@@ -188,7 +189,7 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
     const ImVec2 p0 = to_imgui(app, r.min()), p1 = to_imgui(app, r.max());
     const float z = app.view.cam.zoom;
-    const float round = std::min(10.0f * z, 10.0f);
+    const float round = 10.0f * z < 1.0f ? 0.0f : std::min(10.0f * z, 10.0f);  // sub-pixel corners: plain rects
     const ImU32 accent = n.category_index >= 0 ? rgb_to_u32(c.categories[n.category_index].rgb) : th.muted;
 
     if (r.w < 14.0f) {  // a whole big map on screen: cards are coloured dots, one rectangle each
@@ -227,9 +228,40 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     dl->PopClipRect();
 }
 
+// Far out every card is a coloured dot (as draw_card draws it): one reservation for all of them instead of a call
+// each. Returns false, drawing nothing, when cards are big enough to be cards.
+static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* dl, const std::vector<char>& lit,
+                      const Rect& cull) {
+    const Content& c = *app.content;
+    const Theme& th = app.theme;
+    const std::vector<Rect>& cards = app.layout.cards;
+    if (cards.empty() || app.view.canvas_to_screen(cards[0]).w >= 14.0f) return false;
+    ImU32 lit_col[2][2], muted[2];  // [dimmed][marked]
+    for (int d = 0; d < 2; ++d) {
+        lit_col[d][1] = with_alpha(th.selection, d ? 0.3f : 1.0f);
+        muted[d] = with_alpha(th.muted, d ? 0.3f : 1.0f);
+    }
+    std::vector<ImU32> accent(c.categories.size() * 2);
+    for (size_t k = 0; k < c.categories.size(); ++k)
+        for (int d = 0; d < 2; ++d) accent[k * 2 + d] = with_alpha(rgb_to_u32(c.categories[k].rgb), d ? 0.3f : 1.0f);
+    const int n = (int)cards.size();
+    dl->PrimReserve(n * 6, n * 4);
+    int drawn = 0;
+    for (int i = 0; i < n; ++i) {
+        if (i == app.selected || !cc.visible[i] || !cards[i].intersects(cull)) continue;
+        const Rect r = app.view.canvas_to_screen(cards[i]);
+        const int dim = lit[i] ? 0 : 1, cat = cc.category[i];
+        const ImU32 col = i == app.focused ? lit_col[dim][1] : cat >= 0 ? accent[cat * 2 + dim] : muted[dim];
+        dl->PrimRect(to_imgui(app, r.min()), to_imgui(app, r.max()), col);
+        ++drawn;
+    }
+    dl->PrimUnreserve((n - drawn) * 6, (n - drawn) * 4);
+    return true;
+}
+
 // [SECTION] draw_canvas ---------------------------------------------------------------------------------------------
 
-static void apply_input(AppContext& app, const CanvasInput& in) {
+static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInput& in) {
     const ImGuiIO& io = ImGui::GetIO();
     // Wheel: ctrl (or a trackpad pinch, which browsers report as ctrl+wheel) zooms around the pointer; otherwise pan.
     if (in.wheel_y != 0 || in.wheel_x != 0) {
@@ -244,7 +276,7 @@ static void apply_input(AppContext& app, const CanvasInput& in) {
         return;
     }
     if (in.pressed) {
-        app.dragging = card_at(app, in.mouse);
+        app.dragging = card_at(app, cc, in.mouse);
         app.drag_moved = false;
     }
     if (in.dragging) {
@@ -259,7 +291,7 @@ static void apply_input(AppContext& app, const CanvasInput& in) {
         }
     }
     if (in.clicked) {
-        const int hit = card_at(app, in.mouse);
+        const int hit = card_at(app, cc, in.mouse);
         if (hit >= 0) app_select_index(app, hit, true);
         else { app.selected = -1; }
     }
@@ -268,6 +300,84 @@ static void apply_input(AppContext& app, const CanvasInput& in) {
     if (in.back_button) app_back(app);
     if (in.forward_button) app_forward(app);
     (void)io;
+}
+
+// Edges, under the cards; returns the edge under the pointer (-1: none). Only pieces near the screen are built.
+// Far out (cards are dots) routes come simplified to half a pixel and straight from the per-zoom cache; when cards
+// are smaller than an arrowhead, edges other than the selection's are plain lines. 1 px lines are written directly
+// (edge_draw.h).
+static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, const CanvasInput& in) {
+    const Theme& th = app.theme;
+    const float zoom = app.view.cam.zoom;
+    const float card_px = app.layout.cards.empty() ? 0 : app.view.canvas_to_screen(app.layout.cards[0]).w;
+    const bool far = card_px < 14.0f, tiny = card_px < 7.0f;  // 14: as draw_card turns cards into dots
+    // Half a pixel in canvas units, snapped down to quarter octaves: a zoom gesture re-simplifies every ~19 %, not
+    // every frame.
+    if (far) simplify_routes(cc, std::exp2(std::floor(std::log2(0.5f / zoom) * 4.0f) / 4.0f));
+    const ScreenMap map = screen_map(app);
+    const Rect cull = app.view.visible_canvas().expanded(16.0f / zoom);  // an arrowhead: a tip just off screen shows
+    const ImRect clip(to_imgui(app, app.view.canvas_to_screen(cull.min())),
+                      to_imgui(app, app.view.canvas_to_screen(cull.max())));
+    const bool pick = in.hovered && app.hovered < 0;
+    const Vec2 mouse = app.view.screen_to_canvas(in.mouse);
+    const Rect pick_box = Rect{mouse.x, mouse.y, 0, 0}.expanded(7.0f / zoom);
+    const ImVec2 mouse_px = to_imgui(app, in.mouse);
+    const bool thin_ok = thin_lines_available(dl);
+    const float arrow = std::clamp(10.0f * zoom, 6.0f, 12.0f);
+    static thread_local Route route;
+    static thread_local std::vector<ImVec2> tail;
+    int hovered_edge = -1;
+    float best = 7.0f;
+    for (int e = 0; e < (int)cc.from.size(); ++e) {
+        if (!cc.shows(e) || !cc.box[e].intersects(cull)) continue;
+        const bool touches = app.selected >= 0 && (cc.from[e] == app.selected || cc.to[e] == app.selected);
+        const ImU32 col = with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge,
+                                     app.selected < 0 || touches ? 1.0f : 0.18f);
+        const float w = std::clamp(1.6f * zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
+        const bool thin = thin_ok && w == 1.0f;
+        const bool plain = tiny && !touches;
+        const EdgeStyle style = plain ? EdgeStyle::Solid : cc.style[e];
+        const bool near_mouse = pick && cc.box[e].intersects(pick_box);
+        if (far && thin && style == EdgeStyle::Solid) {  // the cached route as is: far out, it is short on screen
+            const int first = cc.far_first[e], n = cc.far_first[e + 1] - first;
+            thin_polyline(dl, &cc.far_pts[first], &cc.far_join[first], n, map, col);
+            if (plain && !near_mouse) continue;
+            tail.clear();
+            for (int i = near_mouse ? 0 : std::max(0, n - 4); i < n; ++i) tail.push_back(map(cc.far_pts[first + i]));
+            if (!plain) draw_arrowhead(dl, tail.data(), (int)tail.size(), col, arrow);
+            const float d = near_mouse ? distance_to_polyline(tail.data(), (int)tail.size(), mouse_px) : best;
+            if (d < best) { best = d; hovered_edge = e; }
+            continue;
+        }
+        edge_route(app, cc, e, map, far, &clip, route);
+        const int runs = (int)route.starts.size() - 1;
+        for (int k = 0; k < runs; ++k) {
+            const ImVec2* run = &route.pts[route.starts[k]];
+            const int count = route.starts[k + 1] - route.starts[k];
+            draw_styled_polyline(dl, run, count, col, w, style, thin);
+            if (k == runs - 1 && route.tip && !plain) draw_arrowhead(dl, run, count, col, arrow);
+            const float d = near_mouse ? distance_to_polyline(run, count, mouse_px) : best;
+            if (d < best) { best = d; hovered_edge = e; }
+        }
+    }
+    return hovered_edge;
+}
+
+// Labels of the selection's edges (when readable) and of the hovered edge.
+static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList* dl, int hovered_edge) {
+    const ScreenMap map = screen_map(app);
+    const ImRect screen(app.canvas_origin, to_imgui(app, app.view.size));
+    static thread_local Route route;
+    auto label = [&](int e) {
+        ImVec2 mid;
+        if (!cc.shows(e)) return;
+        edge_route(app, cc, e, map, false, &screen, route);
+        if (route_middle(route, mid)) draw_edge_label(app, dl, mid, edge_caption(app, app.content->edges[e]));
+    };
+    if (app.selected >= 0 && app.view.cam.zoom >= 0.45f)
+        for (int e : cc.node_edges[app.selected])
+            if (e != hovered_edge) label(e);
+    if (hovered_edge >= 0) label(hovered_edge);
 }
 
 void draw_canvas(AppContext& app) {
@@ -300,94 +410,34 @@ void draw_canvas(AppContext& app) {
         if (app.selected >= 0) app_fly_to(app, app.selected);  // chosen before the canvas had a size (deep link)
     }
 
+    static CanvasCache cc;  // one app draws at a time; a different app or content rebuilds it
+    update_canvas_cache(cc, app);
     const CanvasInput in = read_input(app, item_hovered, item_active, item_released);
-    apply_input(app, in);
-    app.hovered = in.hovered ? card_at(app, in.mouse) : -1;
+    apply_input(app, cc, in);
+    if (app.dragging >= 0) update_canvas_cache(cc, app);  // the drag re-routed the card's edges
+    app.hovered = in.hovered ? card_at(app, cc, in.mouse) : -1;
     if (app.hovered >= 0 || app.dragging >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Content& c = *app.content;
-    const Theme& th = app.theme;
-    // With a selection, its neighbours stay lit and everything else dims (one pass over the edges).
-    std::vector<char> lit(c.nodes.size(), app.selected < 0 ? 1 : 0);
+    // With a selection, its neighbours stay lit and everything else dims.
+    static thread_local std::vector<char> lit;
+    lit.assign(c.nodes.size(), app.selected < 0 ? 1 : 0);
     if (app.selected >= 0) {
         lit[app.selected] = 1;
-        for (const Edge& e : c.edges) {
-            if (e.from_index == app.selected && e.to_index >= 0) lit[e.to_index] = 1;
-            if (e.to_index == app.selected && e.from_index >= 0) lit[e.from_index] = 1;
-        }
+        for (int e : cc.node_edges[app.selected]) lit[cc.from[e]] = lit[cc.to[e]] = 1;
     }
-
-    // Edges under the cards; only those with a visible end on screen are built. Zoomed far out, thousands of
-    // hairlines need no anti-aliasing (it triples their vertices).
-    const ImDrawListFlags saved_flags = dl->Flags;
-    if (app.view.cam.zoom < 0.12f) dl->Flags &= ~ImDrawListFlags_AntiAliasedLines;
-    const Rect visible = app.view.visible_canvas().expanded(40.0f / app.view.cam.zoom);
-    static thread_local std::vector<ImVec2> pts, run_pts;
-    int hovered_edge = -1;
-    float best = 7.0f;
-    for (size_t e = 0; e < c.edges.size(); ++e) {
-        const Edge& ed = c.edges[e];
-        if (ed.from_index < 0 || ed.to_index < 0 || !app_node_visible(app, ed.from_index) ||
-            !app_node_visible(app, ed.to_index))
-            continue;
-        const Rect& a = app.layout.cards[ed.from_index];
-        const Rect& b = app.layout.cards[ed.to_index];
-        if (!united(a, b).intersects(visible)) continue;
-        edge_polyline(app, (int)e, pts);
-        const bool touches = app.selected >= 0 && (ed.from_index == app.selected || ed.to_index == app.selected);
-        const float alpha = app.selected < 0 || touches ? 1.0f : 0.18f;
-        const std::string& style = ed.kind_index >= 0 ? c.edge_kinds[ed.kind_index].style : "solid";
-        const ImU32 col = touches ? mix(th.edge, th.selection, 0.55f) : th.edge;
-        const float w = std::clamp(1.6f * app.view.cam.zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
-        // Only the runs of the route that cross the screen are drawn (a long edge mostly runs off screen).
-        const ImVec2 s0 = app.canvas_origin, s1(s0.x + app.view.size.x, s0.y + app.view.size.y);
-        size_t run = 0;
-        for (size_t i = 0; i + 1 <= pts.size(); ++i) {
-            const bool last = i + 1 == pts.size();
-            bool on = false;
-            if (!last) {
-                const ImVec2 p = pts[i], q = pts[i + 1];
-                on = std::max(p.x, q.x) >= s0.x && std::min(p.x, q.x) <= s1.x && std::max(p.y, q.y) >= s0.y &&
-                     std::min(p.y, q.y) <= s1.y;
-            }
-            if (!on) {  // close the current run [run, i]
-                if (i > run) {
-                    run_pts.assign(pts.begin() + run, pts.begin() + i + 1);
-                    draw_styled_polyline(dl, run_pts, with_alpha(col, alpha), w, style);
-                }
-                run = i + 1;
-            }
-        }
-        draw_arrowhead(dl, pts, with_alpha(col, alpha), std::clamp(10.0f * app.view.cam.zoom, 6.0f, 12.0f));
-        if (in.hovered && app.hovered < 0) {
-            const float d = distance_to_polyline(pts, to_imgui(app, in.mouse));
-            if (d < best) { best = d; hovered_edge = (int)e; }
-        }
-    }
-    app.hovered_edge = hovered_edge;
-    dl->Flags = saved_flags;
+    const int hovered_edge = app.hovered_edge = draw_edges(app, cc, dl, in);
 
     // Cards: dimmed ones first, the selection last (on top).
-    for (size_t i = 0; i < c.nodes.size(); ++i)
-        if ((int)i != app.selected && app_node_visible(app, (int)i) && app.layout.cards[i].intersects(visible))
-            draw_card(app, dl, (int)i, lit[i] ? 1.0f : 0.3f);
+    const Rect visible = app.view.visible_canvas();
+    if (!draw_dots(app, cc, dl, lit, visible))
+        for (size_t i = 0; i < c.nodes.size(); ++i)
+            if ((int)i != app.selected && cc.visible[i] && app.layout.cards[i].intersects(visible))
+                draw_card(app, dl, (int)i, lit[i] ? 1.0f : 0.3f);
     if (app.selected >= 0) draw_card(app, dl, app.selected, 1.0f);
 
-    // Labels of the selection's edges, and of the hovered edge.
-    if (app.view.cam.zoom >= 0.45f) {
-        for (size_t e = 0; e < c.edges.size(); ++e) {
-            const Edge& ed = c.edges[e];
-            const bool touches = app.selected >= 0 && (ed.from_index == app.selected || ed.to_index == app.selected);
-            if (!touches && (int)e != hovered_edge) continue;
-            if (!app_node_visible(app, ed.from_index) || !app_node_visible(app, ed.to_index)) continue;
-            edge_polyline(app, (int)e, pts);
-            draw_edge_label(app, dl, pts, edge_caption(app, ed));
-        }
-    } else if (hovered_edge >= 0) {
-        edge_polyline(app, hovered_edge, pts);
-        draw_edge_label(app, dl, pts, edge_caption(app, c.edges[hovered_edge]));
-    }
+    draw_edge_labels(app, cc, dl, hovered_edge);
     if (hovered_edge >= 0 && ImGui::BeginTooltip()) {  // the edge as a sentence: A / reads / B
         const Edge& ed = c.edges[hovered_edge];
         ImGui::PushFont(app.font_bold, 0.0f);

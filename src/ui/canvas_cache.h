@@ -1,0 +1,57 @@
+// canvas_cache.h — what the map derives from the content and the layout once, not every frame: compact per-node and
+// per-edge arrays (reading them from Node/Edge, which are large, missed the cache thousands of times a frame), each
+// route's bounding box, and each routing point's simplification tolerance for far-out zooms.
+//
+// All of it is in canvas units; nothing here depends on the camera.
+#pragma once
+#include <memory>
+#include <vector>
+
+#include "core/content.h"
+#include "core/layout.h"
+
+namespace ex {
+
+struct AppContext;
+
+enum class EdgeStyle : unsigned char { Solid, Dashed, Dotted };
+
+struct CanvasCache {
+    const AppContext*              app = nullptr;
+    std::shared_ptr<const Content> content;    // held, so a later content can never reuse the address unnoticed
+    std::vector<Rect>              cards;      // the layout's cards as last seen: a difference is a moved card
+    std::vector<bool>              hidden;     // app.hidden_category as last seen
+
+    std::vector<char>              visible;    // by node: not filtered out by the legend
+    std::vector<int>               category;   // by node: category index, -1 for none
+    std::vector<int>               from, to;   // by edge: node indices, -1 when unresolved
+    std::vector<EdgeStyle>         style;      // by edge
+    std::vector<Rect>              box;        // by edge: the route's bounding box (its curves stay inside it)
+    // The layout's routes flattened in edge order, edge e's points starting at first[e]: contiguous, so a frame
+    // streams through them instead of visiting one allocation per edge (that was most of a 10,000-card frame).
+    std::vector<Vec2>              pts;
+    std::vector<int>               first;
+    // By routing point: the largest distance (canvas units) from the route at which the point may be dropped
+    // (Douglas-Peucker order; the end points never are). Keeping the points whose value exceeds a tolerance gives
+    // the route simplified to that tolerance.
+    std::vector<float>             drop;
+    std::vector<std::vector<int>>  node_edges; // by node: the edges touching it (re-done when it moves)
+
+    // Far out, once per zoom: every route simplified to `far_tolerance`, flattened the same way (edge e's points
+    // start at far_first[e]), with each point's join offset for a 1-unit-wide line as Dear ImGui's polylines make it
+    // (the segment normal at the ends, the miter-scaled mean of the two normals inside). A uniform scale keeps
+    // directions, so the offsets hold on screen.
+    float                          far_tolerance = -1;  // < 0: not built for the current layout
+    std::vector<Vec2>              far_pts, far_join;
+    std::vector<int>               far_first;
+
+    bool shows(int e) const { return from[e] >= 0 && to[e] >= 0 && visible[from[e]] && visible[to[e]]; }
+};
+
+// Brings the cache up to date with app's content, layout and filters. When nothing changed this is one compare of
+// the card rectangles; a dragged card re-does only its own edges.
+void update_canvas_cache(CanvasCache& cache, const AppContext& app);
+// Builds the far-out routes for `tolerance` (canvas units) unless they are built for it already.
+void simplify_routes(CanvasCache& cache, float tolerance);
+
+}  // namespace ex
