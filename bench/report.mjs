@@ -74,6 +74,39 @@ md.push('## Targets', '', '| Target | Measured | Baseline | Ratio | Result |', '
 for (const t of targets) md.push(`| ${t.name} | ${t.measured} | ${t.baseline} | ${t.ratio ?? ''} | ${t.result} |`);
 md.push('');
 
+// Each web target that misses, by how much and where the difference is, from this run's own numbers.
+if (web) {
+  const { app, demo } = web.sites;
+  const why = [];
+  const files = (site, pick) => Object.entries(site.size.files).filter(([f]) => pick(f)).reduce((n, [, v]) => n + v.gzip, 0);
+  if (app.size.gzip > demo.size.gzip) {
+    const wasm = files(app, (f) => f.endsWith('.wasm')), dwasm = files(demo, (f) => f.endsWith('.wasm'));
+    const js = files(app, (f) => f === 'explainer.js'), djs = files(demo, (f) => f === 'imgui_demo.js');
+    const data = files(app, (f) => f.endsWith('.data'));
+    const page = app.size.gzip - wasm - js - data;
+    why.push(`- **Site size**: ${kb(app.size.gzip - demo.size.gzip)} over the demo. The module is ${kb(wasm)} against the demo's ` +
+      `${kb(dwasm)} (Dear ImGui plus nlohmann/json, the loader and validator, layout, search, editing and the UI, ` +
+      `against Dear ImGui plus its demo); the Emscripten glue ${kb(js)} against ${kb(djs)} (the preloaded file ` +
+      `system); the bundled article (both languages and the cited source text) ${kb(data)}; the page's own scripts, ` +
+      `style, manifest and service worker ${kb(page)}. No font files: the browser draws the text.`);
+  }
+  const m = app.median;
+  if (m.first_frame_ms > 0.9 * demo.median.first_frame_ms && m.mark_main_ms != null) {
+    why.push(`- **First frame**: ${ms(m.first_frame_ms - 0.9 * demo.median.first_frame_ms)} over 0.9× the demo. Navigation → main() ` +
+      `${ms(m.mark_main_ms)}; main() → WebGL context and ImGui backends ${ms(m.mark_gl_ms - m.mark_main_ms)} (the demo pays ` +
+      `this too); loading, checking and laying out the article ${ms(m.mark_content_ms - m.mark_gl_ms)}; the first frames ` +
+      `(shaders, glyphs drawn by the browser, the map) ${ms(m.mark_first_frame_ms - m.mark_content_ms)}. The demo has no ` +
+      `content to parse and one window in a built-in bitmap font.`);
+  }
+  const s1k = web.scale['1000']?.app;
+  if (s1k?.first_frame_ms_median > 1000) {
+    why.push(`- **1 000 nodes**: ${ms(s1k.first_frame_ms_median - 1000)} over 1 s. The bundled article alone reaches its first ` +
+      `frame at ${ms(m.first_frame_ms)} on this machine; the 1 000-node file adds ${ms(s1k.first_frame_ms_median - m.first_frame_ms)}` +
+      (s1k.load_api ? ` (explainer.load() of the same file takes ${ms(s1k.load_api.load_call_ms)}: parse, check and lay out, in wasm)` : '') + '.');
+  }
+  if (why.length) md.push('### Where a target misses', '', ...why, '');
+}
+
 if (web) {
   md.push(`## Web (median of ${web.runs} runs, fresh browser each; idle window ${web.idle_seconds} s after ${web.settle_seconds} s settle)`, '');
   md.push('| | explainer | Dear ImGui demo | cytoscape.js | explainer ÷ demo | explainer ÷ cytoscape |', '|---|---|---|---|---|---|');
