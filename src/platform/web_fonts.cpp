@@ -27,7 +27,7 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     var font = weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, '
         + '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
     var ctx = g.ctx;
-    ctx.font = font;
+    if (g.font !== font) { ctx.font = font; g.font = font; }  // parsing a font string is not free; runs repeat it
     var ch = String.fromCodePoint(codepoint);
     var m = ctx.measureText(ch);
     var o = out >> 2;
@@ -38,9 +38,9 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     var l = Math.ceil(m.actualBoundingBoxLeft) + 1, a = Math.ceil(m.actualBoundingBoxAscent) + 1;
     var w = l + Math.ceil(m.actualBoundingBoxRight) + 1, h = a + Math.ceil(m.actualBoundingBoxDescent) + 1;
     if (w > g.canvas.width || h > g.canvas.height) {
-        g.canvas.width = Math.max(w, g.canvas.width);   // resizing resets the context's state
+        g.canvas.width = Math.max(w, g.canvas.width);
         g.canvas.height = Math.max(h, g.canvas.height);
-        ctx.font = font;
+        ctx.font = font;  // resizing reset it
     }
     ctx.clearRect(0, 0, w, h);
     ctx.fillStyle = '#fff';
