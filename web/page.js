@@ -135,6 +135,15 @@
       resolveReady();
       registerServiceWorker();
     },
+    // Tab went past the last card (Shift+Tab before the first): the page's next (previous) control takes the focus,
+    // wrapping round the page, so keyboard users are never trapped in the map.
+    onExplainerFocusLeave: (direction) => {
+      const all = [...document.querySelectorAll('button, [href], input, select, textarea, [tabindex]')]
+        .filter((el) => el === canvas || (el.tabIndex >= 0 && !el.disabled && !el.hidden && el.getClientRects().length > 0));
+      const at = all.indexOf(canvas);
+      if (at < 0 || all.length < 2) return;
+      all[(at + direction + all.length) % all.length].focus();
+    },
     onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
     onAbort: (what) => fail('The explainer stopped: ' + what),
     onExplainerContent: () => emit('content', window.explainer.outline()),

@@ -36,6 +36,7 @@ namespace {
 
 // Start-up milestones on the page's performance timeline (bench/web.mjs reads them to say where the time goes).
 EM_JS(void, js_mark, (const char* name), { if (self.performance && performance.mark) performance.mark(UTF8ToString(name)); });
+EM_JS(void, js_focus_leave, (int direction), { if (Module.onExplainerFocusLeave) Module.onExplainerFocusLeave(direction); });
 EM_JS(void, js_first_frame, (), { if (Module.onExplainerFirstFrame) Module.onExplainerFirstFrame(); });
 EM_JS(char*, js_location_query, (), { return stringToNewUTF8(window.location.search || ""); });
 EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash || ""); });
@@ -279,6 +280,10 @@ class WebRunner : public ex::GlfwRunner {
             const std::string selected = app_.content && app_.selected >= 0 ? app_.content->nodes[app_.selected].id : "";
             js_view_changed(hash.c_str(), selected.c_str());
         }
+        if (app_.focus_leave != 0) {
+            js_focus_leave(app_.focus_leave);
+            app_.focus_leave = 0;
+        }
         if (app_.first_content_frame) {
             js_mark("explainer:first-frame");
             js_first_frame();
@@ -467,6 +472,7 @@ int main() {
     config.theme = query.get("theme", js_prefers_dark() ? "dark" : "light");
     config.select = query.get("select");
     config.embed = flag_on(query, "embed");
+    config.tab_leaves = true;
 
     static WebRunner runner;
     g_runner = &runner;

@@ -36,6 +36,7 @@ struct AppConfig {
     std::string select;                       // node id selected at start
     float       ui_scale = 1.0f;              // panels and text; the desktop passes the monitor's content scale
     bool        embed = false;                // inside an iframe: the map and the detail panel only
+    bool        tab_leaves = false;           // Tab past the last card leaves the map (a web page has more to reach)
 };
 
 struct AppContext {
@@ -59,6 +60,8 @@ struct AppContext {
     int              hovered      = -1;        // node under the pointer
     int              hovered_edge = -1;
     int              dragging     = -1;        // node being dragged
+    int              focus_leave  = 0;         // +1/-1: Tab went past the last/first card (tab_leaves); the platform
+                                               // moves the keyboard focus out of the map and clears this
     int              focused      = -1;        // keyboard cursor (Tab / arrows); Enter selects it
     bool             pinched      = false;     // a two-finger gesture ran: the finger's release is no click
     std::vector<int> order;                    // reading order for Tab

@@ -1,4 +1,5 @@
 // shortcuts.cpp — the keyboard: every action of the explorer has a key (the "?" list in panels.cpp mirrors this).
+#include <algorithm>
 #include <imgui_internal.h>  // ImTextCharToUtf8
 
 #include "core/navigation.h"
@@ -26,6 +27,12 @@ static int next_in_order(const AppContext& app, int delta) {
         if (app_node_visible(app, app.order[i])) return app.order[i];
     }
     return -1;
+}
+
+// Whether stepping from `from` to `to` in reading order went round the end.
+static bool wraps(const AppContext& app, int from, int to, int delta) {
+    const auto at = [&](int node) { return int(std::find(app.order.begin(), app.order.end(), node) - app.order.begin()); };
+    return delta > 0 ? at(to) <= at(from) : at(to) >= at(from);
 }
 
 static void capture_typing(AppContext& app, ImWchar skip) {
@@ -87,7 +94,15 @@ void handle_shortcuts(AppContext& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_T) && app.tour.tour < 0) app_start_tour(app, "");
     if (pressed(ImGuiKey_Equal) || pressed(ImGuiKey_KeypadAdd)) app_zoom(app, 1.25f);
     if (pressed(ImGuiKey_Minus) || pressed(ImGuiKey_KeypadSubtract)) app_zoom(app, 0.8f);
-    if (pressed(ImGuiKey_Tab)) move_focus(app, next_in_order(app, shift ? -1 : +1));
+    if (pressed(ImGuiKey_Tab)) {
+        const int delta = shift ? -1 : +1, next = next_in_order(app, delta);
+        if (app.config.tab_leaves && app.focused >= 0 && next >= 0 && wraps(app, app.focused, next, delta)) {
+            app.focused = -1;  // past the end: the page's next control gets the focus (no keyboard trap)
+            app.focus_leave = delta;
+        } else {
+            move_focus(app, next);
+        }
+    }
     if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && app.focused >= 0)
         app_select_index(app, app.focused, true);
 

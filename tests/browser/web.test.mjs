@@ -161,6 +161,37 @@ test('links: only http(s) opens, in a new tab without opener; anything else is r
   await context.close();
 });
 
+test('Tab walks the cards and then leaves the map; Shift+Tab before the first card leaves it backwards', async () => {
+  const { context, page, problems } = await open(server.url);
+  await waitReady(page);
+  const n = (await state(page)).content.node_count;
+  await page.focus('#canvas');
+  const focused = () => page.evaluate(() => window.explainer.state().focused);
+  // Each Tab is a frame's worth of input: wait for the focus to move before the next one.
+  let left = false, steps = 0;
+  for (; steps <= n + 1 && !left; ++steps) {
+    const before = await focused();
+    await page.keyboard.press('Tab');
+    await page.waitForFunction(([b]) => window.explainer.state().focused !== b || document.activeElement.id !== 'canvas',
+      [before], { timeout: 5000 });
+    left = await page.evaluate(() => document.activeElement.id !== 'canvas');
+  }
+  assert.ok(left, `still in the map after ${steps} Tabs`);
+  assert.equal(steps, n + 1, 'every card is visited once before the focus leaves');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file', 'the page wraps round to its first control');
+  assert.equal(await focused(), null);
+
+  await page.focus('#canvas');
+  await page.keyboard.press('Tab');
+  await page.waitForFunction(() => window.explainer.state().focused !== null);
+  await page.keyboard.press('Shift+Tab');
+  await page.waitForFunction(() => document.activeElement.id !== 'canvas', null, { timeout: 5000 });
+  assert.ok(await page.evaluate(() => document.getElementById('outline').contains(document.activeElement)),
+    'Shift+Tab from the first card goes back to the outline, just before the map');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the reading outline and the map stay in step, and selections are announced', async () => {
   const { context, page } = await open(server.url);
   await waitReady(page);
