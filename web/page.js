@@ -266,8 +266,16 @@
   window.addEventListener('keydown', (e) => {
     if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && inApp(e)) e.preventDefault();
   });
-  // The mouse's back/forward buttons likewise.
-  window.addEventListener('mouseup', (e) => { if ((e.button === 3 || e.button === 4) && inApp(e)) e.preventDefault(); });
+  // The mouse's back/forward buttons likewise. This GLFW would report them as the right button, so they never
+  // reach it: the app's history moves directly (history.js mirrors it in the URL) and the browser stays put.
+  for (const type of ['mousedown', 'mouseup', 'auxclick']) {
+    window.addEventListener(type, (e) => {
+      if ((e.button !== 3 && e.button !== 4) || !inApp(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (type === 'mouseup' && running()) call('explainer_history', 'number', ['number'], [e.button === 3 ? -1 : 1]);
+    }, true);
+  }
 
   // [SECTION] Offline -----------------------------------------------------------------------------------------------
   // After the first frame, so caching never competes with the first download. Not for the single file (file://).

@@ -399,6 +399,16 @@ EMSCRIPTEN_KEEPALIVE void explainer_text_input(const char* utf8) {
 
 EMSCRIPTEN_KEEPALIVE void explainer_request_frame() { wake(); }
 
+// The mouse's back (-1) and forward (+1) buttons, from page.js (this GLFW reports them as the right button).
+EMSCRIPTEN_KEEPALIVE int explainer_history(int delta) {
+    if (!g_runner) return 0;
+    ex::AppContext& app = g_runner->app();
+    const bool can = delta < 0 ? app.history.can_back() : app.history.can_forward();
+    if (can) delta < 0 ? ex::app_back(app) : ex::app_forward(app);
+    wake();
+    return can ? 1 : 0;
+}
+
 // Input is about to reach GLFW (page.js, capture phase): run the loop, which sees the queued event and draws.
 EMSCRIPTEN_KEEPALIVE void explainer_wake() { wake(false); }
 

@@ -54,6 +54,29 @@ test('clicking a card selects it; Alt+Left returns to the previous one', async (
   await context.close();
 });
 
+test("the mouse's back and forward buttons walk the app's history and the page stays", async () => {
+  const { page, problems, context } = await open();
+  const ids = (await state(page)).nodes.map((n) => n.id);
+  for (const id of [ids[0], ids[1]]) {
+    await page.evaluate((i) => window.explainer.select(i), id);
+    await page.waitForFunction((i) => window.explainer.state().selected === i, id);
+  }
+  // Playwright's mouse has no side buttons; the DevTools protocol does.
+  const cdp = await context.newCDPSession(page);
+  const click = async (button) => {
+    for (const type of ['mousePressed', 'mouseReleased'])
+      await cdp.send('Input.dispatchMouseEvent', { type, x: 640, y: 400, button, clickCount: 1 });
+  };
+  const url = page.url();
+  await click('back');
+  await page.waitForFunction((i) => window.explainer.state().selected === i, ids[0], { timeout: 5000 });
+  await click('forward');
+  await page.waitForFunction((i) => window.explainer.state().selected === i, ids[1], { timeout: 5000 });
+  assert.ok(page.url().startsWith(url.split('#')[0]), 'still on the explainer page');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('ctrl+wheel over a card zooms in and keeps it under the pointer', async () => {
   const { page, context } = await open();
   const s0 = await state(page);
