@@ -14,6 +14,15 @@
 
 namespace {
 
+// The CSS font for a weight and a pixel size: Noto Sans where the reader has it, else the system's UI font; the
+// browser's per-character fallback finds every other script (Chinese from the system's CJK font).
+EM_JS(void, js_fonts_init, (), {
+    Module.explainerFont = function(weight, px) {
+        return weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, ' +
+            '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+    };
+});
+
 // One canvas for all glyphs; `out` receives [advance, x0, y0, width, height] in raster pixels (x0, y0 from the pen
 // position on the baseline). Returns a malloc'd width*height alpha bitmap, or 0 for a blank glyph (a space) or when
 // `raster` is 0 (advance only).
@@ -24,8 +33,7 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
         canvas.width = canvas.height = 96;
         g = Module.explainerGlyphs = { canvas: canvas, ctx: canvas.getContext('2d', { willReadFrequently: true }) };
     }
-    var font = weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, '
-        + '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+    var font = Module.explainerFont(weight, px);
     var ctx = g.ctx;
     if (g.font !== font) { ctx.font = font; g.font = font; }  // parsing a font string is not free; runs repeat it
     var ch = String.fromCodePoint(codepoint);
@@ -57,7 +65,7 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
 // The first family's ascent and descent (positive, pixels) at `px`, for the line height.
 EM_JS(void, js_font_metrics, (float px, int weight, float* out), {
     var c = Module.explainerMetricsCtx || (Module.explainerMetricsCtx = document.createElement('canvas').getContext('2d'));
-    c.font = weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
+    c.font = Module.explainerFont(weight, px);
     var m = c.measureText('Hg');
     HEAPF32[out >> 2] = m.fontBoundingBoxAscent || px * 0.9;
     HEAPF32[(out >> 2) + 1] = m.fontBoundingBoxDescent || px * 0.25;
@@ -136,6 +144,7 @@ const ImFontLoader* browser_loader() {
 namespace ex {
 
 ImFont* add_browser_font(bool bold) {
+    js_fonts_init();
     ImFontConfig cfg;
     cfg.FontLoader = browser_loader();
     cfg.FontNo = bold ? 700 : 400;

@@ -138,13 +138,6 @@ void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
     }
 }
 
-// The unit normal of a → b as Dear ImGui takes it: (dy, -dx), zero for a zero-length segment.
-static Vec2 segment_normal(Vec2 a, Vec2 b) {
-    const Vec2 d = b - a;
-    const float len = length(d);
-    return len > 0 ? Vec2(d.y / len, -d.x / len) : Vec2();
-}
-
 void simplify_routes(CanvasCache& cache, float tolerance) {
     if (cache.far_tolerance == tolerance) return;
     cache.far_tolerance = tolerance;
@@ -160,14 +153,11 @@ void simplify_routes(CanvasCache& cache, float tolerance) {
             if (cache.drop[i] > tolerance) cache.far_pts.push_back(cache.pts[i]);
         const size_t n = cache.far_pts.size() - start;
         const Vec2* p = cache.far_pts.data() + start;
-        Vec2 prev = n >= 2 ? segment_normal(p[0], p[1]) : Vec2();
+        Vec2 prev = n >= 2 ? polyline_normal(p[0], p[1]) : Vec2();
         for (size_t i = 0; i < n; ++i) {
             if (i == 0 || i == n - 1) { cache.far_join.push_back(prev); continue; }  // the ends: their segment's
-            const Vec2 next = segment_normal(p[i], p[i + 1]);
-            Vec2 m = (prev + next) * 0.5f;
-            const float d2 = dot(m, m);
-            if (d2 > 0.000001f) m *= std::min(1.0f / d2, 100.0f);  // as IM_FIXNORMAL2F: miter, capped at 10x
-            cache.far_join.push_back(m);
+            const Vec2 next = polyline_normal(p[i], p[i + 1]);
+            cache.far_join.push_back(polyline_join(prev, next));
             prev = next;
         }
         cache.far_first[e + 1] = (int)cache.far_pts.size();

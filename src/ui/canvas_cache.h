@@ -4,6 +4,7 @@
 //
 // All of it is in canvas units; nothing here depends on the camera.
 #pragma once
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -15,6 +16,21 @@ namespace ex {
 struct AppContext;
 
 enum class EdgeStyle : unsigned char { Solid, Dashed, Dotted };
+
+// Dear ImGui's polyline geometry, shared by the far-out route cache and the thin-line writers (edge_draw.cpp) so
+// both produce exactly what AddPolyline would: a segment's unit normal (dy, -dx), zero for a zero-length segment;
+// and the offset at an inner point, the mean of its two normals scaled to the miter and capped, as IM_FIXNORMAL2F.
+inline Vec2 polyline_normal(Vec2 a, Vec2 b) {
+    const Vec2 d = b - a;
+    const float len = length(d);
+    return len > 0 ? Vec2(d.y / len, -d.x / len) : Vec2();
+}
+inline Vec2 polyline_join(Vec2 n0, Vec2 n1) {
+    Vec2 m = (n0 + n1) * 0.5f;
+    const float d2 = dot(m, m);
+    if (d2 > 0.000001f) m *= std::min(1.0f / d2, 100.0f);
+    return m;
+}
 
 struct CanvasCache {
     const AppContext*              app = nullptr;

@@ -13,26 +13,14 @@ namespace {
 
 constexpr float kHalf = 1.5f;  // half a 1 px textured line's quad: half the width plus the texture's 1 px fringe
 
-ImVec2 unit_normal(ImVec2 a, ImVec2 b) {  // (dy, -dx), zero for a zero-length segment, as AddPolyline takes it
-    float dx = b.x - a.x, dy = b.y - a.y;
-    const float d2 = dx * dx + dy * dy;
-    if (d2 > 0) {
-        const float inv = 1.0f / std::sqrt(d2);
-        dx *= inv;
-        dy *= inv;
-    }
-    return ImVec2(dy, -dx);
+// canvas_cache.h's polyline geometry on ImGui points.
+ImVec2 unit_normal(ImVec2 a, ImVec2 b) {
+    const Vec2 n = polyline_normal(Vec2(a.x, a.y), Vec2(b.x, b.y));
+    return ImVec2(n.x, n.y);
 }
-
-ImVec2 join(ImVec2 n0, ImVec2 n1) {  // the mean normal, miter-scaled and capped as IM_FIXNORMAL2F does
-    float x = (n0.x + n1.x) * 0.5f, y = (n0.y + n1.y) * 0.5f;
-    const float d2 = x * x + y * y;
-    if (d2 > 0.000001f) {
-        const float inv = std::min(1.0f / d2, 100.0f);
-        x *= inv;
-        y *= inv;
-    }
-    return ImVec2(x, y);
+ImVec2 join(ImVec2 n0, ImVec2 n1) {
+    const Vec2 m = polyline_join(Vec2(n0.x, n0.y), Vec2(n1.x, n1.y));
+    return ImVec2(m.x, m.y);
 }
 
 struct ThinWriter {
