@@ -55,6 +55,82 @@ Camera Viewport::fit(Rect b, float margin_px) const {
     return c;
 }
 
+namespace {
+// What is left of a view of `size` once each cover is cut off from its side: 0 none, 1 top, 2 bottom, 3 left,
+// 4 right.
+Rect cut_view(Vec2 size, const std::vector<Rect>& covers, const std::vector<int>& side) {
+    float top = 0, bottom = size.y, left = 0, right = size.x;
+    for (size_t i = 0; i < covers.size(); ++i) {
+        const Rect& r = covers[i];
+        if (side[i] == 1) top = std::max(top, r.bottom());
+        if (side[i] == 2) bottom = std::min(bottom, r.top());
+        if (side[i] == 3) left = std::max(left, r.right());
+        if (side[i] == 4) right = std::min(right, r.left());
+    }
+    return Rect::from_min_max({left, top}, {std::max(left, right), std::max(top, bottom)});
+}
+
+// The side whose cut keeps the most of the view.
+int cheapest_side(Vec2 size, const Rect& r) {
+    const float loss[4] = {r.bottom() * size.x, (size.y - r.top()) * size.x, r.right() * size.y,
+                           (size.x - r.left()) * size.y};
+    return 1 + (int)(std::min_element(loss, loss + 4) - loss);
+}
+}  // namespace
+
+Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& covers,
+                              const std::vector<Rect>& canvas_cards) const {
+    const Rect whole{0, 0, size.x, size.y};
+    std::vector<Rect> cs;
+    for (const Rect& r : covers)
+        if (r.w > 0 && r.h > 0 && r.intersects(whole)) cs.push_back(r);
+    if (cs.empty()) return fit(b, margin_px);
+    std::stable_sort(cs.begin(), cs.end(), [](const Rect& a, const Rect& c) { return a.w * a.h > c.w * c.h; });
+    const size_t free = std::min<size_t>(cs.size(), 4);  // covers whose every choice is tried: 5^4 at most
+
+    struct Candidate {
+        Camera           cam;
+        std::vector<int> side;
+        int              cuts;
+    };
+    std::vector<Candidate> candidates;
+    std::vector<int>       side(cs.size());
+    for (size_t i = free; i < cs.size(); ++i) side[i] = cheapest_side(size, cs[i]);
+    int combos = 1;
+    for (size_t i = 0; i < free; ++i) combos *= 5;
+    for (int code = 0; code < combos; ++code) {
+        int cuts = 0;
+        for (size_t i = 0, c = (size_t)code; i < free; ++i, c /= 5) {
+            side[i] = (int)(c % 5);
+            cuts += side[i] != 0;
+        }
+        const Rect area = cut_view(size, cs, side);
+        if (area.w < 0.4f * size.x || area.h < 0.4f * size.y) continue;
+        Viewport sub;
+        sub.size = area.size();
+        Camera cam = sub.fit(b, margin_px);
+        cam.center -= (area.center() - size * 0.5f) / cam.zoom;  // the bounds centred in `area`, not the view
+        candidates.push_back({cam, side, cuts});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& c) {
+        return a.cam.zoom != c.cam.zoom ? a.cam.zoom > c.cam.zoom : a.cuts < c.cuts;
+    });
+    // The best candidate whose covers left in place have no card under them.
+    for (const Candidate& cand : candidates) {
+        Viewport v = *this;
+        v.cam = cand.cam;
+        bool clear = true;
+        for (size_t i = 0; i < free && clear; ++i) {
+            if (cand.side[i] != 0) continue;
+            const Rect cover = cs[i].expanded(margin_px * 0.5f);
+            for (const Rect& card : canvas_cards)
+                if (v.canvas_to_screen(card).intersects(cover)) { clear = false; break; }
+        }
+        if (clear) return cand.cam;
+    }
+    return fit(b, margin_px);
+}
+
 Camera CameraAnimation::at(double now) const {
     if (!active || duration <= 0 || now >= start + duration) return to;
     double t = std::clamp((now - start) / duration, 0.0, 1.0);

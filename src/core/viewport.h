@@ -5,6 +5,8 @@
 //   screen  logical (CSS) pixels relative to the canvas widget's top-left corner; y grows downwards
 // screen = (canvas - cam.center) * cam.zoom + size / 2
 #pragma once
+#include <vector>
+
 #include "core/geometry.h"
 
 namespace ex {
@@ -34,6 +36,12 @@ struct Viewport {
     // The camera that shows all of `canvas_bounds` with at least `margin_px` screen pixels around it (unless the
     // zoom clamp forbids); the bounds are centred.
     Camera fit(Rect canvas_bounds, float margin_px) const;
+    // Like fit, but no card ends up under a cover (a panel over the map; screen space). Each cover is either cut
+    // off the view from one side (top, bottom, left or right) or left in place when no card falls under it; the
+    // largest zoom wins. A view cut below 40 % of its width or height is not tried; when nothing works (a small
+    // phone), the plain fit. Covers beyond the four largest are cut off whichever side costs least.
+    Camera fit_clear_of(Rect canvas_bounds, float margin_px, const std::vector<Rect>& covers,
+                        const std::vector<Rect>& canvas_cards) const;
 };
 
 float clamp_zoom(float zoom);

@@ -85,6 +85,16 @@ EM_JS(int, js_download, (const char* text, const char* name), {
 });
 
 // Change reports: the page rebuilds its outline, title and favicon, and keeps the URL hash and history in step.
+// The page's own controls over the canvas (the toolbar), in CSS pixels from the canvas's corner; 0 when hidden.
+EM_JS(int, js_page_cover, (float* out), {
+    var t = document.getElementById('toolbar'), c = Module.canvas;
+    if (!t || !c) return 0;
+    var a = t.getBoundingClientRect(), b = c.getBoundingClientRect();
+    if (!(a.width > 0)) return 0;
+    HEAPF32[out >> 2] = a.left - b.left; HEAPF32[(out >> 2) + 1] = a.top - b.top;
+    HEAPF32[(out >> 2) + 2] = a.width; HEAPF32[(out >> 2) + 3] = a.height;
+    return 1;
+});
 EM_JS(void, js_content_changed, (), { if (Module.onExplainerContent) Module.onExplainerContent(); });
 EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
     if (Module.onExplainerView) Module.onExplainerView(UTF8ToString(hash), UTF8ToString(selected));
@@ -261,6 +271,9 @@ class WebRunner : public ex::GlfwRunner {
         io.DisplaySize = ImVec2((float)css_w, (float)css_h);
         io.DisplayFramebufferScale = ImVec2(css_w > 0 ? (float)(backing_w / css_w) : 1.0f,
                                             css_h > 0 ? (float)(backing_h / css_h) : 1.0f);
+        float r[4];
+        app_.page_covers.clear();
+        if (js_page_cover(r)) app_.page_covers.push_back(ex::Rect{r[0], r[1], r[2], r[3]});
     }
 
     void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }

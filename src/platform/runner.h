@@ -46,6 +46,7 @@ class GlfwRunner {
     int         frames_owed_ = kFramesAfterInput;  // frames still to draw after the last input; at start, ImGui
                                                    // hides auto-sized windows for a frame while it measures them
     static constexpr int kFramesAfterInput = 4;
+    static constexpr int kMaxSettlingPasses = 4;   // ImGui passes in one shown frame while the app settles
 };
 
 // Idle policy shared by both targets: draw while input is queued or recent, while the app animates, or when dirty.

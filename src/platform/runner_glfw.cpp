@@ -95,20 +95,26 @@ bool GlfwRunner::frame_if_needed() {
     dirty_ = false;
     if (frames_owed_ > 0) --frames_owed_;
 
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
-    after_platform_new_frame();
-    ImGui::NewFrame();
-    app_frame(app_);
-    ImGui::Render();
+    // While the app lays itself out (panels get their sizes a frame after they appear, and the map is fitted
+    // around them) the passes follow each other at once and only the last is shown: waiting for the screen
+    // between them cost a quarter of a second per pass on a software GPU, and showed the map jumping.
+    for (int pass = 0; pass < kMaxSettlingPasses; ++pass) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        after_platform_new_frame();
+        ImGui::NewFrame();
+        app_frame(app_);
+        ImGui::Render();
 
-    int fb_w = 0, fb_h = 0;
-    framebuffer_size(fb_w, fb_h);
-    glViewport(0, 0, fb_w, fb_h);
-    const ImVec4 bg = app_clear_colour(app_);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        int fb_w = 0, fb_h = 0;
+        framebuffer_size(fb_w, fb_h);
+        glViewport(0, 0, fb_w, fb_h);
+        const ImVec4 bg = app_clear_colour(app_);
+        glClearColor(bg.x, bg.y, bg.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // also uploads the glyphs the pass added
+        if (!app_settling(app_)) break;
+    }
     glfwSwapBuffers(window_);
     after_render();
     return true;

@@ -80,17 +80,21 @@ void app_frame(AppContext& app) {
     handle_shortcuts(app);
     draw_canvas(app);
     draw_panels(app);
-    app.first_content_frame = app.content && app.frames == 0;
+    // The first frame that shows the content where it stays: after the fit has settled around the panels.
+    app.first_content_frame = app.content && !app.content_shown && !app.needs_fit && app.fit_settle == 0;
+    if (app.first_content_frame) app.content_shown = true;
     ++app.frames;
 }
 
 void app_shutdown(AppContext& app) { app.content.reset(); }
 
 double app_wake_in(const AppContext& app) {
-    if (app.flight.active || app.needs_fit) return 0.0;
+    if (app.flight.active || app.needs_fit || app.fit_settle > 0) return 0.0;
     if (app.now < app.status_until) return app.status_until - app.now;
     return -1.0;
 }
+
+bool app_settling(const AppContext& app) { return app.content && (app.needs_fit || app.fit_settle > 0); }
 
 ImVec4 app_clear_colour(const AppContext& app) { return ImGui::ColorConvertU32ToFloat4(app.theme.canvas_bg); }
 
@@ -240,12 +244,10 @@ void app_fly_to(AppContext& app, int node) {
 
 void app_fit(AppContext& app, bool animate) {
     if (!app.content || app.view.size.x <= 0) return;
-    // Fit below the title bar and the legend, which sit over the top of the canvas.
-    const float top = !app.config.embed && app.view.size.y > 500 ? std::min(170.0f * app.config.ui_scale, app.view.size.y * 0.3f) : 0.0f;
-    Viewport below = app.view;
-    below.size.y -= top;
-    Camera to = below.fit(app.layout.bounds, 24.0f);
-    to.center.y -= top * 0.5f / to.zoom;
+    // Clear of the panels over the map (title bar, legend, minimap, detail): none of them hides a card.
+    std::vector<Rect> covers = app.covers;
+    covers.insert(covers.end(), app.page_covers.begin(), app.page_covers.end());
+    const Camera to = app.view.fit_clear_of(app.layout.bounds, 24.0f, covers, app.layout.cards);
     if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
     else app.view.cam = to;
 }

@@ -48,7 +48,9 @@ struct AppContext {
     ImFont*                        font_bold    = nullptr;
     Theme                          theme;
     unsigned long long             frames       = 0;      // frames actually drawn
-    bool                           first_content_frame = false;  // true during the frame that first shows content
+    bool                           first_content_frame = false;  // true during the first frame that shows the
+                                                                 // content in place (the fit settled)
+    bool                           content_shown = false;
     double                         now          = 0;      // ImGui time at this frame
 
     // Map
@@ -57,6 +59,10 @@ struct AppContext {
     ImVec2           canvas_origin;            // top-left of the canvas in ImGui coordinates
     CameraAnimation  flight;
     bool             needs_fit    = true;      // fit the map once the canvas size is known
+    std::vector<Rect> covers;                  // panels over the map last frame (screen space), which Fit avoids
+    std::vector<Rect> page_covers;             // the same for the platform's own controls (the web page's toolbar)
+    Camera           fitted;                   // the camera the first fit chose; while the camera is still there,
+    int              fit_settle   = 0;         // it is fitted again for this many frames, as the panels get sizes
     int              hovered      = -1;        // node under the pointer
     int              hovered_edge = -1;
     int              dragging     = -1;        // node being dragged
@@ -79,6 +85,7 @@ struct AppContext {
     std::vector<bool> hidden_category;         // by category index
     TourState        tour;
     bool             show_help = false;
+    bool             legend_open = false;      // narrow screens: the legend starts folded
     std::vector<std::string> open_passages;    // citation passages the reader expanded
     std::string      status;                   // one-line feedback ("Copied", ...)
     double           status_until = 0;
@@ -103,6 +110,9 @@ void   app_frame(AppContext& app);
 void   app_shutdown(AppContext& app);
 // 0 = wants a frame now, > 0 = seconds until it wants one (tooltips), < 0 = idle until input.
 double app_wake_in(const AppContext& app);
+// The last frame was provisional (the map is still being fitted around the panels): run another pass before
+// showing one.
+bool   app_settling(const AppContext& app);
 ImVec4 app_clear_colour(const AppContext& app);
 
 // Loads content; on success it replaces what is shown (keeping the selection when the node still exists), on failure

@@ -407,7 +407,19 @@ void draw_canvas(AppContext& app) {
     if (app.needs_fit && app.view.size.x > 1) {
         app_fit(app, false);
         app.needs_fit = false;
+        app.fitted = app.view.cam;
+        app.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
         if (app.selected >= 0) app_fly_to(app, app.selected);  // chosen before the canvas had a size (deep link)
+    } else if (app.fit_settle > 0) {
+        --app.fit_settle;
+        const bool untouched = !app.flight.active && app.view.cam.center.x == app.fitted.center.x &&
+                               app.view.cam.center.y == app.fitted.center.y && app.view.cam.zoom == app.fitted.zoom;
+        if (untouched) {
+            app_fit(app, false);
+            app.fitted = app.view.cam;
+        } else {
+            app.fit_settle = 0;  // the reader moved the map, or a deep link flies somewhere: leave it be
+        }
     }
 
     static CanvasCache cc;  // one app draws at a time; a different app or content rebuilds it

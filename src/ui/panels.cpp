@@ -30,6 +30,14 @@ static constexpr ImGuiWindowFlags kPanelFlags =
 
 static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
 
+// Ends a panel that sits over the map, noting where it is so that Fit keeps the cards out from under it.
+static void end_panel(AppContext& app) {
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    if (size.x > 1 && size.y > 1)
+        app.covers.push_back(Rect{pos.x - app.canvas_origin.x, pos.y - app.canvas_origin.y, size.x, size.y});
+    ImGui::End();
+}
+
 static void colour_chip(ImU32 colour, float size) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetTextLineHeight();
@@ -90,7 +98,8 @@ static void draw_search_results(AppContext& app) {
     ImGui::EndChild();
 }
 
-static void draw_top_bar(AppContext& app) {
+// Returns the bar's bottom edge (ImGui coordinates): on a narrow screen the legend goes below it.
+static float draw_top_bar(AppContext& app) {
     const Content& c = *app.content;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = narrow_screen() ? vp->WorkSize.x - 16.0f : std::min(420.0f, vp->WorkSize.x * 0.4f);
@@ -155,22 +164,40 @@ static void draw_top_bar(AppContext& app) {
     if (ImGui::Button(T(app, Str::kKeys))) app.show_help = true;
     ImGui::SameLine();
     if (!app.edit_mode && ImGui::Button(T(app, Str::kEdit))) app_open_editor(app);
-    ImGui::End();
+    const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+    end_panel(app);
+    return bottom;
 }
 
 // [SECTION] Legend --------------------------------------------------------------------------------------------------
 
-static void draw_legend(AppContext& app) {
+// On a narrow screen (a phone) the legend sits below the title bar, folded until the reader opens it, so that the
+// map keeps most of the screen.
+static void draw_legend(AppContext& app, float top_bar_bottom) {
     const Content& c = *app.content;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    if (narrow_screen() && app.selected >= 0) return;  // the detail sheet needs the room
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + 8), 0, ImVec2(1, 0));
+    const bool narrow = narrow_screen();
+    if (narrow && app.selected >= 0) return;  // the detail sheet needs the room
+    const float y = narrow ? top_bar_bottom + 8 : vp->WorkPos.y + 8;
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, y), 0, ImVec2(1, 0));
     ImGui::Begin("##legend", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
-    if (app.selected >= 0 && !narrow_screen()) {  // the detail panel takes this corner; the legend folds away
-        ImGui::End();
+    if (app.selected >= 0 && !narrow) {  // the detail panel takes this corner; the legend folds away
+        ImGui::End();  // folded away: covers nothing
         return;
     }
-    ImGui::TextDisabled("%s", T(app, Str::kShow));
+    if (narrow) {
+        const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Down : ImGuiDir_Right);
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(T(app, Str::kShow));
+        if (clicked || ImGui::IsItemClicked()) app.legend_open = !app.legend_open;
+        if (!app.legend_open) {
+            end_panel(app);
+            return;
+        }
+    } else {
+        ImGui::TextDisabled("%s", T(app, Str::kShow));
+    }
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
         bool shown = !app.hidden_category[i];
@@ -185,7 +212,7 @@ static void draw_legend(AppContext& app) {
             ImGui::SetTooltip("%s", app_text(app, c.categories[i].description).c_str());
         ImGui::PopID();
     }
-    ImGui::End();
+    end_panel(app);
 }
 
 // [SECTION] Detail panel --------------------------------------------------------------------------------------------
@@ -308,7 +335,7 @@ static void draw_detail(AppContext& app) {
         for (const Neighbour& nb : group.second)
             if (node_link(app, nb.node, group.first.c_str())) app_select_index(app, nb.node, true);
     }
-    ImGui::End();
+    end_panel(app);
 }
 
 // [SECTION] Tour card -----------------------------------------------------------------------------------------------
@@ -342,7 +369,7 @@ static void draw_tour(AppContext& app) {
     }
     ImGui::SameLine();
     if (app.tour.tour >= 0 && ImGui::Button(T(app, Str::kEndTour))) app_stop_tour(app);
-    ImGui::End();
+    end_panel(app);
 }
 
 // [SECTION] Minimap -------------------------------------------------------------------------------------------------
@@ -380,7 +407,7 @@ static void draw_minimap(AppContext& app) {
         app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(app, Str::kClickToJump));
-    ImGui::End();
+    end_panel(app);
 }
 
 // [SECTION] Help and problems ---------------------------------------------------------------------------------------
@@ -455,10 +482,10 @@ static void draw_problems(AppContext& app) {
 }
 
 void draw_panels(AppContext& app) {
+    app.covers.clear();
     if (app.content) {
         if (!app.config.embed) {
-            draw_top_bar(app);
-            draw_legend(app);
+            draw_legend(app, draw_top_bar(app));
             draw_minimap(app);
         }
         draw_detail(app);

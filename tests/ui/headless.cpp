@@ -28,7 +28,7 @@ Headless::~Headless() {
 }
 
 void Headless::frame(int count) {
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < count || app.fit_settle > 0; ++i) {
         ImGuiIO& io = ImGui::GetIO();
         io.DeltaTime = 1.0f / 60.0f;
         time += io.DeltaTime;

@@ -18,7 +18,8 @@ struct Headless {
     Headless(const Headless&) = delete;
     Headless& operator=(const Headless&) = delete;
 
-    void frame(int count = 1);                       // advance 1/60 s per frame
+    void frame(int count = 1);                       // advance 1/60 s per frame; more while the first fit
+                                                     // settles (tests act on the map the reader would see)
     // Input, queued like a backend would, then one frame so it takes effect.
     void move(ImVec2 pos);
     void click(ImVec2 pos, int button = 0);

@@ -45,6 +45,26 @@ TEST_CASE("the map fits the window on start") {
     CHECK(on_screen == (int)s["nodes"].size());
 }
 
+TEST_CASE("no card starts under a panel; on a phone the legend starts folded") {
+    for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1600, 900), ImVec2(800, 1000), ImVec2(390, 700)}) {
+        CAPTURE(size.x);
+        Headless h(ex::test::default_config(), size);
+        h.frame(2);
+        REQUIRE(h.app.covers.size() >= 2);  // the title bar, then the legend
+        const json s = ex::app_state(h.app);
+        for (const auto& n : s["nodes"]) {
+            const ex::Rect r{n["rect"][0].get<float>() - h.app.canvas_origin.x,
+                             n["rect"][1].get<float>() - h.app.canvas_origin.y, n["rect"][2], n["rect"][3]};
+            CAPTURE(n["id"]);
+            CHECK(ex::Rect{0, 0, size.x, size.y}.contains(r));
+            for (const ex::Rect& p : h.app.covers) CHECK_FALSE(r.intersects(p));
+        }
+        const ex::Rect legend = h.app.covers[1];
+        if (size.x < 720) CHECK(legend.h < 3 * ImGui::GetFrameHeight());  // folded: one row
+        else CHECK(legend.h > 5 * ImGui::GetFrameHeight());               // a row per category
+    }
+}
+
 TEST_CASE("click selects, history goes back and forward") {
     Headless h(ex::test::default_config());
     h.frame(2);

@@ -84,6 +84,35 @@ TEST_CASE("Viewport: fit shows the whole bounds with the margin") {
     CHECK(c.zoom > 0);
 }
 
+TEST_CASE("Viewport: fit_clear_of keeps every card out from under the panels") {
+    Viewport v = make_view({0, 0}, 1.0f);                     // 1280 x 720
+    // A wide map of cards in a grid, with a card in each corner.
+    std::vector<Rect> cards;
+    for (int i = 0; i < 8; ++i)
+        for (int j = 0; j < 4; ++j) cards.push_back(Rect{i * 300.0f, j * 150.0f, 240, 96});
+    const Rect bounds{0, 0, 7 * 300.0f + 240, 3 * 150.0f + 96};
+    // A title bar top left, a tall legend top right and a minimap bottom left, as the app has them.
+    const std::vector<Rect> covers = {{8, 8, 420, 150}, {1020, 8, 252, 265}, {8, 600, 210, 112}};
+    v.cam = v.fit_clear_of(bounds, 24, covers, cards);
+    for (const Rect& c : cards) {
+        const Rect s = v.canvas_to_screen(c);
+        CHECK(Rect{0, 0, 1280, 720}.contains(s));
+        for (const Rect& p : covers) CHECK_FALSE(s.intersects(p));
+    }
+    // Not smaller than it needs to be: the plain fit under a band as tall as the legend is no better.
+    Viewport below = v;
+    below.size.y -= 265 + 8;
+    CHECK(v.cam.zoom >= below.fit(bounds, 24).zoom - 1e-4f);
+
+    // Nothing under a panel: the plain fit.
+    const std::vector<Rect> far = {{0, 0, 10, 10}};
+    CHECK(v.fit_clear_of(bounds, 24, far, cards).zoom == doctest::Approx(v.fit(bounds, 24).zoom));
+    // No covers, or covers that leave too little room (a phone): the plain fit as well.
+    CHECK(v.fit_clear_of(bounds, 24, {}, cards).zoom == doctest::Approx(v.fit(bounds, 24).zoom));
+    const std::vector<Rect> huge = {{0, 0, 1280, 500}, {0, 300, 1280, 420}};
+    CHECK(v.fit_clear_of(bounds, 24, huge, cards).zoom == doctest::Approx(v.fit(bounds, 24).zoom));
+}
+
 TEST_CASE("CameraAnimation eases between cameras and zooms out on long trips") {
     Camera a{{0, 0}, 1.0f}, b{{10000, 0}, 1.0f};
     auto anim = ex::animate_camera(a, b, 10.0, 1.0);
