@@ -48,8 +48,9 @@
     const tooBig = file.size > window.Module._explainer_max_bytes();
     const bytes = tooBig ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
     const result = tooBig ? loadTooBig(file) : window.explainer.load(bytes, file.name);
-    if (result.ok) window.explainer.notice(`Opened ${file.name}.`);
-    else window.explainer.notice(`${file.name} was not opened: ${result.errors.length} problem${result.errors.length === 1 ? '' : 's'}, listed in the app. ${result.errors[0] || ''}`);
+    const t = window.explainer.t, n = result.errors.length;
+    if (result.ok) window.explainer.notice(t('opened', { name: file.name }));
+    else window.explainer.notice(t(n === 1 ? 'not-opened-1' : 'not-opened-n', { name: file.name, n, first: result.errors[0] || '' }));
   }
 
   // explainer.load() refuses by size before copying; a zero-length stand-in with the real size gets that message.

@@ -27,8 +27,8 @@
   const copy = document.getElementById('copy-link');
   copy.addEventListener('click', () => {
     const url = location.href;
-    const done = () => window.explainer.notice('Link copied: ' + url);
-    const manual = () => window.explainer.notice('Copy this link: ' + url);
+    const done = () => window.explainer.notice(window.explainer.t('link-copied', { url }));
+    const manual = () => window.explainer.notice(window.explainer.t('copy-this', { url }));
     if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, manual);
     else manual();
   });

@@ -11,6 +11,7 @@
   const buttons = new Map();  // node id → its button
   let nodes = new Map();      // node id → {title, summary}, for links and announcements
   let current = null;
+  const t = window.explainer.t;  // the page's words in the reading language
 
   function el(tag, attrs = {}, text) {
     const e = document.createElement(tag);
@@ -48,8 +49,8 @@
 
     nav.append(el('h1', {}, data.title || 'Explainer'));
     if (data.summary) nav.append(el('p', {}, data.summary));
-    nav.append(el('p', { class: 'hint' }, 'Reading outline: choose a card to show it on the map. Its connections are links below it.'));
-    const skip = el('button', { type: 'button', class: 'skip' }, 'Skip to the map');
+    nav.append(el('p', { class: 'hint' }, t('outline-hint')));
+    const skip = el('button', { type: 'button', class: 'skip' }, t('skip-to-map'));
     skip.addEventListener('click', () => document.getElementById('canvas').focus());
     nav.append(skip);
 
@@ -57,7 +58,7 @@
     const other = [];
     for (const n of data.nodes) (byCategory.get(n.category) || other).push(n);
     const groups = (data.categories || []).map((c) => ({ label: c.label, description: c.description, nodes: byCategory.get(c.id) }));
-    if (other.length) groups.push({ label: 'Other', description: '', nodes: other });
+    if (other.length) groups.push({ label: t('other'), description: '', nodes: other });
 
     groups.forEach((g, gi) => {
       if (!g.nodes.length) return;
@@ -100,7 +101,7 @@
     }
     if (!announce) return;
     const n = id ? nodes.get(id) : null;
-    announcer.textContent = n ? `Selected: ${n.title}. ${n.summary}` : id ? `Selected: ${id}.` : 'Selection cleared.';
+    announcer.textContent = n ? t('selected', { title: n.title, summary: n.summary }) : id ? t('selected-id', { id }) : t('cleared');
   }
 
   window.explainer.on('content', build);

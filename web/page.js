@@ -9,9 +9,68 @@
 //   [SECTION] Offline       the service worker, registered once the explainer runs
 'use strict';
 (function () {
+  // [SECTION] Strings -----------------------------------------------------------------------------------------------
+  // The page's own words in the reading language (the app's live in src/core/strings.cpp): ?lang= at start, then
+  // whatever the app reports. t('key', {name: value}) fills {name}.
+  const strings = {
+    en: {
+      'open-file': 'Open file\u2026', 'copy-link': 'Copy link', loading: 'Loading the explainer\u2026',
+      'loading-pct': 'Loading the explainer\u2026 {pct} %',
+      'could-not-start': 'The explainer could not start: {what}',
+      'no-webgl2': 'This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.',
+      'not-downloaded': 'The explainer could not be downloaded or started ({what}). Reload to try again.',
+      stopped: 'The explainer stopped: {what}', 'still-loading': 'The explainer is still loading.',
+      'link-copied': 'Link copied: {url}', 'copy-this': 'Copy this link: {url}', opened: 'Opened {name}.',
+      'not-opened-1': '{name} was not opened: 1 problem, listed in the app. {first}',
+      'not-opened-n': '{name} was not opened: {n} problems, listed in the app. {first}',
+      'outline-label': 'Reading outline',
+      'outline-hint': 'Reading outline: choose a card to show it on the map. Its connections are links below it.',
+      'skip-to-map': 'Skip to the map', other: 'Other', selected: 'Selected: {title}. {summary}',
+      'selected-id': 'Selected: {id}.', cleared: 'Selection cleared.', 'drop-hint': 'Drop a .json file to open it',
+      'map-label': 'Interactive map of the article; the reading outline before it has the same cards as text',
+    },
+    zh: {
+      'open-file': '\u6253\u5f00\u6587\u4ef6\u2026', 'copy-link': '\u590d\u5236\u94fe\u63a5',
+      loading: '\u6b63\u5728\u52a0\u8f7d\u2026', 'loading-pct': '\u6b63\u5728\u52a0\u8f7d\u2026 {pct}%',
+      'could-not-start': '\u65e0\u6cd5\u542f\u52a8\uff1a{what}',
+      'no-webgl2': '\u6b64\u9875\u9762\u9700\u8981 WebGL2\uff0c\u4f46\u5f53\u524d\u6d4f\u89c8\u5668\u4e0d\u652f\u6301\u6216\u5df2\u5173\u95ed\u3002\u8bf7\u4f7f\u7528\u6700\u65b0\u7248 Firefox\u3001Chrome\u3001Edge \u6216 Safari\u3002',
+      'not-downloaded': '\u65e0\u6cd5\u4e0b\u8f7d\u6216\u542f\u52a8\uff08{what}\uff09\u3002\u8bf7\u5237\u65b0\u9875\u9762\u91cd\u8bd5\u3002',
+      stopped: '\u5df2\u505c\u6b62\u8fd0\u884c\uff1a{what}', 'still-loading': '\u4ecd\u5728\u52a0\u8f7d\u4e2d\u3002',
+      'link-copied': '\u94fe\u63a5\u5df2\u590d\u5236\uff1a{url}', 'copy-this': '\u8bf7\u590d\u5236\u6b64\u94fe\u63a5\uff1a{url}',
+      opened: '\u5df2\u6253\u5f00 {name}\u3002',
+      'not-opened-1': '{name} \u672a\u80fd\u6253\u5f00\uff1a1 \u4e2a\u95ee\u9898\uff0c\u5df2\u5728\u5e94\u7528\u4e2d\u5217\u51fa\u3002{first}',
+      'not-opened-n': '{name} \u672a\u80fd\u6253\u5f00\uff1a{n} \u4e2a\u95ee\u9898\uff0c\u5df2\u5728\u5e94\u7528\u4e2d\u5217\u51fa\u3002{first}',
+      'outline-label': '\u9605\u8bfb\u63d0\u7eb2',
+      'outline-hint': '\u9605\u8bfb\u63d0\u7eb2\uff1a\u9009\u62e9\u4e00\u5f20\u5361\u7247\uff0c\u5373\u53ef\u5728\u5730\u56fe\u4e0a\u663e\u793a\u5b83\uff1b\u5b83\u7684\u5173\u8054\u4ee5\u94fe\u63a5\u5217\u5728\u4e0b\u65b9\u3002',
+      'skip-to-map': '\u8df3\u5230\u5730\u56fe', other: '\u5176\u4ed6', selected: '\u5df2\u9009\u4e2d\uff1a{title}\u3002{summary}',
+      'selected-id': '\u5df2\u9009\u4e2d\uff1a{id}\u3002', cleared: '\u5df2\u53d6\u6d88\u9009\u62e9\u3002',
+      'drop-hint': '\u62d6\u653e .json \u6587\u4ef6\u5373\u53ef\u6253\u5f00',
+      'map-label': '\u6587\u7ae0\u7684\u4ea4\u4e92\u5f0f\u5730\u56fe\uff1b\u524d\u9762\u7684\u9605\u8bfb\u63d0\u7eb2\u4ee5\u6587\u5b57\u5217\u51fa\u540c\u6837\u7684\u5361\u7247',
+    },
+  };
+  const pickLang = (tag) => (String(tag || '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
+  let lang = pickLang(new URLSearchParams(location.search).get('lang'));
+  function t(key, vars = {}) {
+    const text = strings[lang][key] || strings.en[key] || key;
+    return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  }
+  // The words already in the page (index.html is English).
+  function translatePage() {
+    const set = (id, prop, key) => { const el = document.getElementById(id); if (el) el[prop] = t(key); };
+    set('open-file', 'textContent', 'open-file');
+    set('copy-link', 'textContent', 'copy-link');
+    set('drop-hint', 'textContent', 'drop-hint');
+    const outline = document.getElementById('outline');
+    if (outline) outline.setAttribute('aria-label', t('outline-label'));
+    const map = document.getElementById('canvas');
+    if (map) map.setAttribute('aria-label', t('map-label'));
+  }
+  translatePage();
+
   // [SECTION] Status ------------------------------------------------------------------------------------------------
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
+  statusText.textContent = t('loading');
   const progress = document.getElementById('status-progress');
   const notice = document.getElementById('notice');
   let isReady = false;
@@ -41,21 +100,21 @@
     if (known && of > 0 && downloads.size >= 2) {
       const pct = Math.min(100, Math.round((100 * sum) / of));
       progress.value = pct;
-      statusText.textContent = `Loading the explainer… ${pct} %`;
+      statusText.textContent = t('loading-pct', { pct });
     } else {
       progress.removeAttribute('value');  // indeterminate until both sizes are known
     }
   }
 
   // Late errors (a missing data file throws inside an XHR callback) would otherwise leave the bar forever.
-  window.addEventListener('error', (e) => { if (!isReady) fail('The explainer could not start: ' + (e.message || 'unknown error')); });
+  window.addEventListener('error', (e) => { if (!isReady) fail(t('could-not-start', { what: e.message || 'unknown error' })); });
   window.addEventListener('unhandledrejection', (e) => {
-    if (!isReady) fail('The explainer could not start: ' + ((e.reason && e.reason.message) || e.reason));
+    if (!isReady) fail(t('could-not-start', { what: (e.reason && e.reason.message) || e.reason }));
   });
 
   // Only whether the API exists: creating a test context here cost a few hundred milliseconds before the download
   // could even start. A browser that has the API but refuses a context is caught by the app, with the same words.
-  const noWebGL2 = 'This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.';
+  const noWebGL2 = t('no-webgl2');
   const webgl2 = typeof WebGL2RenderingContext === 'function';
   if (!webgl2) fail(noWebGL2);
 
@@ -123,7 +182,7 @@
       if (!webgl2) return {};  // the message is up; nothing would draw
       instantiate(imports)
         .then((r) => receive(r.instance, r.module))
-        .catch((e) => fail('The explainer could not be downloaded or started (' + (e && e.message ? e.message : e) + '). Reload to try again.'));
+        .catch((e) => fail(t('not-downloaded', { what: e && e.message ? e.message : e })));
       return {};
     },
     onExplainerFirstFrame: () => {
@@ -145,7 +204,7 @@
       all[(at + direction + all.length) % all.length].focus();
     },
     onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
-    onAbort: (what) => fail('The explainer stopped: ' + what),
+    onAbort: (what) => fail(t('stopped', { what })),
     onExplainerContent: () => emit('content', window.explainer.outline()),
     onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),
     onExplainerNotice: (message) => { showNotice(message); emit('notice', { message }); },
@@ -169,7 +228,7 @@
     // Loads content (a JSON string, or the bytes of a file); returns {ok, errors}. A bad file keeps what is shown
     // and the app lists its problems.
     load(text, label = 'content.json') {
-      if (!running()) return { ok: false, errors: ['The explainer is still loading.'] };
+      if (!running()) return { ok: false, errors: [t('still-loading')] };
       const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : new Uint8Array(text);
       const M = window.Module;
       let ptr = 0;
@@ -202,20 +261,15 @@
       return call('explainer_open_url', 'number', ['string'], [String(url)]) === 1;
     },
     notice: showNotice,
+    t,  // the page's words in the reading language, for the other page scripts
     on(type, fn) { events.addEventListener(type, (e) => fn(e.detail)); },
   };
 
-  // The page's own buttons follow the reading language (the app's strings live in src/core/strings.cpp).
-  const pageStrings = {
-    en: { 'open-file': 'Open file\u2026', 'copy-link': 'Copy link' },
-    zh: { 'open-file': '\u6253\u5f00\u6587\u4ef6\u2026', 'copy-link': '\u590d\u5236\u94fe\u63a5' },
-  };
+  // The page follows the reading language the app reports (the ?lang= start, the reader's switch).
   window.explainer.on('content', (outline) => {
-    const lang = outline && outline.lang && String(outline.lang).startsWith('zh') ? 'zh' : 'en';
-    for (const [id, text] of Object.entries(pageStrings[lang])) {
-      const button = document.getElementById(id);
-      if (button) button.textContent = text;
-    }
+    if (!outline || !outline.lang) return;
+    lang = pickLang(outline.lang);
+    translatePage();
   });
 
   // [SECTION] Input -------------------------------------------------------------------------------------------------

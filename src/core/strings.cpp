@@ -32,6 +32,8 @@ constexpr StrEntry kTable[] = {
     {Str::kFinish, "tour.finish", "Finish", "完成"},
     {Str::kEndTour, "tour.end", "End tour", "结束导览"},
     {Str::kClickToJump, "minimap.jump_tip", "Click to jump", "点击跳转"},
+    {Str::kLinkRefused, "link.refused", "Not opened: only http and https links leave the page (%s)",
+     "未打开：只有 http 和 https 链接可以离开本页（%s）"},
     {Str::kShortcutsTitle, "keys.title", "Keyboard shortcuts", "键盘快捷键"},
     {Str::kKeyTab, "keys.tab", "Tab / Shift+Tab", "Tab / Shift+Tab"},
     {Str::kKeyTabDoes, "keys.tab.does", "next / previous node in reading order", "按阅读顺序转到下一张 / 上一张卡片"},

@@ -21,6 +21,8 @@ enum class Str : int {
     kPrevious, kNext, kFinish, kEndTour,
     // Minimap
     kClickToJump,
+    // Links in the text that are not http(s): "%s" is the link
+    kLinkRefused,
     // Keyboard help: the title, 13 rows (keys, what they do), the close button
     kShortcutsTitle,
     kKeyTab, kKeyTabDoes, kKeyArrows, kKeyArrowsDoes, kKeyShiftArrows, kKeyShiftArrowsDoes, kKeyEnter, kKeyEnterDoes,

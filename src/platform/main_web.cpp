@@ -26,6 +26,7 @@
 #include "core/args.h"
 #include "core/load.h"
 #include "core/navigation.h"
+#include "core/strings.h"
 #include "platform/assets.h"
 #include "platform/runner.h"
 #include "platform/web_fonts.h"
@@ -240,7 +241,11 @@ class WebRunner : public ex::GlfwRunner {
             auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(glfwGetCurrentContext()));
             std::string shown = url ? url : "";
             if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
-            if (self) self->notify("Not opened: only http and https links leave the page (" + shown + ")");
+            if (self) {
+                char text[256];
+                std::snprintf(text, sizeof text, ex::tr(self->app().config.lang, ex::Str::kLinkRefused), shown.c_str());
+                self->notify(text);
+            }
             return false;
         };
         // Our wheel handler: positions in CSS pixels, and preventDefault so ctrl+wheel zooms the map, not the page.

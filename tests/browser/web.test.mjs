@@ -316,6 +316,26 @@ test('embed mode hides the page controls; copy link puts the URL on the clipboar
   await context.close();
 });
 
+test('the page speaks the reading language: status, outline, notices and labels follow ?lang=zh', async () => {
+  const { context, page, problems } = await open(server.url + '?lang=zh');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
+  assert.match(await page.locator('#status-text').textContent(), /^正在加载/);
+  await waitReady(page);
+  assert.equal(await page.locator('#outline').getAttribute('aria-label'), '阅读提纲');
+  assert.match(await page.locator('#outline .hint').textContent(), /^阅读提纲：/);
+  assert.equal(await page.locator('#outline .skip').textContent(), '跳到地图');
+  assert.match(await page.locator('#canvas').getAttribute('aria-label'), /交互式地图/);
+  assert.match(await page.locator('#drop-hint').textContent(), /\.json/);
+  await page.locator('#copy-link').click();
+  await expectNotice(page, /^链接已复制：/);
+  assert.equal(await page.evaluate(() => window.explainer.openUrl('javascript:alert(1)')), false);
+  await expectNotice(page, /^未打开：只有 http 和 https 链接/);
+  assert.equal(await page.evaluate(() => window.explainer.select('ai-chips')), true);
+  await page.waitForFunction(() => /^已选中：/.test(document.getElementById('announce').textContent));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('offline: after one visit a reload with the network off still reaches ready', async () => {
   const { context, page, problems } = await open(server.url + '#node=ai-chips');
   await waitReady(page);
