@@ -32,6 +32,11 @@ enum class Str : int {
     kClose,
     // Problems panel
     kLoadFailedKept, kLoadFailed, kDismiss, kAndMore,
+    // Edit mode (ui/editor.cpp)
+    kEdCannot, kEdNoSource, kEdSaved, kEdDownloaded, kEdDownloadFailed, kEdNoFile, kEdSelectHint, kEdSummary,
+    kEdParagraph, kEdAddParagraph, kEdNewParagraph, kEdRemoveCard, kEdRemoved, kEdRemovedMore, kEdLinks,
+    kEdChooseCard, kEdLink, kEdNewCard, kEdAdd, kEdEditing, kEdUnsaved, kEdSavedState, kEdUndo, kEdRedo,
+    kEdDownload, kEdSave, kEdDone,
     // Markdown export
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,

@@ -8,6 +8,7 @@
 // re-validates after every change; the map then shows the document's content, keeping the camera and selection.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/strings.h"
 #include "ui/app.h"
@@ -16,6 +17,16 @@
 namespace ex {
 
 // [SECTION] Document ------------------------------------------------------------------------------------------------
+
+static const char* T(const AppContext& app, Str key) { return tr(app.config.lang, key); }
+
+// A string with one printf argument, in the reading language.
+template <typename Arg>
+static std::string Tf(const AppContext& app, Str key, Arg arg) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, T(app, key), arg);
+    return buf;
+}
 
 static void say(AppContext& app, std::string message) {
     app.status = std::move(message);
@@ -53,8 +64,9 @@ bool app_open_editor(AppContext& app) {
     const bool opened = !app.content_path.empty() ? doc->open_file(app.content_path, app.content_label)
                                                   : doc->open(app.content_bytes, app.content_label);
     if (!opened || !doc->content()) {
-        say(app, "This content cannot be edited: " +
-                     (doc->result().problems.empty() ? std::string("no source") : format_problem(doc->result().problems.front())));
+        const std::string why = doc->result().problems.empty() ? std::string(T(app, Str::kEdNoSource))
+                                                                : format_problem(doc->result().problems.front());
+        say(app, Tf(app, Str::kEdCannot, why.c_str()));
         return false;
     }
     app.doc = std::move(doc);
@@ -83,12 +95,12 @@ bool app_save(AppContext& app) {
     bool ok = false;
     if (!app.content_path.empty()) {
         ok = app.doc->save_file(app.content_path);
-        say(app, ok ? "Saved " + app.content_path : app.doc->error());
+        say(app, ok ? Tf(app, Str::kEdSaved, app.content_path.c_str()) : app.doc->error());
     } else if (app.download) {
         ok = app.download(app.doc->serialize(), app.content_label.empty() ? "article.json" : app.content_label);
-        say(app, ok ? "Downloaded " + app.content_label : "The download did not start");
+        say(app, ok ? Tf(app, Str::kEdDownloaded, app.content_label.c_str()) : T(app, Str::kEdDownloadFailed));
     } else {
-        say(app, "There is no file to save to");
+        say(app, T(app, Str::kEdNoFile));
     }
     return ok;
 }
@@ -133,7 +145,7 @@ static void selected_card_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
     if (app.selected < 0) {
-        ImGui::TextDisabled("Select a card to edit its text or links; drag cards to move them.");
+        ImGui::TextDisabled("%s", T(app, Str::kEdSelectHint));
         return;
     }
     if (app.edit_node != c.nodes[app.selected].id) load_buffers(app);
@@ -143,29 +155,29 @@ static void selected_card_fields(AppContext& app) {
     ImGui::SetNextItemWidth(-1);
     if (input_text("##title", app.edit_title, false))
         apply(app, app.doc->set_node_text(id, NodeTextField::Title, app.edit_title, lang));
-    ImGui::TextDisabled("Summary");
+    ImGui::TextDisabled("%s", T(app, Str::kEdSummary));
     if (input_text("##summary", app.edit_summary, true))
         apply(app, app.doc->set_node_text(id, NodeTextField::Summary, app.edit_summary, lang));
     for (size_t i = 0; i < app.edit_body.size(); ++i) {
         ImGui::PushID((int)i);
-        ImGui::TextDisabled("Paragraph %d", (int)i + 1);
+        ImGui::TextDisabled(T(app, Str::kEdParagraph), (int)i + 1);
         if (input_text("##body", app.edit_body[i], true))
             apply(app, app.doc->set_node_text(id, NodeTextField::Body, app.edit_body[i], lang, i));
         ImGui::PopID();
     }
-    if (ImGui::SmallButton("+ paragraph"))
-        apply(app, app.doc->set_node_text(id, NodeTextField::Body, "New paragraph.", lang, app.edit_body.size()));
+    if (ImGui::SmallButton(T(app, Str::kEdAddParagraph)))
+        apply(app, app.doc->set_node_text(id, NodeTextField::Body, T(app, Str::kEdNewParagraph), lang, app.edit_body.size()));
     ImGui::SameLine();
-    if (ImGui::SmallButton("Remove card")) {
+    if (ImGui::SmallButton(T(app, Str::kEdRemoveCard))) {
         std::vector<std::string> removed;
         if (apply(app, app.doc->remove_node(id, &removed)))
-            say(app, "Removed the card" + (removed.empty() ? std::string() : " and " + std::to_string(removed.size()) +
-                                                                               " link(s) or tour step(s)"));
+            say(app, removed.empty() ? std::string(T(app, Str::kEdRemoved))
+                                     : Tf(app, Str::kEdRemovedMore, (int)removed.size()));
         return;
     }
 
     ImGui::Separator();
-    ImGui::TextDisabled("Links");
+    ImGui::TextDisabled("%s", T(app, Str::kEdLinks));
     for (size_t e = 0; e < c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
         if (ed.from_index != app.selected && ed.to_index != app.selected) continue;
@@ -188,10 +200,10 @@ static void selected_card_fields(AppContext& app) {
     ImGui::SameLine();
     if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
     pick("##target", -60, (int)c.nodes.size(), app.link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, "card\u2026");
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, T(app, Str::kEdChooseCard));
     ImGui::SameLine();
     ImGui::BeginDisabled(app.link_target < 0);
-    if (ImGui::Button("Link"))
+    if (ImGui::Button(T(app, Str::kEdLink)))
         apply(app, app.doc->add_edge(id, c.nodes[app.link_target].id, c.edge_kinds[app.link_kind].id));
     ImGui::EndDisabled();
 }
@@ -199,7 +211,7 @@ static void selected_card_fields(AppContext& app) {
 static void new_card_form(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
-    ImGui::TextDisabled("New card");
+    ImGui::TextDisabled("%s", T(app, Str::kEdNewCard));
     app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
     pick("##cat", 140, (int)c.categories.size(), app.new_category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
@@ -208,7 +220,7 @@ static void new_card_form(AppContext& app) {
     input_text("##newtitle", app.new_title, false);
     ImGui::SameLine();
     ImGui::BeginDisabled(app.new_title.empty());
-    if (ImGui::Button("Add")) {
+    if (ImGui::Button(T(app, Str::kEdAdd))) {
         NewNode n;
         n.category = c.categories[app.new_category].id;
         n.title = app.new_title;
@@ -236,21 +248,21 @@ void draw_editor(AppContext& app) {
     ImGui::Begin("##editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushFont(app.font_bold, 0.0f);
-    ImGui::TextUnformatted("Editing");
+    ImGui::TextUnformatted(T(app, Str::kEdEditing));
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", app.doc->modified() ? "unsaved changes" : "saved");
+    ImGui::TextDisabled("%s", T(app, app.doc->modified() ? Str::kEdUnsaved : Str::kEdSavedState));
     ImGui::BeginDisabled(!app.doc->can_undo());
-    if (ImGui::Button("Undo")) app_undo(app);
+    if (ImGui::Button(T(app, Str::kEdUndo))) app_undo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.doc->can_redo());
-    if (ImGui::Button("Redo")) app_redo(app);
+    if (ImGui::Button(T(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(app.content_path.empty() ? "Download" : "Save")) app_save(app);
+    if (ImGui::Button(T(app, app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
     ImGui::SameLine();
-    if (ImGui::Button("Done")) {
+    if (ImGui::Button(T(app, Str::kEdDone))) {
         app_close_editor(app);
         ImGui::End();
         return;

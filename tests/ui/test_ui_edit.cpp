@@ -86,3 +86,17 @@ TEST_CASE("edit mode refuses nothing to edit and outside edit mode a drag change
     CHECK_FALSE(ex::app_undo(h.app));
     CHECK_FALSE(ex::app_save(h.app));
 }
+
+TEST_CASE("edit mode speaks the reading language") {
+    ex::AppConfig config = ex::test::default_config();
+    config.lang = "zh";
+    Headless h(config);
+    h.frame(2);
+    h.app.content_bytes = "{";  // not JSON: the editor refuses it and says why
+    h.app.content_path.clear();
+    CHECK_FALSE(ex::app_open_editor(h.app));
+    CHECK(h.app.status.rfind("无法编辑此内容：", 0) == 0);
+    h.app.config.lang = "en";
+    CHECK_FALSE(ex::app_open_editor(h.app));
+    CHECK(h.app.status.rfind("This content cannot be edited: ", 0) == 0);
+}
