@@ -131,6 +131,13 @@ struct LEdge {
     bool flipped;                                             // u is the edge's `to` (part-of or cycle breaking)
 };
 
+// Kinds whose `to` reads first: the parent before its sub-point (part-of), the problem before what answers it
+// (mitigates), the prerequisite before what needs it (requires). The map then reads from causes and problems on
+// the left to responses on the right.
+bool laid_out_backwards(const std::string& kind) {
+    return kind == "part-of" || kind == "mitigates" || kind == "requires";
+}
+
 std::vector<LEdge> layering_edges(const Content& c) {
     const int n = (int)c.nodes.size();
     std::vector<LEdge> out;
@@ -139,7 +146,8 @@ std::vector<LEdge> layering_edges(const Content& c) {
         const Edge& ed = c.edges[e];
         int f = ed.from_index, t = ed.to_index;
         if (f < 0 || t < 0 || f >= n || t >= n || f == t) continue;
-        if (ed.kind == "part-of") out.push_back({t, f, e, true});   // parent before its sub-point
+        if (laid_out_backwards(ed.kind)) out.push_back({t, f, e, true});
+
         else out.push_back({f, t, e, false});
     }
     return out;

@@ -5,7 +5,8 @@
 // coordinates (median placement projected onto "no overlap" constraints) → wide layers wrapped into sub-columns →
 // connected components packed in shelves → author position hints applied, other cards pushed clear of them.
 // Layers are columns flowing left→right by default (rows flowing top→bottom on request).
-// A `part-of` edge (sub-point → parent) is laid out as parent → sub-point, so the sub-point sits after its parent.
+// Three kinds are laid out from their `to`: a sub-point after its parent (`part-of`), what answers a problem after the
+// problem (`mitigates`), what needs a prerequisite after it (`requires`). Causes and problems read on the left.
 // Position hints (Node::has_position) are the card's top-left corner in canvas units; hinted cards may overlap each
 // other if the author put them so, never an automatically placed card.
 #pragma once

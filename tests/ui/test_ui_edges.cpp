@@ -11,7 +11,7 @@ using ex::test::Headless;
 
 namespace {
 
-// Three cards in a row: a drives b (solid), b requires c (dashed).
+// Three cards in a row: a drives b (solid), c requires b (dashed; laid out prerequisite first, so b before c).
 std::string chain_json() {
     std::string nodes;
     for (const char* id : {"a", "b", "c"})
@@ -22,7 +22,7 @@ std::string chain_json() {
                 {"id": "s1", "heading": "Only", "paragraphs": [{"id": "p1", "text": "One paragraph."}]}]}},
               "categories": [{"id": "idea", "label": "Ideas", "colour": "#4a90d9"}],
               "nodes": [)" + nodes + R"(],
-              "edges": [{"from": "a", "to": "b", "kind": "drives"}, {"from": "b", "to": "c", "kind": "requires"}],
+              "edges": [{"from": "a", "to": "b", "kind": "drives"}, {"from": "c", "to": "b", "kind": "requires"}],
               "tours": []})";
 }
 

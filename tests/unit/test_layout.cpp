@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
+#include <tuple>
 
 #include "core/layout.h"
 #include "core/synth.h"
@@ -56,7 +57,7 @@ void check_layout(const ex::Content& c, const Layout& l, const ex::LayoutOptions
     for (size_t i = 0; i < l.cards.size(); ++i) {
         CHECK(l.cards[i].w == o.card_width);
         CHECK(l.cards[i].h == o.card_height);
-        CHECK(l.bounds.contains(l.cards[i]));
+        CHECK(l.bounds.expanded(0.01f).contains(l.cards[i]));  // bounds are x + w: allow the rounding
     }
     for (size_t e = 0; e < c.edges.size(); ++e) {
         const auto& path = l.edge_paths[e];
@@ -131,6 +132,23 @@ TEST_CASE("layout of synthetic maps: no overlaps, attached paths, deterministic"
         CHECK(same_layout(a, b));
         MESSAGE(n << " nodes, " << c.edges.size() << " edges: " << a.crossings << " crossings, " << ms << " ms");
     }
+}
+
+TEST_CASE("the map reads from problems and prerequisites to what answers or needs them") {
+    // 1 mitigates 0 (0 is the problem), 2 requires 1 (1 is the prerequisite), 3 drives 2.
+    ex::Content c = tiny_content(4, {{3, 2}});
+    for (auto [from, to, kind] : {std::tuple{"n1", "n0", "mitigates"}, std::tuple{"n2", "n1", "requires"}}) {
+        ex::Edge e;
+        e.from = from; e.to = to; e.kind = kind;
+        c.edges.push_back(e);
+    }
+    c.rebuild_indices();
+    Layout l = ex::compute_layout(c);
+    check_layout(c, l);
+    CHECK(l.layer[0] < l.layer[1]);
+    CHECK(l.layer[1] < l.layer[2]);
+    CHECK(l.layer[3] < l.layer[2]);
+    CHECK(l.crossings == 0);
 }
 
 TEST_CASE("edges flow forward and part-of puts the sub-point after its parent") {
