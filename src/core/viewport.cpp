@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 
 namespace ex {
 
@@ -80,53 +81,66 @@ int cheapest_side(Vec2 size, const Rect& r) {
 
 Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& covers,
                               const std::vector<Rect>& canvas_cards) const {
+    // No library sorts here: a handful of covers and candidates, and each std::sort or stable_sort instantiation
+    // costs kilobytes of the browser download.
     const Rect whole{0, 0, size.x, size.y};
-    std::vector<Rect> cs;
-    for (const Rect& r : covers)
-        if (r.w > 0 && r.h > 0 && r.intersects(whole)) cs.push_back(r);
+    std::vector<Rect> cs;                                     // largest first (insertion: a handful of panels)
+    for (const Rect& r : covers) {
+        if (!(r.w > 0 && r.h > 0 && r.intersects(whole))) continue;
+        size_t at = cs.size();
+        while (at > 0 && cs[at - 1].w * cs[at - 1].h < r.w * r.h) --at;
+        cs.insert(cs.begin() + (std::ptrdiff_t)at, r);
+    }
     if (cs.empty()) return fit(b, margin_px);
-    std::stable_sort(cs.begin(), cs.end(), [](const Rect& a, const Rect& c) { return a.w * a.h > c.w * c.h; });
     const size_t free = std::min<size_t>(cs.size(), 4);  // covers whose every choice is tried: 5^4 at most
 
     struct Candidate {
-        Camera           cam;
-        std::vector<int> side;
-        int              cuts;
+        Camera cam;
+        int    code, cuts;
+        bool   tried = false;
     };
     std::vector<Candidate> candidates;
     std::vector<int>       side(cs.size());
     for (size_t i = free; i < cs.size(); ++i) side[i] = cheapest_side(size, cs[i]);
+    auto decode = [&](int code) {
+        int cuts = 0;
+        for (size_t i = 0; i < free; ++i, code /= 5) {
+            side[i] = code % 5;
+            cuts += side[i] != 0;
+        }
+        return cuts;
+    };
     int combos = 1;
     for (size_t i = 0; i < free; ++i) combos *= 5;
     for (int code = 0; code < combos; ++code) {
-        int cuts = 0;
-        for (size_t i = 0, c = (size_t)code; i < free; ++i, c /= 5) {
-            side[i] = (int)(c % 5);
-            cuts += side[i] != 0;
-        }
+        const int  cuts = decode(code);
         const Rect area = cut_view(size, cs, side);
         if (area.w < 0.4f * size.x || area.h < 0.4f * size.y) continue;
         Viewport sub;
         sub.size = area.size();
         Camera cam = sub.fit(b, margin_px);
         cam.center -= (area.center() - size * 0.5f) / cam.zoom;  // the bounds centred in `area`, not the view
-        candidates.push_back({cam, side, cuts});
+        candidates.push_back({cam, code, cuts});
     }
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& c) {
-        return a.cam.zoom != c.cam.zoom ? a.cam.zoom > c.cam.zoom : a.cuts < c.cuts;
-    });
-    // The best candidate whose covers left in place have no card under them.
-    for (const Candidate& cand : candidates) {
+    // Best first (largest zoom, then fewest cuts): the first whose covers left in place have no card under them.
+    for (size_t round = 0; round < candidates.size(); ++round) {
+        Candidate* best = nullptr;
+        for (Candidate& c : candidates)
+            if (!c.tried && (!best || c.cam.zoom > best->cam.zoom ||
+                             (c.cam.zoom == best->cam.zoom && c.cuts < best->cuts)))
+                best = &c;
+        best->tried = true;
+        decode(best->code);
         Viewport v = *this;
-        v.cam = cand.cam;
+        v.cam = best->cam;
         bool clear = true;
         for (size_t i = 0; i < free && clear; ++i) {
-            if (cand.side[i] != 0) continue;
+            if (side[i] != 0) continue;
             const Rect cover = cs[i].expanded(margin_px * 0.5f);
             for (const Rect& card : canvas_cards)
                 if (v.canvas_to_screen(card).intersects(cover)) { clear = false; break; }
         }
-        if (clear) return cand.cam;
+        if (clear) return best->cam;
     }
     return fit(b, margin_px);
 }
