@@ -25,6 +25,10 @@
 
 namespace ex {
 
+bool laid_out_backwards(const std::string& kind) {
+    return kind == "part-of" || kind == "mitigates" || kind == "requires";
+}
+
 namespace {
 
 // Tuning. Ordering and placement sweeps are capped so that sweeps × (layered nodes + links) stays within a budget:
@@ -130,13 +134,6 @@ struct LEdge {
     int  edge;                                                // index in Content::edges
     bool flipped;                                             // u is the edge's `to` (part-of or cycle breaking)
 };
-
-// Kinds whose `to` reads first: the parent before its sub-point (part-of), the problem before what answers it
-// (mitigates), the prerequisite before what needs it (requires). The map then reads from causes and problems on
-// the left to responses on the right.
-bool laid_out_backwards(const std::string& kind) {
-    return kind == "part-of" || kind == "mitigates" || kind == "requires";
-}
 
 std::vector<LEdge> layering_edges(const Content& c) {
     const int n = (int)c.nodes.size();

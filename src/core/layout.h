@@ -10,6 +10,7 @@
 // Position hints (Node::has_position) are the card's top-left corner in canvas units; hinted cards may overlap each
 // other if the author put them so, never an automatically placed card.
 #pragma once
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -48,6 +49,11 @@ struct Layout {
 };
 
 Layout compute_layout(const Content& content, const LayoutOptions& options = {});
+
+// Kinds whose `to` reads first: the parent before its sub-point (part-of), the problem before what answers it
+// (mitigates), the prerequisite before what needs it (requires). The map then reads from causes and problems on
+// the left to what follows from them on the right.
+bool laid_out_backwards(const std::string& kind);
 
 // Crossings between two adjacent layers given each edge as (position in one layer, position in the other). Edges
 // sharing an end point do not cross. O(m log m).

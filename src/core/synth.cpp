@@ -1,6 +1,8 @@
 // synth.cpp — deterministic generated content; see synth.h.
 #include "core/synth.h"
 
+#include "core/layout.h"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -153,7 +155,7 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
         }
         if (u == v) continue;
         std::string kind = rng.pick(kinds);
-        if (kind == "part-of") std::swap(u, v);               // the sub-point (later) is part of its parent
+        if (laid_out_backwards(kind)) std::swap(u, v);       // e.g. the sub-point (later) is part of its parent
         std::string key = std::to_string(u) + ">" + std::to_string(v) + ":" + kind;
         if (!seen.insert(key).second) continue;
         Edge e;
