@@ -55,12 +55,6 @@ std::string block_quote(const std::string& s) {
     return out + "\n";
 }
 
-// `fmt` with its one "%s" replaced by `arg` (the table's Markdown strings have at most one).
-std::string fill(const char* fmt, const std::string& arg) {
-    std::string s = fmt;
-    const size_t at = s.find("%s");
-    return at == std::string::npos ? s : s.replace(at, 2, arg);
-}
 
 std::string link_target(const std::string& url) {
     std::string out;

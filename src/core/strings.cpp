@@ -82,8 +82,8 @@ constexpr StrEntry kTable[] = {
     {Str::kEdNewParagraph, "edit.new_paragraph", "New paragraph.", "新段落。"},
     {Str::kEdRemoveCard, "edit.remove_card", "Remove card", "删除卡片"},
     {Str::kEdRemoved, "edit.removed", "Removed the card", "已删除卡片"},
-    {Str::kEdRemovedMore, "edit.removed_more", "Removed the card and %d link(s) or tour step(s)",
-     "已删除卡片及 %d 个链接或导览步骤"},
+    {Str::kEdRemovedMore, "edit.removed_more", "Removed the card and %s link(s) or tour step(s)",
+     "已删除卡片及 %s 个链接或导览步骤"},
     {Str::kEdLinks, "edit.links", "Links", "链接"},
     {Str::kEdChooseCard, "edit.choose_card", "card\u2026", "卡片\u2026"},
     {Str::kEdLink, "edit.link", "Link", "连接"},
@@ -124,6 +124,12 @@ const char* tr(const std::string& lang, Str key) {
     const int i = (int)key;
     if (i < 0 || i >= (int)kStrCount) return "";
     return is_chinese(lang) ? kTable[i].zh : kTable[i].en;
+}
+
+std::string fill(const char* fmt, const std::string& arg) {
+    std::string s = fmt;
+    const size_t at = s.find("%s");
+    return at == std::string::npos ? s : s.replace(at, 2, arg);
 }
 
 const StrEntry* str_table() { return kTable; }

@@ -54,6 +54,9 @@ struct StrEntry {
 // gives English; an out-of-range key gives "". Never null.
 const char* tr(const std::string& lang, Str key);
 
+// `fmt` (a table string) with its one "%s" replaced by `arg`; no length limit, unlike a printf buffer.
+std::string fill(const char* fmt, const std::string& arg);
+
 // True when `lang` selects the Chinese column of the table.
 bool is_chinese(const std::string& lang);
 

@@ -241,11 +241,7 @@ class WebRunner : public ex::GlfwRunner {
             auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(glfwGetCurrentContext()));
             std::string shown = url ? url : "";
             if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
-            if (self) {
-                char text[256];
-                std::snprintf(text, sizeof text, ex::tr(self->app().config.lang, ex::Str::kLinkRefused), shown.c_str());
-                self->notify(text);
-            }
+            if (self) self->notify(ex::fill(ex::tr(self->app(), ex::Str::kLinkRefused), shown));
             return false;
         };
         // Our wheel handler: positions in CSS pixels, and preventDefault so ctrl+wheel zooms the map, not the page.
@@ -268,6 +264,10 @@ class WebRunner : public ex::GlfwRunner {
             css_w = w; css_h = h; backing_w = bw; backing_h = bh;
             emscripten_set_canvas_element_size("#canvas", bw, bh);  // clears the canvas: only on change
             dirty_ = true;
+            // The page's toolbar moves only with the page's size (embedded pages have none).
+            float r[4];
+            app_.page_covers.clear();
+            if (!app_.config.embed && js_page_cover(r)) app_.page_covers.push_back(ex::Rect{r[0], r[1], r[2], r[3]});
         }
     }
 
@@ -276,9 +276,6 @@ class WebRunner : public ex::GlfwRunner {
         io.DisplaySize = ImVec2((float)css_w, (float)css_h);
         io.DisplayFramebufferScale = ImVec2(css_w > 0 ? (float)(backing_w / css_w) : 1.0f,
                                             css_h > 0 ? (float)(backing_h / css_h) : 1.0f);
-        float r[4];
-        app_.page_covers.clear();
-        if (js_page_cover(r)) app_.page_covers.push_back(ex::Rect{r[0], r[1], r[2], r[3]});
     }
 
     void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }

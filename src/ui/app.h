@@ -20,6 +20,7 @@
 #include "core/navigation.h"
 #include "core/problem.h"
 #include "core/search.h"
+#include "core/strings.h"
 #include "core/viewport.h"
 #include "ui/theme.h"
 
@@ -104,6 +105,9 @@ struct AppContext {
     // Saving where there is no file to write (the web: a download). Desktop edits save to content_path.
     std::function<bool(const std::string& text, const std::string& file_name)> download;
 };
+
+// A UI string in the reading language.
+inline const char* tr(const AppContext& app, Str key) { return tr(app.config.lang, key); }
 
 bool   app_init(AppContext& app, const AppConfig& config);
 void   app_frame(AppContext& app);

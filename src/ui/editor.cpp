@@ -8,7 +8,6 @@
 // re-validates after every change; the map then shows the document's content, keeping the camera and selection.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include "core/strings.h"
 #include "ui/app.h"
@@ -17,16 +16,6 @@
 namespace ex {
 
 // [SECTION] Document ------------------------------------------------------------------------------------------------
-
-static const char* T(const AppContext& app, Str key) { return tr(app.config.lang, key); }
-
-// A string with one printf argument, in the reading language.
-template <typename Arg>
-static std::string Tf(const AppContext& app, Str key, Arg arg) {
-    char buf[512];
-    std::snprintf(buf, sizeof buf, T(app, key), arg);
-    return buf;
-}
 
 static void say(AppContext& app, std::string message) {
     app.status = std::move(message);
@@ -64,9 +53,9 @@ bool app_open_editor(AppContext& app) {
     const bool opened = !app.content_path.empty() ? doc->open_file(app.content_path, app.content_label)
                                                   : doc->open(app.content_bytes, app.content_label);
     if (!opened || !doc->content()) {
-        const std::string why = doc->result().problems.empty() ? std::string(T(app, Str::kEdNoSource))
+        const std::string why = doc->result().problems.empty() ? std::string(tr(app, Str::kEdNoSource))
                                                                 : format_problem(doc->result().problems.front());
-        say(app, Tf(app, Str::kEdCannot, why.c_str()));
+        say(app, fill(tr(app, Str::kEdCannot), why));
         return false;
     }
     app.doc = std::move(doc);
@@ -95,12 +84,12 @@ bool app_save(AppContext& app) {
     bool ok = false;
     if (!app.content_path.empty()) {
         ok = app.doc->save_file(app.content_path);
-        say(app, ok ? Tf(app, Str::kEdSaved, app.content_path.c_str()) : app.doc->error());
+        say(app, ok ? fill(tr(app, Str::kEdSaved), app.content_path) : app.doc->error());
     } else if (app.download) {
         ok = app.download(app.doc->serialize(), app.content_label.empty() ? "article.json" : app.content_label);
-        say(app, ok ? Tf(app, Str::kEdDownloaded, app.content_label.c_str()) : T(app, Str::kEdDownloadFailed));
+        say(app, ok ? fill(tr(app, Str::kEdDownloaded), app.content_label) : tr(app, Str::kEdDownloadFailed));
     } else {
-        say(app, T(app, Str::kEdNoFile));
+        say(app, tr(app, Str::kEdNoFile));
     }
     return ok;
 }
@@ -145,7 +134,7 @@ static void selected_card_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
     if (app.selected < 0) {
-        ImGui::TextDisabled("%s", T(app, Str::kEdSelectHint));
+        ImGui::TextDisabled("%s", tr(app, Str::kEdSelectHint));
         return;
     }
     if (app.edit_node != c.nodes[app.selected].id) load_buffers(app);
@@ -155,29 +144,29 @@ static void selected_card_fields(AppContext& app) {
     ImGui::SetNextItemWidth(-1);
     if (input_text("##title", app.edit_title, false))
         apply(app, app.doc->set_node_text(id, NodeTextField::Title, app.edit_title, lang));
-    ImGui::TextDisabled("%s", T(app, Str::kEdSummary));
+    ImGui::TextDisabled("%s", tr(app, Str::kEdSummary));
     if (input_text("##summary", app.edit_summary, true))
         apply(app, app.doc->set_node_text(id, NodeTextField::Summary, app.edit_summary, lang));
     for (size_t i = 0; i < app.edit_body.size(); ++i) {
         ImGui::PushID((int)i);
-        ImGui::TextDisabled(T(app, Str::kEdParagraph), (int)i + 1);
+        ImGui::TextDisabled(tr(app, Str::kEdParagraph), (int)i + 1);
         if (input_text("##body", app.edit_body[i], true))
             apply(app, app.doc->set_node_text(id, NodeTextField::Body, app.edit_body[i], lang, i));
         ImGui::PopID();
     }
-    if (ImGui::SmallButton(T(app, Str::kEdAddParagraph)))
-        apply(app, app.doc->set_node_text(id, NodeTextField::Body, T(app, Str::kEdNewParagraph), lang, app.edit_body.size()));
+    if (ImGui::SmallButton(tr(app, Str::kEdAddParagraph)))
+        apply(app, app.doc->set_node_text(id, NodeTextField::Body, tr(app, Str::kEdNewParagraph), lang, app.edit_body.size()));
     ImGui::SameLine();
-    if (ImGui::SmallButton(T(app, Str::kEdRemoveCard))) {
+    if (ImGui::SmallButton(tr(app, Str::kEdRemoveCard))) {
         std::vector<std::string> removed;
         if (apply(app, app.doc->remove_node(id, &removed)))
-            say(app, removed.empty() ? std::string(T(app, Str::kEdRemoved))
-                                     : Tf(app, Str::kEdRemovedMore, (int)removed.size()));
+            say(app, removed.empty() ? std::string(tr(app, Str::kEdRemoved))
+                                     : fill(tr(app, Str::kEdRemovedMore), std::to_string(removed.size())));
         return;
     }
 
     ImGui::Separator();
-    ImGui::TextDisabled("%s", T(app, Str::kEdLinks));
+    ImGui::TextDisabled("%s", tr(app, Str::kEdLinks));
     for (size_t e = 0; e < c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
         if (ed.from_index != app.selected && ed.to_index != app.selected) continue;
@@ -200,10 +189,10 @@ static void selected_card_fields(AppContext& app) {
     ImGui::SameLine();
     if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
     pick("##target", -60, (int)c.nodes.size(), app.link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, T(app, Str::kEdChooseCard));
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, tr(app, Str::kEdChooseCard));
     ImGui::SameLine();
     ImGui::BeginDisabled(app.link_target < 0);
-    if (ImGui::Button(T(app, Str::kEdLink)))
+    if (ImGui::Button(tr(app, Str::kEdLink)))
         apply(app, app.doc->add_edge(id, c.nodes[app.link_target].id, c.edge_kinds[app.link_kind].id));
     ImGui::EndDisabled();
 }
@@ -211,7 +200,7 @@ static void selected_card_fields(AppContext& app) {
 static void new_card_form(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
-    ImGui::TextDisabled("%s", T(app, Str::kEdNewCard));
+    ImGui::TextDisabled("%s", tr(app, Str::kEdNewCard));
     app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
     pick("##cat", 140, (int)c.categories.size(), app.new_category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
@@ -220,7 +209,7 @@ static void new_card_form(AppContext& app) {
     input_text("##newtitle", app.new_title, false);
     ImGui::SameLine();
     ImGui::BeginDisabled(app.new_title.empty());
-    if (ImGui::Button(T(app, Str::kEdAdd))) {
+    if (ImGui::Button(tr(app, Str::kEdAdd))) {
         NewNode n;
         n.category = c.categories[app.new_category].id;
         n.title = app.new_title;
@@ -248,21 +237,21 @@ void draw_editor(AppContext& app) {
     ImGui::Begin("##editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushFont(app.font_bold, 0.0f);
-    ImGui::TextUnformatted(T(app, Str::kEdEditing));
+    ImGui::TextUnformatted(tr(app, Str::kEdEditing));
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", T(app, app.doc->modified() ? Str::kEdUnsaved : Str::kEdSavedState));
+    ImGui::TextDisabled("%s", tr(app, app.doc->modified() ? Str::kEdUnsaved : Str::kEdSavedState));
     ImGui::BeginDisabled(!app.doc->can_undo());
-    if (ImGui::Button(T(app, Str::kEdUndo))) app_undo(app);
+    if (ImGui::Button(tr(app, Str::kEdUndo))) app_undo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.doc->can_redo());
-    if (ImGui::Button(T(app, Str::kEdRedo))) app_redo(app);
+    if (ImGui::Button(tr(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(T(app, app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
+    if (ImGui::Button(tr(app, app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
     ImGui::SameLine();
-    if (ImGui::Button(T(app, Str::kEdDone))) {
+    if (ImGui::Button(tr(app, Str::kEdDone))) {
         app_close_editor(app);
         ImGui::End();
         return;

@@ -22,7 +22,6 @@ namespace ex {
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------------
 
-static const char* T(const AppContext& app, Str key) { return tr(app.config.lang, key); }
 
 static constexpr ImGuiWindowFlags kPanelFlags =
     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
@@ -30,12 +29,14 @@ static constexpr ImGuiWindowFlags kPanelFlags =
 
 static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
 
-// Ends a panel that sits over the map, noting where it is so that Fit keeps the cards out from under it.
-static void end_panel(AppContext& app) {
+// Ends a panel that sits over the map, noting where it is so that Fit keeps the cards out from under it; returns
+// the panel's bottom edge (ImGui coordinates).
+static float end_panel(AppContext& app) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     if (size.x > 1 && size.y > 1)
         app.covers.push_back(Rect{pos.x - app.canvas_origin.x, pos.y - app.canvas_origin.y, size.x, size.y});
     ImGui::End();
+    return pos.y + size.y;
 }
 
 static void colour_chip(ImU32 colour, float size) {
@@ -88,10 +89,10 @@ static bool node_link(AppContext& app, int node, const char* id_suffix) {
 static void draw_search_results(AppContext& app) {
     if (app.search_query.empty()) return;
     if (app.search_results.empty()) {
-        ImGui::TextDisabled(T(app, Str::kNoMatch), app.search_query.c_str());
+        ImGui::TextDisabled(tr(app, Str::kNoMatch), app.search_query.c_str());
         return;
     }
-    ImGui::TextDisabled(T(app, Str::kFoundCount), (int)app.search_results.size());
+    ImGui::TextDisabled(tr(app, Str::kFoundCount), (int)app.search_results.size());
     ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, 30.0f * app.search_results.size() + 8)), false);
     for (int n : app.search_results)
         if (node_link(app, n, "result")) app_select_index(app, n, true);
@@ -134,7 +135,7 @@ static float draw_top_bar(AppContext& app) {
         }
         return 0;
     };
-    if (ImGui::InputTextWithHint("##search", T(app, Str::kSearchHint), buf, sizeof(buf),
+    if (ImGui::InputTextWithHint("##search", tr(app, Str::kSearchHint), buf, sizeof(buf),
                                  ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackAlways, take_pending,
                                  &app))
         app_set_search(app, buf);
@@ -144,7 +145,7 @@ static float draw_top_bar(AppContext& app) {
 
     // Tours, fit, theme, help on one row.
     if (!c.tours.empty()) {
-        if (ImGui::Button(T(app, Str::kTour))) ImGui::OpenPopup("##tours");
+        if (ImGui::Button(tr(app, Str::kTour))) ImGui::OpenPopup("##tours");
         if (ImGui::BeginPopup("##tours")) {
             for (size_t t = 0; t < c.tours.size(); ++t) {
                 ImGui::PushID((int)t);
@@ -155,18 +156,16 @@ static float draw_top_bar(AppContext& app) {
         }
         ImGui::SameLine();
     }
-    if (ImGui::Button(T(app, Str::kFit))) app_fit(app, true);
+    if (ImGui::Button(tr(app, Str::kFit))) app_fit(app, true);
     ImGui::SameLine();
-    if (ImGui::Button(T(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
+    if (ImGui::Button(tr(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
     ImGui::SameLine();
-    if (ImGui::Button(T(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
+    if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
     ImGui::SameLine();
-    if (ImGui::Button(T(app, Str::kKeys))) app.show_help = true;
+    if (ImGui::Button(tr(app, Str::kKeys))) app.show_help = true;
     ImGui::SameLine();
-    if (!app.edit_mode && ImGui::Button(T(app, Str::kEdit))) app_open_editor(app);
-    const float bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
-    end_panel(app);
-    return bottom;
+    if (!app.edit_mode && ImGui::Button(tr(app, Str::kEdit))) app_open_editor(app);
+    return end_panel(app);
 }
 
 // [SECTION] Legend --------------------------------------------------------------------------------------------------
@@ -189,14 +188,14 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
         const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Down : ImGuiDir_Right);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(T(app, Str::kShow));
+        ImGui::TextUnformatted(tr(app, Str::kShow));
         if (clicked || ImGui::IsItemClicked()) app.legend_open = !app.legend_open;
         if (!app.legend_open) {
             end_panel(app);
             return;
         }
     } else {
-        ImGui::TextDisabled("%s", T(app, Str::kShow));
+        ImGui::TextDisabled("%s", tr(app, Str::kShow));
     }
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
@@ -221,12 +220,12 @@ static void draw_history_bar(AppContext& app) {
     ImGui::BeginDisabled(!app.history.can_back());
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) app_back(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", T(app, Str::kBackTip));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(app, Str::kBackTip));
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.history.can_forward());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) app_forward(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", T(app, Str::kForwardTip));
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(app, Str::kForwardTip));
     ImGui::SameLine();
     // Breadcrumbs: the last few places visited, oldest first.
     const auto& trail = app.history.trail();
@@ -244,12 +243,12 @@ static void draw_history_bar(AppContext& app) {
     const float close_w = ImGui::GetFrameHeight();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
     if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.selected = -1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(app, Str::kCloseTip));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app, Str::kCloseTip));
 }
 
 static void draw_citations(AppContext& app, const Node& n) {
     const Content& c = *app.content;
-    ImGui::TextDisabled("%s", T(app, Str::kFromSource));
+    ImGui::TextDisabled("%s", tr(app, Str::kFromSource));
     for (size_t k = 0; k < n.citations.size(); ++k) {
         const Citation& cit = n.citations[k];
         ImGui::PushID((int)k);
@@ -262,7 +261,7 @@ static void draw_citations(AppContext& app, const Node& n) {
         ImGui::PopStyleColor();
         auto it = std::find(app.open_passages.begin(), app.open_passages.end(), cit.paragraph);
         const bool open = it != app.open_passages.end();
-        if (ImGui::SmallButton(T(app, open ? Str::kHidePassage : Str::kShowPassage))) {
+        if (ImGui::SmallButton(tr(app, open ? Str::kHidePassage : Str::kShowPassage))) {
             if (open) app.open_passages.erase(it);
             else app.open_passages.push_back(cit.paragraph);
         }
@@ -321,9 +320,9 @@ static void draw_detail(AppContext& app) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    if (ImGui::SmallButton(T(app, Str::kCopyText))) {
+    if (ImGui::SmallButton(tr(app, Str::kCopyText))) {
         ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
-        app.status = T(app, Str::kCopied);
+        app.status = tr(app, Str::kCopied);
         app.status_until = app.now + 2.0;
     }
     if (app.now < app.status_until) { ImGui::SameLine(); ImGui::TextDisabled("%s", app.status.c_str()); }
@@ -359,16 +358,16 @@ static void draw_tour(AppContext& app) {
     ImGui::TextDisabled("%d / %d", app.tour.step + 1, (int)tour.steps.size());
     wrapped(app_text(app, step.caption));
     ImGui::BeginDisabled(app.tour.step == 0);
-    if (ImGui::Button(T(app, Str::kPrevious))) app_tour_step(app, -1);
+    if (ImGui::Button(tr(app, Str::kPrevious))) app_tour_step(app, -1);
     ImGui::EndDisabled();
     ImGui::SameLine();
     const bool last = app.tour.step + 1 >= (int)tour.steps.size();
-    if (ImGui::Button(T(app, last ? Str::kFinish : Str::kNext))) {
+    if (ImGui::Button(tr(app, last ? Str::kFinish : Str::kNext))) {
         if (last) app_stop_tour(app);
         else app_tour_step(app, +1);
     }
     ImGui::SameLine();
-    if (app.tour.tour >= 0 && ImGui::Button(T(app, Str::kEndTour))) app_stop_tour(app);
+    if (app.tour.tour >= 0 && ImGui::Button(tr(app, Str::kEndTour))) app_stop_tour(app);
     end_panel(app);
 }
 
@@ -406,14 +405,14 @@ static void draw_minimap(AppContext& app) {
         app.flight.active = false;
         app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(app, Str::kClickToJump));
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app, Str::kClickToJump));
     end_panel(app);
 }
 
 // [SECTION] Help and problems ---------------------------------------------------------------------------------------
 
 static void draw_help(AppContext& app) {
-    const std::string title = std::string(T(app, Str::kShortcutsTitle)) + "###help";
+    const std::string title = std::string(tr(app, Str::kShortcutsTitle)) + "###help";
     if (app.show_help) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(title.c_str(), &app.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
@@ -429,17 +428,17 @@ static void draw_help(AppContext& app) {
         // module into the browser download for this one popup.
         ImGui::PushFont(app.font_bold, 0.0f);
         float key_w = 0;
-        for (auto& r : rows) key_w = std::max(key_w, ImGui::CalcTextSize(T(app, r[0])).x);
+        for (auto& r : rows) key_w = std::max(key_w, ImGui::CalcTextSize(tr(app, r[0])).x);
         ImGui::PopFont();
         const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x * 2;
         for (auto& r : rows) {
             ImGui::PushFont(app.font_bold, 0.0f);
-            ImGui::TextUnformatted(T(app, r[0]));
+            ImGui::TextUnformatted(tr(app, r[0]));
             ImGui::PopFont();
             ImGui::SameLine(x0 + key_w + gap);
-            ImGui::TextUnformatted(T(app, r[1]));
+            ImGui::TextUnformatted(tr(app, r[1]));
         }
-        if (ImGui::Button(T(app, Str::kClose))) { app.show_help = false; ImGui::CloseCurrentPopup(); }
+        if (ImGui::Button(tr(app, Str::kClose))) { app.show_help = false; ImGui::CloseCurrentPopup(); }
         ImGui::EndPopup();
     }
 }
@@ -453,7 +452,7 @@ static void draw_problems(AppContext& app) {
     ImGui::SetNextWindowSize(ImVec2(std::min(640.0f, vp->WorkSize.x - 16), 0));
     ImGui::Begin("##problems", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(201, 42, 42, 255));
-    ImGui::TextUnformatted(T(app, app.content ? Str::kLoadFailedKept : Str::kLoadFailed));
+    ImGui::TextUnformatted(tr(app, app.content ? Str::kLoadFailedKept : Str::kLoadFailed));
     ImGui::PopStyleColor();
     const size_t shown = std::min<size_t>(app.problems.size(), 12);
     for (size_t i = 0; i < shown; ++i) {
@@ -476,8 +475,8 @@ static void draw_problems(AppContext& app) {
         }
         if (ImGui::IsItemClicked()) app_select_index(app, node, true);
     }
-    if (app.problems.size() > shown) ImGui::TextDisabled(T(app, Str::kAndMore), (int)(app.problems.size() - shown));
-    if (ImGui::Button(T(app, Str::kDismiss))) app.problems.clear();
+    if (app.problems.size() > shown) ImGui::TextDisabled(tr(app, Str::kAndMore), (int)(app.problems.size() - shown));
+    if (ImGui::Button(tr(app, Str::kDismiss))) app.problems.clear();
     ImGui::End();
 }
 

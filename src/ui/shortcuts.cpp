@@ -65,7 +65,7 @@ void handle_shortcuts(AppContext& app) {
     if (alt && pressed(ImGuiKey_RightArrow)) { app_forward(app); return; }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_C) && app.selected >= 0) {
         ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
-        app.status = tr(app.config.lang, Str::kCopied);
+        app.status = tr(app, Str::kCopied);
         app.status_until = app.now + 2.0;
         return;
     }

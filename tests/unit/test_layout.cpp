@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <fstream>
 #include <string>
-#include <tuple>
 
 #include "core/layout.h"
 #include "core/synth.h"
@@ -67,6 +66,16 @@ void check_layout(const ex::Content& c, const Layout& l, const ex::LayoutOptions
     }
 }
 
+// One more edge of any kind between existing nodes.
+void add_edge(ex::Content& c, const std::string& from, const std::string& to, const std::string& kind) {
+    ex::Edge e;
+    e.from = from;
+    e.to = to;
+    e.kind = kind;
+    c.edges.push_back(e);
+    c.rebuild_indices();
+}
+
 ex::Content tiny_content(int nodes, const std::vector<std::pair<int, int>>& edges, const char* kind = "drives") {
     ex::Content c;
     c.edge_kinds = ex::builtin_edge_kinds();
@@ -77,14 +86,8 @@ ex::Content tiny_content(int nodes, const std::vector<std::pair<int, int>>& edge
         n.category = "c";
         c.nodes.push_back(n);
     }
-    for (auto [a, b] : edges) {
-        ex::Edge e;
-        e.from = "n" + std::to_string(a);
-        e.to = "n" + std::to_string(b);
-        e.kind = kind;
-        c.edges.push_back(e);
-    }
-    c.rebuild_indices();
+    for (auto [a, b] : edges) add_edge(c, "n" + std::to_string(a), "n" + std::to_string(b), kind);
+    c.rebuild_indices();  // also for a map without edges
     return c;
 }
 
@@ -137,12 +140,8 @@ TEST_CASE("layout of synthetic maps: no overlaps, attached paths, deterministic"
 TEST_CASE("the map reads from problems and prerequisites to what answers or needs them") {
     // 1 mitigates 0 (0 is the problem), 2 requires 1 (1 is the prerequisite), 3 drives 2.
     ex::Content c = tiny_content(4, {{3, 2}});
-    for (auto [from, to, kind] : {std::tuple{"n1", "n0", "mitigates"}, std::tuple{"n2", "n1", "requires"}}) {
-        ex::Edge e;
-        e.from = from; e.to = to; e.kind = kind;
-        c.edges.push_back(e);
-    }
-    c.rebuild_indices();
+    add_edge(c, "n1", "n0", "mitigates");
+    add_edge(c, "n2", "n1", "requires");
     Layout l = ex::compute_layout(c);
     check_layout(c, l);
     CHECK(l.layer[0] < l.layer[1]);
@@ -154,10 +153,7 @@ TEST_CASE("the map reads from problems and prerequisites to what answers or need
 TEST_CASE("edges flow forward and part-of puts the sub-point after its parent") {
     // 0 → 1 → 2, and 3 is part of 1.
     ex::Content c = tiny_content(4, {{0, 1}, {1, 2}});
-    ex::Edge part;
-    part.from = "n3"; part.to = "n1"; part.kind = "part-of";
-    c.edges.push_back(part);
-    c.rebuild_indices();
+    add_edge(c, "n3", "n1", "part-of");
     Layout l = ex::compute_layout(c);
     check_layout(c, l);
     CHECK(l.layer[0] < l.layer[1]);
