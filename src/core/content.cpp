@@ -77,12 +77,14 @@ std::vector<EdgeKind> builtin_edge_kinds() {
         e.id = id; e.forward = std::move(fwd); e.backward = std::move(back); e.style = style;
         return e;
     };
+    // The Chinese backward readings are what a reader would say with this card as the subject ("B 源于 A"), not
+    // the passive of the forward verb ("受推动于" reads as a translation).
     return {
-        k("drives", text("drives", "推动"), text("is driven by", "受推动于"), "solid"),
-        k("enables", text("enables", "促成"), text("is enabled by", "受促成于"), "solid"),
-        k("requires", text("requires", "需要"), text("is required by", "被需要于"), "dashed"),
-        k("threatens", text("threatens", "威胁"), text("is threatened by", "受威胁于"), "dashed"),
-        k("mitigates", text("mitigates", "缓解"), text("is mitigated by", "受缓解于"), "dotted"),
+        k("drives", text("drives", "推动"), text("is driven by", "源于"), "solid"),
+        k("enables", text("enables", "促成"), text("is enabled by", "得益于"), "solid"),
+        k("requires", text("requires", "需要"), text("is required by", "支撑"), "dashed"),
+        k("threatens", text("threatens", "威胁"), text("is threatened by", "面临"), "dashed"),
+        k("mitigates", text("mitigates", "缓解"), text("is mitigated by", "缓解之道在于"), "dotted"),
         k("part-of", text("is part of", "属于"), text("includes", "包括"), "dotted"),
     };
 }
