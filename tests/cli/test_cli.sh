@@ -16,7 +16,7 @@ check "version" 0 '^explainer [0-9]+\.[0-9]+\.[0-9]+ \(Dear ImGui 1\.92' -- "$ex
 check "help" 0 'usage: explainer' -- "$exe" --help
 check "unknown option" 2 'unknown option --nope' -- "$exe" --nope
 check "validate needs files" 2 'needs at least one FILE' -- "$exe" --validate
-check "bundled article valid" 0 'article.json: ok \([0-9]+ nodes' -- "$exe" --validate "$here/../assets/content/article.json"
+check "bundled article valid, no warning" 0 'article.json: ok \([0-9]+ nodes, [0-9]+ edges, [0-9]+ tours, 0 warnings\)' -- "$exe" --validate "$here/../assets/content/article.json"
 check "bad edge target named" 1 "/edges/[0-9]+/to: no node with id" -- "$exe" --validate "$here/fixtures/bad/dangling-edge-to.json"
 check "several files, one bad" 1 'empty' -- "$exe" --validate "$here/fixtures/good/minimal.json" "$here/fixtures/bad/empty.json"
 check "missing file" 1 'nope.json' -- "$exe" --validate "$here/nope.json"
