@@ -1,6 +1,8 @@
 // content.cpp — lookups on the content model.
 #include "core/content.h"
 
+#include <algorithm>
+
 namespace ex {
 
 bool Text::empty() const {
@@ -56,6 +58,8 @@ void Content::rebuild_indices() {
         for (int p = 0; p < (int)secs[s].paragraphs.size(); ++p)
             paragraph_ids_.emplace(secs[s].paragraphs[p].id, std::make_pair(s, p));
     for (auto& n : nodes) n.category_index = category_index(n.category);
+    for (auto& cat : categories)
+        cat.notes = lanes.on && std::find(lanes.notes.begin(), lanes.notes.end(), cat.id) != lanes.notes.end();
     for (auto& e : edges) {
         e.from_index = node_index(e.from);
         e.to_index = node_index(e.to);
@@ -65,6 +69,16 @@ void Content::rebuild_indices() {
         for (auto& s : t.steps) s.node_index = node_index(s.node);
 }
 
+const EdgeKind* find_edge_kind(const std::vector<EdgeKind>& kinds, const std::string& id) {
+    for (const EdgeKind& k : kinds)
+        if (k.id == id) return &k;
+    return nullptr;
+}
+
+bool reads_backwards(const Content& c, const Edge& e) {
+    return e.kind_index >= 0 && e.kind_index < (int)c.edge_kinds.size() && c.edge_kinds[e.kind_index].reads_backwards;
+}
+
 std::vector<EdgeKind> builtin_edge_kinds() {
     // Language maps, so that every built-in reading is translated (a plain string would show English to all).
     auto text = [](const char* en, const char* zh) {
@@ -72,9 +86,11 @@ std::vector<EdgeKind> builtin_edge_kinds() {
         t.items = {{"en", en}, {"zh", zh}};
         return t;
     };
-    auto k = [&](const char* id, Text fwd, Text back, const char* style) {
+    auto k = [&](const char* id, Text fwd, Text back, const char* style, bool backwards = false, bool folds = false) {
         EdgeKind e;
         e.id = id; e.forward = std::move(fwd); e.backward = std::move(back); e.style = style;
+        e.reads_backwards = backwards;
+        e.folds = folds;
         return e;
     };
     // The Chinese backward readings are what a reader would say with this card as the subject ("B 源于 A"), not
@@ -82,10 +98,10 @@ std::vector<EdgeKind> builtin_edge_kinds() {
     return {
         k("drives", text("drives", "推动"), text("is driven by", "源于"), "solid"),
         k("enables", text("enables", "促成"), text("is enabled by", "得益于"), "solid"),
-        k("requires", text("requires", "需要"), text("is required by", "支撑"), "dashed"),
+        k("requires", text("requires", "需要"), text("is required by", "支撑"), "dashed", true),
         k("threatens", text("threatens", "威胁"), text("is threatened by", "面临"), "dashed"),
-        k("mitigates", text("mitigates", "缓解"), text("is mitigated by", "缓解之道在于"), "dotted"),
-        k("part-of", text("is part of", "属于"), text("includes", "包括"), "dotted"),
+        k("mitigates", text("mitigates", "缓解"), text("is mitigated by", "缓解之道在于"), "dotted", true),
+        k("part-of", text("is part of", "属于"), text("includes", "包括"), "dotted", true, true),
     };
 }
 

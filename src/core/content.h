@@ -69,6 +69,14 @@ struct Category {
     std::string colour;                                       // "#rrggbb" as written
     uint32_t    rgb = 0x808080;                               // parsed colour, 0xRRGGBB
     Text        description;
+    bool        notes = false;                                // lanes: its cards sit in the notes margin
+};
+
+// Lanes (opted into by the file's "lanes" field): one column per category in file order, the argument's steps
+// side by side; categories listed in `notes` sit in a margin instead.
+struct Lanes {
+    bool                     on = false;
+    std::vector<std::string> notes;                           // category ids
 };
 
 struct EdgeKind {
@@ -76,6 +84,11 @@ struct EdgeKind {
     Text        forward;                                      // "drives"        (from → to)
     Text        backward;                                     // "is driven by"  (to → from)
     std::string style = "solid";                              // solid | dashed | dotted
+    bool        folds = false;                                // `from` is a part of `to`: folds into it at the
+                                                              // overview when both share a category (part-of)
+    bool        reads_backwards = false;                      // `to` reads first: laid out before `from`, and the
+                                                              // map draws the arrow to→from with `backward`
+                                                              // (part-of, mitigates, requires)
 };
 
 struct Citation {
@@ -123,6 +136,7 @@ struct Tour {
 struct Content {
     Meta                  meta;
     std::vector<Category> categories;
+    Lanes                 lanes;
     std::vector<EdgeKind> edge_kinds;                         // built-in kinds plus those the file declares
     std::vector<Node>     nodes;
     std::vector<Edge>     edges;
@@ -144,5 +158,9 @@ struct Content {
 
 // The kinds every file may use without declaring them: drives, enables, requires, threatens, mitigates, part-of.
 std::vector<EdgeKind> builtin_edge_kinds();
+// The kind with this id among `kinds`, or nullptr (for code that runs before Content::rebuild_indices).
+const EdgeKind* find_edge_kind(const std::vector<EdgeKind>& kinds, const std::string& id);
+// The edge's kind reads from its `to` (EdgeKind::reads_backwards); false for an unresolved kind.
+bool reads_backwards(const Content& c, const Edge& e);
 
 }  // namespace ex

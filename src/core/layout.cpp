@@ -25,10 +25,6 @@
 
 namespace ex {
 
-bool laid_out_backwards(const std::string& kind) {
-    return kind == "part-of" || kind == "mitigates" || kind == "requires";
-}
-
 namespace {
 
 // Tuning. Ordering and placement sweeps are capped so that sweeps × (layered nodes + links) stays within a budget:
@@ -143,8 +139,7 @@ std::vector<LEdge> layering_edges(const Content& c) {
         const Edge& ed = c.edges[e];
         int f = ed.from_index, t = ed.to_index;
         if (f < 0 || t < 0 || f >= n || t >= n || f == t) continue;
-        if (laid_out_backwards(ed.kind)) out.push_back({t, f, e, true});
-
+        if (reads_backwards(c, ed)) out.push_back({t, f, e, true});
         else out.push_back({f, t, e, false});
     }
     return out;
@@ -891,7 +886,34 @@ int count_overlaps(const std::vector<Rect>& rects) {
     return clamp_to_int(count);
 }
 
+// What every layout reports about its edges: each drawn once, its path in reading order (from the card on the left
+// or above, or from `to` for a kind that reads backwards within one layer).
+static void finish_edges(const Content& c, Layout& out) {
+    const int n = (int)c.nodes.size();
+    out.shown_as.resize(n);
+    std::iota(out.shown_as.begin(), out.shown_as.end(), 0);
+    out.merged.assign(c.edges.size(), 0);
+    out.reversed.assign(c.edges.size(), 0);
+    for (int e = 0; e < (int)c.edges.size(); ++e) {
+        const Edge& ed = c.edges[e];
+        if (out.edge_paths[e].empty()) continue;
+        out.merged[e] = 1;
+        if (ed.from_index == ed.to_index) continue;
+        const int lf = out.layer[ed.from_index], lt = out.layer[ed.to_index];
+        const bool rev = lt < lf || (lt == lf && reads_backwards(c, ed));
+        if (rev) {
+            out.reversed[e] = 1;
+            std::reverse(out.edge_paths[e].begin(), out.edge_paths[e].end());
+        }
+    }
+}
+
 Layout compute_layout(const Content& c, const LayoutOptions& o) {
+    if (c.lanes.on) {
+        Layout out = compute_lanes_layout(c, o);
+        finish_edges(c, out);
+        return out;
+    }
     const int n = (int)c.nodes.size();
     Layout out;
     out.left_to_right = o.left_to_right;
@@ -919,21 +941,37 @@ Layout compute_layout(const Content& c, const LayoutOptions& o) {
     for (int e = 0; e < (int)c.edges.size(); ++e)
         out.edge_paths[e] = edge_path(c, out.cards, e, std::move(interior[e]), o.left_to_right);
     out.bounds = bounds_of(out);
+    finish_edges(c, out);
     return out;
 }
 
 void move_card(Layout& layout, const Content& c, int node, Vec2 new_top_left) {
     if (node < 0 || node >= (int)layout.cards.size()) return;
-    layout.cards[node].x = new_top_left.x;
-    layout.cards[node].y = new_top_left.y;
+    // A folded card is drawn as its representative (Layout::shown_as): they move together.
+    const auto shown = [&](int x) { return x >= 0 && x < (int)layout.shown_as.size() ? layout.shown_as[x] : x; };
+    for (int i = 0; i < (int)layout.cards.size(); ++i)
+        if (i == node || shown(i) == node) {
+            layout.cards[i].x = new_top_left.x;
+            layout.cards[i].y = new_top_left.y;
+        }
     const int edges = (int)std::min(c.edges.size(), layout.edge_paths.size());
     for (int e = 0; e < edges; ++e) {
         const Edge& ed = c.edges[e];
-        if (ed.from_index != node && ed.to_index != node) continue;
+        if (shown(ed.from_index) != node && shown(ed.to_index) != node) continue;
         auto& path = layout.edge_paths[e];
+        if (path.empty()) continue;                           // not drawn (inside a folded group, or merged)
+        const bool rev = e < (int)layout.reversed.size() && layout.reversed[e];
+        if (rev) std::reverse(path.begin(), path.end());
         std::vector<Vec2> interior;
         if (path.size() > 2 && ed.from_index != ed.to_index) interior.assign(path.begin() + 1, path.end() - 1);
-        path = edge_path(c, layout.cards, e, std::move(interior), layout.left_to_right);
+        // Routed between the cards drawn for its ends.
+        Edge drawn = ed;
+        drawn.from_index = shown(ed.from_index);
+        drawn.to_index = shown(ed.to_index);
+        Content one;
+        one.edges.push_back(drawn);
+        path = edge_path(one, layout.cards, 0, std::move(interior), layout.left_to_right);
+        if (rev) std::reverse(path.begin(), path.end());
     }
     layout.bounds = bounds_of(layout);
 }

@@ -5,11 +5,13 @@
 // coordinates (median placement projected onto "no overlap" constraints) → wide layers wrapped into sub-columns →
 // connected components packed in shelves → author position hints applied, other cards pushed clear of them.
 // Layers are columns flowing left→right by default (rows flowing top→bottom on request).
-// Three kinds are laid out from their `to`: a sub-point after its parent (`part-of`), what answers a problem after the
-// problem (`mitigates`), what needs a prerequisite after it (`requires`). Causes and problems read on the left.
+// Kinds with EdgeKind::reads_backwards are laid out from their `to`: among the built-ins a sub-point after its parent
+// (`part-of`), what answers a problem after the problem (`mitigates`), what needs a prerequisite after it
+// (`requires`). Causes and problems read on the left.
 // Position hints (Node::has_position) are the card's top-left corner in canvas units; hinted cards may overlap each
 // other if the author put them so, never an automatically placed card.
 #pragma once
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,6 +36,22 @@ struct LayoutOptions {
                                                               // but the map gets wide); off: edges alone decide
     int   ordering_passes = 16;                               // crossing-reduction sweeps (stops early when stuck)
     int   placement_passes = 6;                               // coordinate-assignment sweeps
+
+    // Lanes (content that sets "lanes"; layout_lanes.cpp). Landscape: a column per lane, long lanes wrapped into
+    // sub-columns so that the map's shape suits `aspect` (the view's width / height). Portrait (left_to_right
+    // false): a row per lane, its cards in `lane_columns` columns, read top to bottom.
+    float aspect = 1.6f;
+    int   lane_columns = 2;
+    float lane_gap = 64;                                      // between lanes (room for the edges' curves)
+    float lane_header = 44;                                   // the lane's name above its cards
+    // Height of card `node` (an index of the content laid out) at width `width`; unset: card_height for all.
+    std::function<float(int node, float width)> card_height_of;
+};
+
+// One lane of a lanes layout: its category and the area it spans, header included (canvas units).
+struct LaneBox {
+    int  category = -1;                                       // -1: cards without a known category
+    Rect box;
 };
 
 struct Layout {
@@ -46,14 +64,16 @@ struct Layout {
     std::vector<int> order_in_layer;                          // by node index: rank among the layer's cards
     std::vector<int> component;                               // by node index: 0 = the largest piece
     bool             left_to_right = true;
+    std::vector<int>  shown_as;                               // by node: the card drawn for it (itself unless folded)
+    std::vector<int>  merged;                                 // by edge: edges drawn as this one (0: not drawn)
+    std::vector<char> reversed;                               // by edge: its path runs to → from, the way the map
+                                                              // reads (the arrow points at `from`)
+    std::vector<LaneBox> lanes;                               // lanes layout only, in reading order
 };
 
 Layout compute_layout(const Content& content, const LayoutOptions& options = {});
-
-// Kinds whose `to` reads first: the parent before its sub-point (part-of), the problem before what answers it
-// (mitigates), the prerequisite before what needs it (requires). The map then reads from causes and problems on
-// the left to what follows from them on the right.
-bool laid_out_backwards(const std::string& kind);
+// The lanes layout (compute_layout calls it for content with lanes on).
+Layout compute_lanes_layout(const Content& content, const LayoutOptions& options);
 
 // Crossings between two adjacent layers given each edge as (position in one layer, position in the other). Edges
 // sharing an end point do not cross. O(m log m).

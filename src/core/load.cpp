@@ -133,6 +133,7 @@ class Loader {
                      const char* what, Text& out);
     bool        string_field(const Json& obj, const std::string& ptr, const char* key, bool required,
                              std::string& out);
+    bool        bool_field(const Json& obj, const std::string& ptr, const char* key, bool& out);
     bool        id_shape(const std::string& id, const std::string& ptr);
     bool        id_field(const Json& obj, const std::string& ptr, std::string& out);
     const Json* array_field(const Json& obj, const std::string& ptr, const char* key, bool required, size_t min,
@@ -147,6 +148,8 @@ class Loader {
     void read_source(const Json& src, const std::string& ptr);
     void read_categories(const Json& root);
     void read_edge_kinds(const Json& root);
+    void read_lanes(const Json& root);
+    void check_folds();
     void read_nodes(const Json& root);
     void read_node(const Json& v, const std::string& ptr);
     void read_citation(const Json& v, const std::string& ptr, Node& node);
@@ -293,6 +296,17 @@ bool Loader::string_field(const Json& obj, const std::string& ptr, const char* k
         error(pointer_append(ptr, key), std::string("\"") + key + "\" must not be empty");
         return false;
     }
+    return true;
+}
+
+bool Loader::bool_field(const Json& obj, const std::string& ptr, const char* key, bool& out) {
+    const Json* v = field(obj, ptr, key, false);
+    if (!v) return false;
+    if (!v->is_boolean()) {
+        error(pointer_append(ptr, key), "expected true or false, got " + describe(*v));
+        return false;
+    }
+    out = v->get<bool>();
     return true;
 }
 
@@ -482,6 +496,71 @@ void Loader::read_categories(const Json& root) {
     }
 }
 
+// "lanes": {"notes": ["caveats"]} (or just {}): columns follow the categories; unknown note categories are ignored
+// with a warning, so a typo never costs the reader the map.
+void Loader::read_lanes(const Json& root) {
+    const Json* v = field(root, "", "lanes", false);
+    if (!v) return;
+    if (!expect_object(*v, "/lanes", "an object like {\"notes\": [\"caveats\"]}")) return;
+    unknown_fields(*v, "/lanes", {"notes"});
+    c_.lanes.on = true;
+    const Json* notes = array_field(*v, "/lanes", "notes", false, 0, limits::kCategories, "category id");
+    if (!notes) return;
+    for (size_t i = 0; i < notes->size(); ++i) {
+        const std::string ptr = pointer_append("/lanes/notes", i);
+        const Json& n = (*notes)[i];
+        if (!n.is_string()) {
+            error(ptr, "expected a category id (a string), got " + describe(n));
+            continue;
+        }
+        const std::string& id = n.get_ref<const std::string&>();
+        if (std::find(categories_.ids.begin(), categories_.ids.end(), id) == categories_.ids.end()) {
+            std::string m = "no category with id " + in_quotes(id) + "; the notes margin ignores it";
+            const std::string s = suggester_.suggest("category", id, categories_.ids);
+            if (!s.empty()) m += " (did you mean \"" + s + "\"?)";
+            warning(ptr, m);
+            continue;
+        }
+        c_.lanes.notes.push_back(id);
+    }
+}
+
+// Folding kinds (part-of) make a tree of wholes and parts within a category. A part of two wholes keeps the first
+// (in edge order); an edge that would close a cycle does not fold. Both are warnings: the map still draws every card.
+void Loader::check_folds() {
+    std::unordered_map<std::string, size_t> whole_of;           // part id → edge index that folds it
+    std::unordered_map<std::string, std::string> parent, category;
+    for (const Node& n : c_.nodes) category.emplace(n.id, n.category);
+    for (size_t i = 0; i < c_.edges.size(); ++i) {
+        const Edge& e = c_.edges[i];
+        const EdgeKind* k = find_edge_kind(c_.edge_kinds, e.kind);
+        if (!k || !k->folds || e.from == e.to) continue;
+        auto a = category.find(e.from), b = category.find(e.to);
+        if (a == category.end() || b == category.end() || a->second != b->second) continue;
+        const std::string ptr = pointer_append("/edges", i);
+        if (auto it = whole_of.find(e.from); it != whole_of.end()) {
+            warning(ptr, in_quotes(e.from) + " is already a part of " + in_quotes(c_.edges[it->second].to) +
+                             " (/edges/" + std::to_string(it->second) + "); a card folds into one whole, so this " +
+                             in_quotes(e.kind) + " edge is drawn but does not fold");
+            continue;
+        }
+        bool cycle = false;                                     // would `to` end up inside `from`?
+        for (std::string x = e.to; !cycle;) {
+            if (x == e.from) cycle = true;
+            auto p = parent.find(x);
+            if (p == parent.end()) break;
+            x = p->second;
+        }
+        if (cycle) {
+            warning(ptr, "fold cycle: " + in_quotes(e.to) + " is already (a part of a part) of " + in_quotes(e.from) +
+                             "; this " + in_quotes(e.kind) + " edge is drawn but does not fold");
+            continue;
+        }
+        whole_of[e.from] = i;
+        parent[e.from] = e.to;
+    }
+}
+
 void Loader::read_edge_kinds(const Json& root) {
     const Json* kinds = array_field(root, "", "edge_kinds", false, 0, limits::kEdgeKinds, "edge kind");
     if (!kinds) return;
@@ -489,9 +568,17 @@ void Loader::read_edge_kinds(const Json& root) {
         const Json& v = (*kinds)[i];
         const std::string ptr = pointer_append("/edge_kinds", i);
         if (!expect_object(v, ptr)) continue;
-        unknown_fields(v, ptr, {"id", "forward", "backward", "style"});
+        unknown_fields(v, ptr, {"id", "forward", "backward", "style", "folds", "reads_backwards"});
         EdgeKind k;
         if (id_field(v, ptr, k.id)) define(kinds_, k.id, ptr);  // redeclaring a built-in is allowed
+        // A redeclared built-in keeps its behaviour unless the file says otherwise.
+        static const std::vector<EdgeKind> kBuiltins = builtin_edge_kinds();
+        if (const EdgeKind* b = find_edge_kind(kBuiltins, k.id)) {
+            k.folds = b->folds;
+            k.reads_backwards = b->reads_backwards;
+        }
+        bool_field(v, ptr, "folds", k.folds);
+        bool_field(v, ptr, "reads_backwards", k.reads_backwards);
         text(v, ptr, "forward", true, limits::kTitleBytes, "an edge reading", k.forward);
         text(v, ptr, "backward", true, limits::kTitleBytes, "an edge reading", k.backward);
         if (const Json* st = field(v, ptr, "style", false)) {
@@ -703,7 +790,7 @@ std::shared_ptr<Content> Loader::run() {
         error("", "the top level must be a JSON object {\"meta\": ..., \"nodes\": [...], ...}, got " + describe(root));
         return nullptr;
     }
-    unknown_fields(root, "", {"$schema", "format", "meta", "categories", "edge_kinds", "nodes", "edges", "tours"});
+    unknown_fields(root, "", {"$schema", "format", "meta", "categories", "lanes", "edge_kinds", "nodes", "edges", "tours"});
     if (const Json* s = field(root, "", "$schema", false); s && !s->is_string())
         error("/$schema", "expected a string (the path or URL of the schema), got " + describe(*s));
     if (const Json* f = field(root, "", "format", false)) {
@@ -713,6 +800,7 @@ std::shared_ptr<Content> Loader::run() {
     }
     read_meta(root);
     read_categories(root);
+    read_lanes(root);
     read_edge_kinds(root);
     read_nodes(root);
     read_edges(root);
@@ -726,6 +814,7 @@ std::shared_ptr<Content> Loader::run() {
         if (it != c_.edge_kinds.end()) *it = std::move(k);
         else c_.edge_kinds.push_back(std::move(k));
     }
+    check_folds();
     c_.rebuild_indices();
     return std::make_shared<Content>(std::move(c_));
 }

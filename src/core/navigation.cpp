@@ -93,6 +93,16 @@ std::vector<int> reading_order(const Content& c, const Layout& layout) {
     if (n == 0) return order;
     // Columns are recognised geometrically (cards whose flow coordinate falls in the same card-sized band), so
     // hinted or dragged cards are read where they are drawn; wrapped sub-columns read one after the other.
+    // Folded cards are read as their whole (they are not on the map as cards of their own).
+    const auto folded = [&](int i) { return i < (int)layout.shown_as.size() && layout.shown_as[i] != i; };
+    order.erase(std::remove_if(order.begin(), order.end(), folded), order.end());
+    if (!layout.lanes.empty()) {                              // lanes: lane by lane, each top to bottom
+        std::sort(order.begin(), order.end(), [&](int a, int b) {
+            return std::make_tuple(layout.layer[a], layout.order_in_layer[a], a) <
+                   std::make_tuple(layout.layer[b], layout.order_in_layer[b], b);
+        });
+        return order;
+    }
     const bool ltr = layout.left_to_right;
     const float band = std::max(1.0f, ltr ? layout.cards[0].w : layout.cards[0].h);
     auto key = [&](int i) {

@@ -110,6 +110,14 @@ constexpr StrEntry kTable[] = {
     {Str::kMdSentenceEnd, "md.sentence_end", ".", "。"},
     {Str::kMdOpenParen, "md.open_paren", " (", "（"},
     {Str::kMdCloseParen, "md.close_paren", ")", "）"},
+    {Str::kParts, "map.parts", "+ %s parts", "+ %s 项"},
+    {Str::kOnePart, "map.one_part", "+ 1 part", "+ 1 项"},
+    {Str::kFoldGroup, "map.fold", "- fold", "- 收起"},
+    {Str::kUnfoldAll, "map.unfold_all", "Unfold all", "全部展开"},
+    {Str::kFoldAll, "map.fold_all", "Fold all", "全部收起"},
+    {Str::kLinks, "map.links", "%s links", "%s 条连接"},
+    {Str::kLegend, "legend.title", "Legend", "图例"},
+    {Str::kLineStyles, "legend.lines", "Lines", "连线"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kStrCount, "one table row per Str key");
 

@@ -40,6 +40,8 @@ enum class Str : int {
     // Markdown export
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,
+    // Map: folding, merged links, the legend's key
+    kParts, kOnePart, kFoldGroup, kUnfoldAll, kFoldAll, kLinks, kLegend, kLineStyles,
     kCount
 };
 

@@ -155,7 +155,7 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
         }
         if (u == v) continue;
         std::string kind = rng.pick(kinds);
-        if (laid_out_backwards(kind)) std::swap(u, v);       // e.g. the sub-point (later) is part of its parent
+        if (find_edge_kind(c.edge_kinds, kind)->reads_backwards) std::swap(u, v);       // e.g. the sub-point (later) is part of its parent
         std::string key = std::to_string(u) + ">" + std::to_string(v) + ":" + kind;
         if (!seen.insert(key).second) continue;
         Edge e;

@@ -116,14 +116,41 @@ std::string url_encode(const std::string& s) {
     return out;
 }
 
-// The hash that describes what the reader sees: a running tour wins over a plain selection.
+// The unfolded groups, as "&unfold=a,b" ("" when all are folded).
+static std::string unfold_part(const ex::AppContext& app) {
+    std::string ids;
+    for (size_t i = 0; i < app.unfolded.size(); ++i)
+        if (app.unfolded[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
+    return ids.empty() ? "" : "&unfold=" + ids;
+}
+
+// The hash that describes what the reader sees: a running tour wins over a plain selection; what is unfolded
+// follows, so a copied link shows the same map.
 std::string hash_of(const ex::AppContext& app) {
     if (!app.content) return "";
     const ex::Content& c = *app.content;
+    std::string h;
     if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size())
-        return "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
-    if (app.selected >= 0 && app.selected < (int)c.nodes.size()) return "#node=" + url_encode(c.nodes[app.selected].id);
-    return "";
+        h = "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
+    else if (app.selected >= 0 && app.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.selected].id);
+    const std::string u = unfold_part(app);
+    if (u.empty()) return h;
+    return h.empty() ? "#" + u.substr(1) : h + u;
+}
+
+// "unfold=a,b" in a hash: exactly those groups unfolded (unknown ids ignored), before anything is selected.
+static void apply_unfold(ex::AppContext& app, const ex::Args& a) {
+    std::vector<char> want(app.content->nodes.size(), 0);
+    const std::string list = a.get("unfold");
+    for (size_t start = 0; start <= list.size();) {
+        const size_t comma = std::min(list.find(',', start), list.size());
+        const int k = app.content->node_index(list.substr(start, comma - start));
+        if (k >= 0) want[k] = 1;
+        start = comma + 1;
+    }
+    if (want == app.unfolded) return;
+    app.unfolded = want;
+    ex::app_relayout(app, true);
 }
 
 // Selects what a hash names. Going to the app's previous or next history entry uses its own back/forward, so the
@@ -131,6 +158,7 @@ std::string hash_of(const ex::AppContext& app) {
 void apply_hash(ex::AppContext& app, const std::string& hash) {
     if (!app.content) return;
     const ex::Args a = ex::parse_query(hash);
+    apply_unfold(app, a);
     if (a.has("tour")) {
         const std::string id = a.get("tour");
         const int t = app.content->tour_index(id);

@@ -11,6 +11,7 @@
 
 #include "core/file_io.h"
 #include "core/load.h"
+#include "ui/text.h"
 
 namespace ex {
 
@@ -77,6 +78,7 @@ void app_frame(AppContext& app) {
         app.view.cam = app.flight.at(app.now);
         if (app.flight.finished(app.now)) app.flight.active = false;
     }
+    app_step_relayout(app);
     handle_shortcuts(app);
     draw_canvas(app);
     draw_panels(app);
@@ -89,7 +91,7 @@ void app_frame(AppContext& app) {
 void app_shutdown(AppContext& app) { app.content.reset(); }
 
 double app_wake_in(const AppContext& app) {
-    if (app.flight.active || app.needs_fit || app.fit_settle > 0) return 0.0;
+    if (app.flight.active || app.needs_fit || app.fit_settle > 0 || app.relayout_start >= 0) return 0.0;
     if (app.now < app.status_until) return app.status_until - app.now;
     return -1.0;
 }
@@ -110,6 +112,10 @@ void app_set_lang(AppContext& app, const std::string& lang) {
     if (app.content) {
         app.search.build(*app.content, lang);
         app_set_search(app, app.search_query);
+        if (app.content->lanes.on) {                          // cards are as tall as their titles in this language
+            app_relayout(app, false);
+            if (app.view.cam.zoom == app.fitted.zoom) app.needs_fit = true;
+        }
     }
 }
 
@@ -120,11 +126,20 @@ void app_set_lang(AppContext& app, const std::string& lang) {
 static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update) {
     const std::string keep = app.selected >= 0 && app.content ? app.content->nodes[app.selected].id : "";
     const size_t old_categories = app.hidden_category.size();
+    const std::shared_ptr<const Content> old_content = app.content;
     app.content = std::move(content);
     app.content_label = label;
     const Content& c = *app.content;
-    app.layout = compute_layout(c);
-    app.order = reading_order(c, app.layout);
+    std::vector<std::string> was_unfolded;                    // an update keeps what the reader unfolded
+    if (update)
+        for (size_t i = 0; i < app.unfolded.size() && i < app.folds.whole.size(); ++i)
+            if (app.unfolded[i] && old_content) was_unfolded.push_back(old_content->nodes[i].id);
+    app.folds = build_fold_tree(c);
+    app.unfolded.assign(c.nodes.size(), 0);
+    for (const std::string& id : was_unfolded)
+        if (int k = c.node_index(id); k >= 0) app.unfolded[k] = 1;
+    app.relayout_start = -1;
+    app_relayout(app, false);
     app.search.build(c, app.config.lang);
     app.selected = app.focused = app.hovered = app.hovered_edge = app.dragging = -1;
     app.open_passages.clear();
@@ -138,6 +153,7 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
     }
     app_set_search(app, app.search_query);
     if (!keep.empty()) app.selected = app.focused = c.node_index(keep);
+    if (app.selected >= 0 && app_reveal(app, app.selected)) app_relayout(app, false);
 }
 
 void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
@@ -197,6 +213,7 @@ void app_select_index(AppContext& app, int node, bool record_history) {
         app.selected = -1;
         return;
     }
+    app_reveal(app, node);
     app.selected = app.focused = node;
     if (record_history) app.history.visit(app.content->nodes[node].id);
     app.open_passages.clear();
@@ -228,7 +245,7 @@ void app_forward(AppContext& app) {
 void app_fly_to(AppContext& app, int node) {
     if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
     Camera to = app.view.cam;
-    const Rect card = app.layout.cards[node];
+    const Rect card = app_card_rect(app, node);
     to.center = card.center();
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
     to.zoom = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
@@ -247,9 +264,155 @@ void app_fit(AppContext& app, bool animate) {
     // Clear of the panels over the map (title bar, legend, minimap, detail): none of them hides a card.
     std::vector<Rect> covers = app.covers;
     covers.insert(covers.end(), app.page_covers.begin(), app.page_covers.end());
-    const Camera to = app.view.fit_clear_of(app.layout.bounds, 24.0f, covers, app.layout.cards);
+    const Layout& l = app.relayout_start >= 0 ? app.layout_target : app.layout;
+    Camera to;
+    if (!l.lanes.empty() && !l.left_to_right) {
+        // A phone reads the lanes top to bottom: the map's width fills the screen and the story starts at the top,
+        // below the panels there; the reader scrolls on.
+        float top = 0;
+        for (const Rect& r : covers)
+            if (r.y < app.view.size.y * 0.4f && r.bottom() < app.view.size.y * 0.6f) top = std::max(top, r.bottom());
+        const float margin = 10.0f;
+        to.zoom = clamp_zoom(std::min(1.6f, (app.view.size.x - 2 * margin) / std::max(1.0f, l.bounds.w)));
+        to.center.x = l.bounds.center().x;
+        to.center.y = l.bounds.y + (app.view.size.y * 0.5f - top - margin) / to.zoom;
+    } else {
+        // Lane headers are read like cards: none may sit under a panel either.
+        std::vector<Rect> readable = l.cards;
+        for (const LaneBox& lane : l.lanes) readable.push_back({lane.box.x, lane.box.y, lane.box.w, 30.0f});
+        to = app.view.fit_clear_of(l.bounds, 24.0f, covers, readable);
+        // Lanes: titles stay readable (12 px at least); a map that does not fit then starts at its beginning (top
+        // left, below the title bar) and the reader pans on.
+        constexpr float kReadableZoom = 0.75f;
+        if (!l.lanes.empty() && to.zoom < kReadableZoom) {
+            float top = 0;
+            for (const Rect& r : covers)
+                if (r.y < app.view.size.y * 0.3f && r.x < app.view.size.x * 0.5f) top = std::max(top, r.bottom());
+            to.zoom = kReadableZoom;
+            to.center.x = l.bounds.x + (app.view.size.x * 0.5f - 16.0f) / to.zoom;
+            to.center.y = l.bounds.y + (app.view.size.y * 0.5f - top - 8.0f) / to.zoom;
+        }
+    }
     if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
     else app.view.cam = to;
+}
+
+// [SECTION] Folding and relayout ------------------------------------------------------------------------------------
+
+namespace {
+// Lanes cards: a fixed width, as tall as their whole title (no ellipsis), plus the fold control's row.
+constexpr float kCardWidth = 224, kTitleSize = 16, kCardPadTop = 9, kCardPadBottom = 10, kFoldRow = 24;
+constexpr float kTextInset = 26;                              // accent bar and padding, at zoom 1 (canvas_view.cpp)
+}  // namespace
+
+LaneShape lane_shape(Vec2 view) {
+    LaneShape s;
+    if (view.y > view.x) {
+        // Upright (a phone, a tall window): lanes become rows, as many cards across as fit at a readable zoom.
+        s.columns = std::clamp((int)((view.x / 0.8f - 20.0f + 12.0f) / (kCardWidth + 12.0f)), 1, 4);
+        return s;
+    }
+    s.aspect = view.x / std::max(1.0f, view.y - 110.0f);      // the title bar takes the top
+    return s;
+}
+
+Rect app_card_rect(const AppContext& app, int node) {
+    const Layout& l = app.relayout_start >= 0 ? app.layout_target : app.layout;
+    return node >= 0 && node < (int)l.cards.size() ? l.cards[node] : Rect{};
+}
+
+void app_relayout(AppContext& app, bool animate) {
+    if (!app.content) return;
+    const Content& c = *app.content;
+    LayoutOptions o;
+    if (c.lanes.on) {
+        const LaneShape shape = lane_shape(app.view.size.x > 1 ? app.view.size : Vec2(1280, 720));
+        const bool portrait = shape.columns > 0;
+        o.left_to_right = !portrait;
+        o.card_width = kCardWidth;
+        o.node_gap = portrait ? 12.0f : 14.0f;
+        o.lane_gap = portrait ? 30.0f : 72.0f;
+        o.lane_header = 40.0f;
+        o.lane_columns = std::max(1, shape.columns);
+        o.aspect = portrait ? 1.0f : shape.aspect;
+        app.laid_out_columns = shape.columns;
+        app.laid_out_aspect = shape.aspect;
+        ImFont* font = app.font_bold;
+        o.card_height_of = [&app, &c, font](int node, float width) {
+            // Measured a little narrower than drawn, so a title rounded up a pixel at some zoom still fits.
+            const float text_w = (width - kTextInset) * 0.92f;
+            const int lines = font ? count_wrapped_lines(font, kTitleSize, app_text(app, c.nodes[node].title), text_w) : 2;
+            const bool parts = node < (int)app.folds.parts.size() && !app.folds.parts[node].empty();
+            return kCardPadTop + std::max(1, lines) * kTitleSize * 1.2f + kCardPadBottom + (parts ? kFoldRow : 0.0f);
+        };
+    }
+    const std::vector<Rect> from = app.layout.cards;
+    app.layout_target = lay_out_folded(c, app.folds, app.unfolded, o);
+    ++app.layout_version;
+    app.order = reading_order(c, app.layout_target);
+    app.title_px.assign(c.nodes.size(), 0.0f);
+    app.title_cut.assign(c.nodes.size(), 0);
+    if (animate && from.size() == app.layout_target.cards.size() && app.view.size.x > 1) {
+        app.layout_from = from;
+        app.relayout_start = app.now;
+        app.layout = app.layout_target;
+        app.layout.cards = from;
+    } else {
+        app.relayout_start = -1;
+        app.layout = app.layout_target;
+    }
+}
+
+// Eases the cards from where they were to where the last relayout put them; the edges wait for the end.
+void app_step_relayout(AppContext& app) {
+    if (app.relayout_start < 0) return;
+    const double kDuration = 0.35;
+    const float t = (float)std::clamp((app.now - app.relayout_start) / kDuration, 0.0, 1.0);
+    if (t >= 1.0f) {
+        app.layout = app.layout_target;
+        app.relayout_start = -1;
+        return;
+    }
+    const float e = t * t * (3 - 2 * t);
+    for (size_t i = 0; i < app.layout.cards.size(); ++i) {
+        const Rect& a = app.layout_from[i];
+        const Rect& b = app.layout_target.cards[i];
+        app.layout.cards[i] = {a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e, a.w + (b.w - a.w) * e, a.h + (b.h - a.h) * e};
+    }
+}
+
+bool app_reveal(AppContext& app, int node) {
+    if (!app.content || !unfold_to(app.folds, node, app.unfolded)) return false;
+    app_relayout(app, true);
+    return true;
+}
+
+void app_set_unfolded(AppContext& app, int node, bool unfolded) {
+    if (!app.content || node < 0 || node >= (int)app.unfolded.size() || app.folds.parts[node].empty()) return;
+    if ((bool)app.unfolded[node] == unfolded) return;
+    app.unfolded[node] = unfolded;
+    // A selection that folds away goes to the card that now holds it.
+    if (!unfolded && app.selected >= 0) {
+        const std::vector<int> rep = representatives(app.folds, shown_cards(app.folds, app.unfolded));
+        if (rep[app.selected] != app.selected) app.selected = app.focused = rep[app.selected];
+    }
+    app_relayout(app, true);
+}
+
+void app_unfold_all(AppContext& app, bool unfold) {
+    if (!app.content) return;
+    bool changed = false;
+    for (size_t i = 0; i < app.unfolded.size(); ++i)
+        if (!app.folds.parts[i].empty() && (bool)app.unfolded[i] != unfold) {
+            app.unfolded[i] = unfold;
+            changed = true;
+        }
+    if (!changed) return;
+    if (!unfold && app.selected >= 0) {
+        const std::vector<int> rep = representatives(app.folds, shown_cards(app.folds, app.unfolded));
+        app.selected = app.focused = rep[app.selected];
+    }
+    app_relayout(app, true);
 }
 
 void app_zoom(AppContext& app, float factor) {
@@ -311,6 +474,41 @@ std::string app_node_text(const AppContext& app, int node) {
 
 // [SECTION] State snapshot ------------------------------------------------------------------------------------------
 
+// Crossings among the edges drawn in the current view, each taken as the straight segments of its route (the curves
+// stay close to them). Edges sharing a card never count. For tests and state(), not per frame.
+int app_crossings_in_view(const AppContext& app) {
+    const Content& c = *app.content;
+    const Layout& l = app.layout;
+    const Rect view = app.view.visible_canvas();
+    struct Seg { Vec2 a, b; int u, v; };
+    std::vector<Seg> segs;
+    const auto shown = [&](int x) { return x < (int)l.shown_as.size() ? l.shown_as[x] : x; };
+    for (size_t e = 0; e < c.edges.size() && e < l.edge_paths.size(); ++e) {
+        const auto& p = l.edge_paths[e];
+        if (p.size() < 2) continue;
+        const int u = shown(c.edges[e].from_index), v = shown(c.edges[e].to_index);
+        if (!app_node_visible(app, u) || !app_node_visible(app, v)) continue;
+        for (size_t k = 0; k + 1 < p.size(); ++k) {
+            Bounds b;
+            b.add(p[k]);
+            b.add(p[k + 1]);
+            if (b.result().intersects(view)) segs.push_back({p[k], p[k + 1], u, v});
+        }
+    }
+    auto side = [](Vec2 a, Vec2 b, Vec2 p) { return cross(b - a, p - a); };
+    int count = 0;
+    for (size_t i = 0; i < segs.size(); ++i)
+        for (size_t j = i + 1; j < segs.size(); ++j) {
+            const Seg& s = segs[i];
+            const Seg& t = segs[j];
+            if (s.u == t.u || s.u == t.v || s.v == t.u || s.v == t.v) continue;
+            const float d1 = side(s.a, s.b, t.a), d2 = side(s.a, s.b, t.b);
+            const float d3 = side(t.a, t.b, s.a), d4 = side(t.a, t.b, s.b);
+            if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) ++count;
+        }
+    return count;
+}
+
 nlohmann::json app_state(const AppContext& app) {
     using nlohmann::json;
     const Content* c = app.content.get();
@@ -332,12 +530,29 @@ nlohmann::json app_state(const AppContext& app) {
             const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
             const float x = r.x + app.canvas_origin.x, y = r.y + app.canvas_origin.y;
             const bool on_screen = x + r.w > 0 && y + r.h > 0 && r.x < app.view.size.x && r.y < app.view.size.y;
+            const int holder = i < app.layout.shown_as.size() ? app.layout.shown_as[i] : (int)i;
+            const bool shown = holder == (int)i;
+            const int lane = !app.layout.lanes.empty() && i < app.layout.layer.size() ? app.layout.layer[i] : -1;
+            const int lane_cat = lane >= 0 && lane < (int)app.layout.lanes.size() ? app.layout.lanes[lane].category : -1;
             nodes.push_back({{"id", c->nodes[i].id}, {"title", app_text(app, c->nodes[i].title)},
                              {"category", c->nodes[i].category}, {"rect", {x, y, r.w, r.h}},
-                             {"visible", on_screen && app_node_visible(app, (int)i)}});
+                             {"visible", shown && on_screen && app_node_visible(app, (int)i)},
+                             {"shown", shown},
+                             {"folded_into", shown ? json(nullptr) : json(c->nodes[holder].id)},
+                             {"parts", i < app.folds.nested.size() ? app.folds.nested[i] : 0},
+                             {"title_px", i < app.title_px.size() ? app.title_px[i] : 0.0f},
+                             {"title_cut", i < app.title_cut.size() && app.title_cut[i]},
+                             {"lane", lane_cat >= 0 ? json(c->categories[lane_cat].id) : json(nullptr)}});
         }
     }
     s["nodes"] = nodes;
+    json unfolded = json::array();
+    if (c)
+        for (size_t i = 0; i < app.unfolded.size(); ++i)
+            if (app.unfolded[i]) unfolded.push_back(c->nodes[i].id);
+    s["unfolded"] = unfolded;
+    s["crossings"] = c ? app_crossings_in_view(app) : 0;
+    s["layout"] = app.layout.lanes.empty() ? "layered" : app.layout.left_to_right ? "lanes" : "lanes-portrait";
     s["history"] = {{"back", app.history.can_back()}, {"forward", app.history.can_forward()}};
     json results = json::array();
     if (c) for (int n : app.search_results) results.push_back(c->nodes[n].id);

@@ -16,6 +16,7 @@
 
 #include "core/content.h"
 #include "core/content_doc.h"
+#include "core/fold.h"
 #include "core/layout.h"
 #include "core/navigation.h"
 #include "core/problem.h"
@@ -55,7 +56,17 @@ struct AppContext {
     double                         now          = 0;      // ImGui time at this frame
 
     // Map
-    Layout           layout;
+    Layout           layout;                   // what is drawn (mid-animation: between two layouts)
+    Layout           layout_target;            // where the last relayout put everything
+    std::vector<Rect> layout_from;             // cards as they were when it started
+    double           relayout_start = -1;      // < 0: no card is moving
+    unsigned         layout_version = 0;       // counts relayouts (caches rebuild)
+    FoldTree         folds;                    // parts and their wholes (core/fold.h)
+    std::vector<char> unfolded;                // by node: its parts are shown
+    int              laid_out_columns = 0;     // the view's shape the lanes were laid out for: columns
+    float            laid_out_aspect = 0;      // (portrait) or width / height (landscape); 0 = not yet
+    std::vector<float> title_px;               // by node: the title's size as last drawn (0: not drawn)
+    std::vector<char> title_cut;               // by node: some of the title was not drawn
     Viewport         view;                     // screen space = ImGui coordinates inside the canvas rect
     ImVec2           canvas_origin;            // top-left of the canvas in ImGui coordinates
     CameraAnimation  flight;
@@ -135,6 +146,23 @@ void app_back(AppContext& app);
 void app_forward(AppContext& app);
 void app_fly_to(AppContext& app, int node);     // eases the camera to show the node
 void app_fit(AppContext& app, bool animate);
+// Folding (core/fold.h): unfold or fold a card's parts, or every card's. Any action that points at a folded card
+// (select, search, tours, deep links, history, keys) unfolds its wholes first. The map moves the cards there.
+void app_set_unfolded(AppContext& app, int node, bool unfolded);
+void app_unfold_all(AppContext& app, bool unfold);
+bool app_reveal(AppContext& app, int node);     // unfolds what hides `node`; true if anything changed
+// Lays the map out again for the current folds and view shape; `animate` moves the cards from where they are.
+void app_relayout(AppContext& app, bool animate);
+// The view's shape as the lanes layout sees it: upright views read top to bottom in `columns` (> 0), wide ones in
+// columns wrapped towards `aspect`.
+struct LaneShape {
+    int   columns = 0;
+    float aspect = 0;
+};
+LaneShape lane_shape(Vec2 view);
+// Where a card ends up (the target of a running move).
+Rect app_card_rect(const AppContext& app, int node);
+void app_step_relayout(AppContext& app);        // per frame: moves the cards along
 void app_zoom(AppContext& app, float factor);   // around the canvas centre
 // Two-finger gesture: pan by `pan` screen pixels, then zoom by `factor` around `pivot` (ImGui coordinates).
 void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan);
@@ -151,6 +179,7 @@ const std::string& app_text(const AppContext& app, const Text& text);  // in the
 
 // The state the web test hook and headless tests read (see README "Test hook").
 nlohmann::json app_state(const AppContext& app);
+int app_crossings_in_view(const AppContext& app);
 
 // Edit mode (ui/editor.cpp).
 bool app_open_editor(AppContext& app);          // false (with a status message) when the content has no source

@@ -74,6 +74,7 @@ static void rebuild(CanvasCache& cache, const AppContext& app) {
     const size_t nodes = c.nodes.size(), edges = std::min(c.edges.size(), layout.edge_paths.size());
     cache.app = &app;
     cache.content = app.content;
+    cache.layout_version = app.layout_version;
     cache.cards = layout.cards;
     cache.category.resize(nodes);
     for (size_t i = 0; i < nodes; ++i) cache.category[i] = c.nodes[i].category_index;
@@ -87,14 +88,16 @@ static void rebuild(CanvasCache& cache, const AppContext& app) {
         const Edge& ed = c.edges[e];
         cache.first[e + 1] = cache.first[e] + (int)layout.edge_paths[e].size();
         if (ed.from_index < 0 || ed.to_index < 0 || ed.from_index >= (int)nodes || ed.to_index >= (int)nodes) continue;
-        cache.from[e] = ed.from_index;
-        cache.to[e] = ed.to_index;
+        const auto shown = [&](int x) { return x < (int)layout.shown_as.size() ? layout.shown_as[x] : x; };
+        cache.from[e] = shown(ed.from_index);
+        cache.to[e] = shown(ed.to_index);
         const std::string& style = ed.kind_index >= 0 ? c.edge_kinds[ed.kind_index].style : "solid";
         cache.style[e] = style == "dashed"   ? EdgeStyle::Dashed
                          : style == "dotted" ? EdgeStyle::Dotted
                                              : EdgeStyle::Solid;
-        cache.node_edges[ed.from_index].push_back((int)e);
-        if (ed.to_index != ed.from_index) cache.node_edges[ed.to_index].push_back((int)e);
+        if (layout.edge_paths[e].empty()) continue;         // not drawn
+        cache.node_edges[cache.from[e]].push_back((int)e);
+        if (cache.to[e] != cache.from[e]) cache.node_edges[cache.to[e]].push_back((int)e);
     }
     cache.far_tolerance = -1;
     cache.pts.assign(cache.first[edges], Vec2());
@@ -104,7 +107,8 @@ static void rebuild(CanvasCache& cache, const AppContext& app) {
 
 void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
     const Layout& layout = app.layout;
-    const bool same = cache.app == &app && cache.content == app.content && cache.cards.size() == layout.cards.size() &&
+    const bool same = cache.app == &app && cache.content == app.content && cache.layout_version == app.layout_version &&
+                      cache.cards.size() == layout.cards.size() &&
                       cache.from.size() == std::min(app.content->edges.size(), layout.edge_paths.size());
     const bool fresh = !same;
     if (fresh) {
@@ -133,7 +137,8 @@ void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
         cache.visible.resize(cache.category.size());
         for (size_t i = 0; i < cache.category.size(); ++i) {
             const int cat = cache.category[i];
-            cache.visible[i] = cat < 0 || cat >= (int)cache.hidden.size() || !cache.hidden[cat];
+            const bool folded = i < layout.shown_as.size() && layout.shown_as[i] != (int)i;
+            cache.visible[i] = !folded && (cat < 0 || cat >= (int)cache.hidden.size() || !cache.hidden[cat]);
         }
     }
 }

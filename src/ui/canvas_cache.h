@@ -37,10 +37,12 @@ struct CanvasCache {
     std::shared_ptr<const Content> content;    // held, so a later content can never reuse the address unnoticed
     std::vector<Rect>              cards;      // the layout's cards as last seen: a difference is a moved card
     std::vector<bool>              hidden;     // app.hidden_category as last seen
+    unsigned                       layout_version = 0;  // app.layout_version as last seen: a relayout rebuilds
 
-    std::vector<char>              visible;    // by node: not filtered out by the legend
+    std::vector<char>              visible;    // by node: drawn as a card (not folded, not filtered out)
     std::vector<int>               category;   // by node: category index, -1 for none
-    std::vector<int>               from, to;   // by edge: node indices, -1 when unresolved
+    std::vector<int>               from, to;   // by edge: the cards drawn for its ends (a folded end is drawn
+                                               // as its whole), -1 when unresolved
     std::vector<EdgeStyle>         style;      // by edge
     std::vector<Rect>              box;        // by edge: the route's bounding box (its curves stay inside it)
     // The layout's routes flattened in edge order, edge e's points starting at first[e]: contiguous, so a frame
@@ -61,7 +63,10 @@ struct CanvasCache {
     std::vector<Vec2>              far_pts, far_join;
     std::vector<int>               far_first;
 
-    bool shows(int e) const { return from[e] >= 0 && to[e] >= 0 && visible[from[e]] && visible[to[e]]; }
+    // Drawn: resolved, not inside a folded group or merged into another, both ends shown.
+    bool shows(int e) const {
+        return from[e] >= 0 && to[e] >= 0 && first[e + 1] - first[e] >= 2 && visible[from[e]] && visible[to[e]];
+    }
 };
 
 // Brings the cache up to date with app's content, layout and filters. When nothing changed this is one compare of

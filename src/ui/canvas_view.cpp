@@ -24,6 +24,8 @@
 
 namespace ex {
 
+static bool touch_input() { return ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen; }
+
 static ImVec2 to_imgui(const AppContext& app, Vec2 screen) {
     return ImVec2(screen.x + app.canvas_origin.x, screen.y + app.canvas_origin.y);
 }
@@ -139,10 +141,17 @@ static void edge_route(const AppContext& app, const CanvasCache& cc, int e, cons
     out.starts.push_back((int)out.pts.size());
 }
 
-static std::string edge_caption(const AppContext& app, const Edge& e) {
+// The edge as the map reads it: the kind's reading in the arrow's direction (backward when the path runs to → from),
+// its label, or for several links merged between folded groups their count.
+static std::string edge_caption(const AppContext& app, int e) {
     const Content& c = *app.content;
-    std::string s = e.kind_index >= 0 ? app_text(app, c.edge_kinds[e.kind_index].forward) : e.kind;
-    if (!e.label.empty()) s += " · " + app_text(app, e.label);
+    const Edge& ed = c.edges[e];
+    const Layout& l = app.layout;
+    if (e < (int)l.merged.size() && l.merged[e] > 1) return fill(tr(app, Str::kLinks), std::to_string(l.merged[e]));
+    const bool rev = e < (int)l.reversed.size() && l.reversed[e];
+    std::string s = ed.kind_index < 0 ? ed.kind
+                    : app_text(app, rev ? c.edge_kinds[ed.kind_index].backward : c.edge_kinds[ed.kind_index].forward);
+    if (!ed.label.empty()) s += " · " + app_text(app, ed.label);
     return s;
 }
 
@@ -182,6 +191,59 @@ static void draw_edge_label(AppContext& app, ImDrawList* dl, ImVec2 mid, const s
 // 1.92 rasterises each size at the framebuffer scale, which keeps it sharp at any zoom and on HiDPI screens.
 static float text_px(float base, float zoom) { return std::round(base * zoom); }
 
+// The fold control of a card with parts, at its bottom left (screen space): "+ 4 parts" or "- fold".
+static bool fold_control(const AppContext& app, int i, Rect& out) {
+    if (i < 0 || i >= (int)app.folds.parts.size() || app.folds.parts[i].empty() || app.layout.lanes.empty()) return false;
+    const float z = app.view.cam.zoom;
+    const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
+    const float h = 20.0f * z, pad = 16.0f * z;
+    if (h < 8.0f) return false;
+    out = {r.x + pad, r.bottom() - h - 7.0f * z, 96.0f * z, h};
+    return true;
+}
+
+// A lanes card: its whole title, wrapped (the layout made the card tall enough), and the fold control; the summary
+// is in the tooltip and the detail panel. Records the title's size and whether all of it was drawn (state()).
+static void draw_lane_card(AppContext& app, ImDrawList* dl, int i, float alpha, const Rect& r, ImVec2 p0, ImVec2 p1) {
+    const Content& c = *app.content;
+    const Theme& th = app.theme;
+    const float z = app.view.cam.zoom;
+    const float pad = 10.0f * z + std::max(3.0f, 6.0f * z);
+    const float wrap = r.w - pad - std::max(4.0f, 10.0f * z);
+    const float title_px = text_px(16.0f, z);
+    Rect fold;
+    const bool has_fold = fold_control(app, i, fold);
+    const float bottom = (has_fold ? fold.y - p0.y + app.canvas_origin.y : r.h) - 2.0f * z;
+    if (title_px < 5.0f || wrap < 20.0f) {
+        app.title_px[i] = 0;
+        app.title_cut[i] = 1;
+        return;
+    }
+    dl->PushClipRect(p0, p1, true);
+    const ImVec2 tpos(p0.x + pad, p0.y + 9.0f * z);
+    bool cut = false;
+    draw_text_wrapped(dl, app.font_bold, title_px, tpos, with_alpha(th.title, alpha), app_text(app, c.nodes[i].title),
+                      wrap, bottom - 9.0f * z + 2.0f, &cut);
+    app.title_px[i] = title_px;
+    app.title_cut[i] = cut;
+    if (has_fold) {
+        const bool open = app.unfolded[i];
+        const int parts = app.folds.nested[i];
+        const std::string label = open ? tr(app, Str::kFoldGroup)
+                                  : parts == 1 ? tr(app, Str::kOnePart) : fill(tr(app, Str::kParts), std::to_string(parts));
+        const float size = std::round(12.0f * z);
+        const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, label.c_str());
+        const ImVec2 f0 = to_imgui(app, fold.min());
+        const ImVec2 f1(f0.x + ts.x + 14.0f * z, f0.y + fold.h);
+        const bool hover = ImGui::IsMouseHoveringRect(f0, f1) && app.hovered == i;
+        dl->AddRectFilled(f0, f1, with_alpha(hover ? mix(th.card_bg, th.selection, 0.25f) : mix(th.card_bg, th.muted, 0.15f), alpha),
+                          fold.h * 0.5f);
+        dl->AddText(app.font_regular, size, ImVec2(f0.x + 7.0f * z, f0.y + (fold.h - size) * 0.5f),
+                    with_alpha(th.text, alpha), label.c_str());
+    }
+    dl->PopClipRect();
+}
+
 static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const Content& c = *app.content;
     const Node& n = c.nodes[i];
@@ -210,6 +272,10 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     if (selected) { border = th.selection; border_w = 3.0f; }
     dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
     if (focused) dl->AddRect(ImVec2(p0.x - 4, p0.y - 4), ImVec2(p1.x + 4, p1.y + 4), th.search_hit, round + 4, 0, 2.0f);
+    if (!app.layout.lanes.empty()) {
+        draw_lane_card(app, dl, i, alpha, r, p0, p1);
+        return;
+    }
 
     // Text: the title always (zoomed out it keeps a legible minimum size and wraps inside the card), the summary
     // once there is room for it.
@@ -220,8 +286,11 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     dl->PushClipRect(p0, p1, true);
     const ImVec2 tpos(p0.x + pad, p0.y + std::max(3.0f, 8.0f * z));
     const float bottom = p1.y - tpos.y;
+    bool cut = false;
     const float title_h = draw_text_wrapped(dl, app.font_bold, title_px, tpos, with_alpha(th.title, alpha),
-                                            app_text(app, n.title), wrap, bottom);
+                                            app_text(app, n.title), wrap, bottom, &cut);
+    app.title_px[i] = title_px;
+    app.title_cut[i] = cut;
     if (z >= 0.75f)
         draw_text_wrapped(dl, app.font_regular, text_px(12.5f, z), ImVec2(tpos.x, tpos.y + title_h + 3.0f * z),
                           with_alpha(th.text, alpha), app_text(app, n.summary), wrap, bottom - title_h);
@@ -259,6 +328,59 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
     return true;
 }
 
+// Each lane's name in its colour above its cards; it stays at the top of the view while the lane is on screen
+// (below the panels there), so a reader panning down still knows which step of the argument they are in.
+static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
+    const Content& c = *app.content;
+    const Theme& th = app.theme;
+    const float z = app.view.cam.zoom;
+    const float size = std::max(12.0f, text_px(17.0f, z));
+    float top_cover = 0;
+    for (const Rect& r : app.covers)
+        if (r.y < 4 && r.w > app.view.size.x * 0.8f) top_cover = std::max(top_cover, r.bottom());
+    for (const LaneBox& lane : app.layout.lanes) {
+        const Rect box = app.view.canvas_to_screen(lane.box);
+        if (box.right() < 0 || box.x > app.view.size.x || box.bottom() < 0 || box.y > app.view.size.y) continue;
+        const float y = std::clamp(top_cover + 4.0f, box.y, std::max(box.y, box.bottom() - size * 2.0f));
+        const ImU32 colour = lane.category >= 0 ? rgb_to_u32(c.categories[lane.category].rgb) : th.muted;
+        const std::string label = lane.category >= 0 ? app_text(app, c.categories[lane.category].label) : "";
+        const ImVec2 p = to_imgui(app, Vec2(box.x, y));
+        dl->AddRectFilled(ImVec2(p.x, p.y + size * 1.35f), ImVec2(p.x + box.w, p.y + size * 1.35f + std::max(2.0f, 3.0f * z)),
+                          colour);
+        dl->PushClipRect(p, ImVec2(p.x + box.w, p.y + size * 1.6f), true);
+        dl->AddText(app.font_bold, size, p, mix(colour, th.title, 0.35f), label.c_str());
+        dl->PopClipRect();
+    }
+}
+
+// A lanes card shows only its title: the summary comes on hover (not on touch, where hovering is a tap).
+static void draw_card_tooltip(const AppContext& app, int hovered_edge) {
+    if (app.layout.lanes.empty() || app.hovered < 0 || hovered_edge >= 0 || app.dragging >= 0 || touch_input()) return;
+    if (ImGui::GetIO().MouseDownDuration[0] >= 0 || !ImGui::IsMouseHoveringRect(ImVec2(0, 0), ImVec2(1e9f, 1e9f))) return;
+    const Node& n = app.content->nodes[app.hovered];
+    if (n.summary.empty() || !ImGui::BeginTooltip()) return;
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
+    ImGui::TextUnformatted(app_text(app, n.summary).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+// Zooming in past this unfolds the folded groups on screen (a reader who zooms wants the detail).
+constexpr float kUnfoldZoom = 1.35f;
+
+static void unfold_by_zoom(AppContext& app, float zoom_before) {
+    if (app.layout.lanes.empty() || !(zoom_before < kUnfoldZoom && app.view.cam.zoom >= kUnfoldZoom)) return;
+    const Rect visible = app.view.visible_canvas();
+    bool changed = false;
+    for (size_t i = 0; i < app.unfolded.size(); ++i)
+        if (!app.unfolded[i] && !app.folds.parts[i].empty() && app.layout.shown_as[i] == (int)i &&
+            visible.contains(app.layout.cards[i].center())) {
+            app.unfolded[i] = 1;
+            changed = true;
+        }
+    if (changed) app_relayout(app, true);
+}
+
 // [SECTION] draw_canvas ---------------------------------------------------------------------------------------------
 
 static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInput& in) {
@@ -292,7 +414,10 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
     }
     if (in.clicked) {
         const int hit = card_at(app, cc, in.mouse);
-        if (hit >= 0) app_select_index(app, hit, true);
+        Rect fold;
+        if (hit >= 0 && fold_control(app, hit, fold) && fold.expanded(4.0f).contains(in.mouse))
+            app_set_unfolded(app, hit, !app.unfolded[hit]);
+        else if (hit >= 0) app_select_index(app, hit, true);
         else { app.selected = -1; }
     }
     if (in.released && app.dragging >= 0 && app.drag_moved) app_edit_card_moved(app, app.dragging);  // edit mode keeps it
@@ -328,11 +453,15 @@ static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, co
     static thread_local std::vector<ImVec2> tail;
     int hovered_edge = -1;
     float best = 7.0f;
+    // The selected card's edges stand out and the rest go quiet; without a selection, the hovered card's do.
+    const int focus = app.selected >= 0 ? app.selected : app.hovered;
     for (int e = 0; e < (int)cc.from.size(); ++e) {
         if (!cc.shows(e) || !cc.box[e].intersects(cull)) continue;
-        const bool touches = app.selected >= 0 && (cc.from[e] == app.selected || cc.to[e] == app.selected);
+        const bool touches = focus >= 0 && (cc.from[e] == focus || cc.to[e] == focus);
+        // Lanes at the overview: every edge a little quiet, so the cards read first.
+        const float rest = app.layout.lanes.empty() ? 1.0f : 0.6f;
         const ImU32 col = with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge,
-                                     app.selected < 0 || touches ? 1.0f : 0.18f);
+                                     touches ? 1.0f : focus < 0 ? rest : app.selected >= 0 ? 0.18f : 0.3f);
         const float w = std::clamp(1.6f * zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
         const bool thin = thin_ok && w == 1.0f;
         const bool plain = tiny && !touches;
@@ -372,7 +501,7 @@ static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList*
         ImVec2 mid;
         if (!cc.shows(e)) return;
         edge_route(app, cc, e, map, false, &screen, route);
-        if (route_middle(route, mid)) draw_edge_label(app, dl, mid, edge_caption(app, app.content->edges[e]));
+        if (route_middle(route, mid)) draw_edge_label(app, dl, mid, edge_caption(app, e));
     };
     if (app.selected >= 0 && app.view.cam.zoom >= 0.45f)
         for (int e : cc.node_edges[app.selected])
@@ -404,6 +533,17 @@ void draw_canvas(AppContext& app) {
         ImGui::End();
         return;
     }
+    if (app.content->lanes.on && app.view.size.x > 1) {
+        // Lanes follow the view's shape: rows on a phone held upright, columns wrapped to the screen's proportions.
+        const LaneShape shape = lane_shape(app.view.size);
+        const bool changed = shape.columns > 0 ? app.laid_out_columns != shape.columns
+                                               : app.laid_out_columns != 0 ||
+                                                     std::fabs(shape.aspect / app.laid_out_aspect - 1) > 0.12f;
+        if (changed) {
+            app_relayout(app, false);
+            app.needs_fit = true;
+        }
+    }
     if (app.needs_fit && app.view.size.x > 1) {
         app_fit(app, false);
         app.needs_fit = false;
@@ -425,7 +565,10 @@ void draw_canvas(AppContext& app) {
     static CanvasCache cc;  // one app draws at a time; a different app or content rebuilds it
     update_canvas_cache(cc, app);
     const CanvasInput in = read_input(app, item_hovered, item_active, item_released);
+    const float zoom_before = app.view.cam.zoom;
     apply_input(app, cc, in);
+    unfold_by_zoom(app, zoom_before);
+    update_canvas_cache(cc, app);
     if (app.dragging >= 0) update_canvas_cache(cc, app);  // the drag re-routed the card's edges
     app.hovered = in.hovered ? card_at(app, cc, in.mouse) : -1;
     if (app.hovered >= 0 || app.dragging >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
@@ -439,25 +582,32 @@ void draw_canvas(AppContext& app) {
         lit[app.selected] = 1;
         for (int e : cc.node_edges[app.selected]) lit[cc.from[e]] = lit[cc.to[e]] = 1;
     }
-    const int hovered_edge = app.hovered_edge = draw_edges(app, cc, dl, in);
+    draw_lane_headers(app, dl);
+    // While cards move to a new layout their edges wait (they are routed for where the cards end up).
+    const int hovered_edge = app.hovered_edge = app.relayout_start >= 0 ? -1 : draw_edges(app, cc, dl, in);
 
     // Cards: dimmed ones first, the selection last (on top).
+    app.title_px.assign(c.nodes.size(), 0.0f);
+    app.title_cut.assign(c.nodes.size(), 0);
     const Rect visible = app.view.visible_canvas();
     if (!draw_dots(app, cc, dl, lit, visible))
         for (size_t i = 0; i < c.nodes.size(); ++i)
             if ((int)i != app.selected && cc.visible[i] && app.layout.cards[i].intersects(visible))
                 draw_card(app, dl, (int)i, lit[i] ? 1.0f : 0.3f);
-    if (app.selected >= 0) draw_card(app, dl, app.selected, 1.0f);
+    if (app.selected >= 0 && cc.visible[app.selected]) draw_card(app, dl, app.selected, 1.0f);
 
-    draw_edge_labels(app, cc, dl, hovered_edge);
-    if (hovered_edge >= 0 && ImGui::BeginTooltip()) {  // the edge as a sentence: A / reads / B
-        const Edge& ed = c.edges[hovered_edge];
+    if (app.relayout_start < 0) draw_edge_labels(app, cc, dl, hovered_edge);
+    draw_card_tooltip(app, hovered_edge);
+    if (hovered_edge >= 0 && !touch_input() && ImGui::BeginTooltip()) {  // the edge as a sentence: A / reads / B
+        const bool rev = hovered_edge < (int)app.layout.reversed.size() && app.layout.reversed[hovered_edge];
+        const int first = rev ? cc.to[hovered_edge] : cc.from[hovered_edge];
+        const int second = rev ? cc.from[hovered_edge] : cc.to[hovered_edge];
         ImGui::PushFont(app.font_bold, 0.0f);
-        ImGui::TextUnformatted(app_text(app, c.nodes[ed.from_index].title).c_str());
+        ImGui::TextUnformatted(app_text(app, c.nodes[first].title).c_str());
         ImGui::PopFont();
-        ImGui::TextDisabled("%s", edge_caption(app, ed).c_str());
+        ImGui::TextDisabled("%s", edge_caption(app, hovered_edge).c_str());
         ImGui::PushFont(app.font_bold, 0.0f);
-        ImGui::TextUnformatted(app_text(app, c.nodes[ed.to_index].title).c_str());
+        ImGui::TextUnformatted(app_text(app, c.nodes[second].title).c_str());
         ImGui::PopFont();
         ImGui::EndTooltip();
     }

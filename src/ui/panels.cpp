@@ -16,6 +16,8 @@
 #include "core/navigation.h"
 #include "core/strings.h"
 #include "ui/app.h"
+#include "ui/canvas_cache.h"
+#include "ui/edge_draw.h"
 #include "ui/text.h"
 
 namespace ex {
@@ -158,6 +160,12 @@ static float draw_top_bar(AppContext& app) {
     }
     if (ImGui::Button(tr(app, Str::kFit))) app_fit(app, true);
     ImGui::SameLine();
+    if (app.folds.any()) {  // one button: unfold everything while something is folded, then fold it all again
+        bool folded = false;
+        for (size_t i = 0; i < app.unfolded.size() && !folded; ++i) folded = !app.folds.parts[i].empty() && !app.unfolded[i];
+        if (ImGui::Button(tr(app, folded ? Str::kUnfoldAll : Str::kFoldAll))) app_unfold_all(app, folded);
+        ImGui::SameLine();
+    }
     if (ImGui::Button(tr(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
     ImGui::SameLine();
     if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
@@ -170,25 +178,64 @@ static float draw_top_bar(AppContext& app) {
 
 // [SECTION] Legend --------------------------------------------------------------------------------------------------
 
+// The key to the map's lines: each style drawn, with the readings of the kinds this map uses in it.
+static void draw_line_key(AppContext& app) {
+    const Content& c = *app.content;
+    const EdgeStyle styles[] = {EdgeStyle::Solid, EdgeStyle::Dashed, EdgeStyle::Dotted};
+    const char* names[] = {"solid", "dashed", "dotted"};
+    std::vector<char> used(c.edge_kinds.size(), 0);
+    for (const Edge& e : c.edges)
+        if (e.kind_index >= 0) used[e.kind_index] = 1;
+    bool heading = false;
+    for (int s = 0; s < 3; ++s) {
+        std::string kinds;
+        for (size_t k = 0; k < c.edge_kinds.size(); ++k)
+            if (used[k] && c.edge_kinds[k].style == names[s])
+                kinds += (kinds.empty() ? "" : ", ") + app_text(app, c.edge_kinds[k].forward);
+        if (kinds.empty()) continue;
+        if (!heading) {
+            ImGui::Spacing();
+            ImGui::TextDisabled("%s", tr(app, Str::kLineStyles));
+            heading = true;
+        }
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        const ImVec2 line[2] = {ImVec2(p.x + 2, p.y + h * 0.5f), ImVec2(p.x + 30, p.y + h * 0.5f)};
+        draw_styled_polyline(ImGui::GetWindowDrawList(), line, 2, app.theme.edge, 1.8f, styles[s], false);
+        ImGui::Dummy(ImVec2(34, h));
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 220.0f);
+        ImGui::TextUnformatted(kinds.c_str());
+        ImGui::PopTextWrapPos();
+    }
+}
+
 // On a narrow screen (a phone) the legend sits below the title bar, folded until the reader opens it, so that the
 // map keeps most of the screen.
 static void draw_legend(AppContext& app, float top_bar_bottom) {
     const Content& c = *app.content;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const bool narrow = narrow_screen();
+    // A map read top to bottom keeps the legend under the title bar, folded, as a phone does.
+    const bool narrow = narrow_screen() || (!app.layout.lanes.empty() && !app.layout.left_to_right);
     if (narrow && app.selected >= 0) return;  // the detail sheet needs the room
-    const float y = narrow ? top_bar_bottom + 8 : vp->WorkPos.y + 8;
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, y), 0, ImVec2(1, 0));
+    // Wide screens: the bottom right corner, where a map that reads left to right and top to bottom ends, so the
+    // top of every lane stays clear; phones: under the title bar.
+    if (narrow)
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, top_bar_bottom + 8), 0, ImVec2(1, 0));
+    else
+        ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0,
+                                ImVec2(1, 1));
     ImGui::Begin("##legend", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
     if (app.selected >= 0 && !narrow) {  // the detail panel takes this corner; the legend folds away
         ImGui::End();  // folded away: covers nothing
         return;
     }
     if (narrow) {
-        const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Down : ImGuiDir_Right);
+        // Up/down, as a menu opens (a right arrow read as "play").
+        const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Up : ImGuiDir_Down);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(app, Str::kShow));
+        ImGui::TextUnformatted(tr(app, Str::kLegend));
         if (clicked || ImGui::IsItemClicked()) app.legend_open = !app.legend_open;
         if (!app.legend_open) {
             end_panel(app);
@@ -211,6 +258,7 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
             ImGui::SetTooltip("%s", app_text(app, c.categories[i].description).c_str());
         ImGui::PopID();
     }
+    draw_line_key(app);
     end_panel(app);
 }
 
@@ -378,6 +426,7 @@ static void draw_minimap(AppContext& app) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const Rect b = app.layout.bounds;
     if (b.w <= 0 || b.h <= 0) return;
+    if (app.view.visible_canvas().expanded(1.0f).contains(b)) return;  // all of the map is on screen already
     const float w = 200.0f, h = std::clamp(w * b.h / b.w, 60.0f, 160.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(w + 12, h + 12));

@@ -27,15 +27,20 @@ void text_wrapped(std::string_view text) {
 }
 
 float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,
-                        float width, float max_height) {
+                        float width, float max_height, bool* cut_out) {
     const float line_h = size * 1.2f;  // Noto's line gap reads better than the font's tight default here
     const std::vector<LineSpan> lines = lines_for(font, size, text, width);
     float y = 0;
+    if (cut_out) *cut_out = false;
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (y + size > max_height) break;
+        if (y + size > max_height) {
+            if (cut_out) *cut_out = true;
+            break;
+        }
         const std::string_view line = text.substr(lines[i].first, lines[i].second - lines[i].first);
         const bool cut = i + 1 < lines.size() && y + line_h + size > max_height;  // the next line will not fit
         if (cut) {
+            if (cut_out) *cut_out = true;
             const std::string shown = std::string(line) + "\u2026";
             dl->AddText(font, size, ImVec2(pos.x, pos.y + y), colour, shown.c_str());
         } else {
@@ -44,6 +49,10 @@ float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, Im
         y += line_h;
     }
     return y;
+}
+
+int count_wrapped_lines(ImFont* font, float size, std::string_view text, float width) {
+    return (int)lines_for(font, size, text, width).size();
 }
 
 }  // namespace ex

@@ -185,7 +185,7 @@ TEST_CASE("the four strategic priorities hang off the call alike, and the map's 
     const int n = (int)c.nodes.size();
     std::vector<std::vector<int>> next(n);
     for (const ex::Edge& e : c.edges) {
-        if (ex::laid_out_backwards(e.kind)) next[e.to_index].push_back(e.from_index);
+        if (ex::reads_backwards(c, e)) next[e.to_index].push_back(e.from_index);
         else next[e.from_index].push_back(e.to_index);
     }
     std::vector<int> state(n, 0);                             // 0 unseen, 1 on the current path, 2 done

@@ -61,8 +61,13 @@ void check_layout(const ex::Content& c, const Layout& l, const ex::LayoutOptions
     for (size_t e = 0; e < c.edges.size(); ++e) {
         const auto& path = l.edge_paths[e];
         REQUIRE(path.size() >= 2);
-        CHECK(on_border(l.cards[c.edges[e].from_index], path.front()));
-        CHECK(on_border(l.cards[c.edges[e].to_index], path.back()));
+        // Paths run the way the map reads: from the card in the earlier layer (`to` first when reversed).
+        const bool rev = e < l.reversed.size() && l.reversed[e];
+        const int first = rev ? c.edges[e].to_index : c.edges[e].from_index;
+        const int second = rev ? c.edges[e].from_index : c.edges[e].to_index;
+        CHECK(on_border(l.cards[first], path.front()));
+        CHECK(on_border(l.cards[second], path.back()));
+        CHECK(l.layer[first] <= l.layer[second]);
     }
 }
 

@@ -133,7 +133,7 @@ TEST_CASE("synthetic content is deterministic and sized as asked") {
     // requires the other way round).
     int forward = 0;
     for (const auto& e : a.edges)
-        forward += ex::laid_out_backwards(e.kind) ? e.to_index < e.from_index : e.from_index < e.to_index;
+        forward += ex::reads_backwards(a, e) ? e.to_index < e.from_index : e.from_index < e.to_index;
     CHECK(forward > (int)a.edges.size() * 8 / 10);
     CHECK(ex::make_synthetic_content(0, 1, 1).nodes.size() == 1);
     CHECK(ex::make_synthetic_content(5, 100, 1).edges.size() <= 20);
