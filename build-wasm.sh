@@ -93,8 +93,7 @@ html = re.sub(r'content="default-src[^"]*"', lambda m: 'content="' + csp + '"', 
 html = re.sub(r'\s*<link rel="manifest"[^>]*>', "", html)  # no install or service worker from a file
 html = re.sub(r'\s*<!-- Start the two big downloads[^>]*>', "", html)
 html = re.sub(r'\s*<link rel="preload"[^>]*>', "", html)    # both are inside the file
-html = re.sub(r'\s*<link rel="alternate"[^>]*>', "", html)   # no zh/ page beside the single file
-html = re.sub(r'<p class="lang-link">.*?</p>\n', "", html, count=1)
+html = re.sub(r'<p class="lang-link">.*?</p>\n', "", html, count=1)  # no zh/ page beside the single file
 html = html.replace('href="favicon.svg"', 'href="' + icon + '"')
 html = html.replace('<link rel="stylesheet" href="style.css">', "<style>" + style + "</style>")
 blob = lambda kind, path: ('<script type="application/octet-stream" id="explainer-' + kind + '">' +

@@ -4,7 +4,8 @@
 Reads DIR/default.json and DIR/zh.json (explainer-prerender's {lang, title, description, html}) and writes
 DIR/index.html (the content's own language) and DIR/zh/index.html (Chinese, its files one folder up). Each page gets
 the text view at TEMPLATE's <!-- explainer:text-view --> marker, a link to the other language, <html lang>, <title>,
-the meta description, Open Graph tags and a hreflang alternate.
+the meta description and Open Graph tags. No <link rel="alternate" hreflang>: it needs the site's absolute URL,
+which the build does not know (Lighthouse's SEO audit refuses a relative one).
 """
 import html
 import json
@@ -38,8 +39,7 @@ def page(template, data, up, other_href, other_lang, other_label):
             '  <meta property="og:title" content="' + title + '">\n'
             '  <meta property="og:description" content="' + description + '">\n'
             '  <meta property="og:locale" content="' + esc(locale) + '">\n'
-            '  <meta name="twitter:card" content="summary">\n'
-            '  <link rel="alternate" hreflang="' + esc(other_lang) + '" href="' + other_href + '">')
+            '  <meta name="twitter:card" content="summary">')
     s, n = re.subn(r'<meta name="description" content="[^"]*">', lambda m: head, s, count=1)
     if n != 1:
         sys.exit("prerender-pages.py: the template has no <meta name=\"description\">")

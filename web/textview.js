@@ -184,6 +184,22 @@
       .catch(() => {});  // offline without a cached zh/, or no zh/ at all: the app re-renders it when it starts
   }
 
+  // The browser gets one frame to paint the text before the app's main() runs: main() (WebGL context, content,
+  // layout) is one long task, and when the wasm is already compiled it started right after the scripts, with no
+  // rendering opportunity in between (measured: parsing done at 2102 ms, main() at 2127 ms, first paint after it).
+  // One frame is all it costs the map: the downloads and the compilation go on meanwhile.
+  if (window.Module && window.Module.preRun) {
+    window.Module.preRun.push(() => {
+      const M = window.Module;
+      if (document.hidden) return;  // no frames in a background tab
+      M.addRunDependency('text-view-paint');
+      let done = false;
+      const go = () => { if (!done) { done = true; M.removeRunDependency('text-view-paint'); } };
+      requestAnimationFrame(() => setTimeout(go, 0));  // after the frame that paints the text
+      setTimeout(go, 100);  // should no frame come
+    });
+  }
+
   // [SECTION] Hook --------------------------------------------------------------------------------------------------
   // The view is part of the reading state; explainer.view(v) switches it and returns the view now shown.
   const appState = explainer.state;

@@ -111,12 +111,15 @@ test('the text shows until the map is ready, then the map comes in with no layou
   assert.ok(await onScreen(page, '#text-view h1'), 'the article reads while the map loads');
   assert.equal((await state(page)).view, 'text');
   assert.ok(await page.isVisible('#status'), 'the loading bar shows');
+  await page.evaluate(() => { document.querySelector('#text-view .explainer-text').dataset.prerendered = 'yes'; });
   release();
   await waitReady(page);
   await page.waitForTimeout(500);  // shifts are reported after the frame that made them
   assert.equal((await state(page)).view, 'map');
   assert.equal(await onScreen(page, '#text-view h1'), false, 'the map took the screen');
   assert.equal(await page.isVisible('#status'), false);
+  assert.equal(await page.getAttribute('#text-view .explainer-text', 'data-prerendered'), 'yes',
+    "the app's text had the pre-rendered one's digest: nothing was re-rendered");
   const cls = await page.evaluate(() => window.__cls);
   assert.ok(cls <= 0.02, `CLS ${cls}`);
   assert.deepEqual(problems, []);
