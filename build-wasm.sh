@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # build-wasm.sh — build the browser version and assemble a static site in site/ that any static server can host, plus
-# site-single/explainer.html, the same explainer as one self-contained file (mail, USB stick, file://).
+# site-single/explainer.html, the same explainer as one self-contained file (mail, USB stick, file://). The pages carry
+# the whole article as text (the text view), pre-rendered: index.html in the content's language, zh/index.html in
+# Chinese, so both read before any script runs, with JavaScript off, and for search engines and link previews.
 #   ./build-wasm.sh                 build into site/ and site-single/
 #   ./build-wasm.sh --single-file   build, assemble only site-single/explainer.html
 #   ./build-wasm.sh --serve [PORT]  build, then serve site/ on http://127.0.0.1:PORT/ (default 8080)
@@ -32,14 +34,31 @@ for f in explainer.js explainer.wasm explainer.data; do
   [ -f "$from/$f" ] || { echo "build-wasm.sh: $from/$f is missing" >&2; exit 1; }
 done
 
-web_files=(index.html style.css page.js outline.js history.js files.js ime.js favicon.svg manifest.webmanifest sw.js)
+web_files=(style.css page.js textview.js history.js files.js ime.js favicon.svg manifest.webmanifest sw.js)
+
+# --- the text view, pre-rendered into the pages (core/export_html.h through explainer-prerender, core only) ---------
+prerender="${EXPLAINER_PRERENDER:-}"
+if [ -z "$prerender" ]; then
+  cmake --preset native-release >/dev/null
+  cmake --build --preset native-release --target explainer-prerender >/dev/null
+  prerender=build/native-release/explainer-prerender
+fi
+pages=build/pages
+rm -rf "$pages" && mkdir -p "$pages/zh"
+content=assets/content/article.json
+"$prerender" - "$content" > "$pages/default.json"
+"$prerender" zh "$content" > "$pages/zh.json"
+python3 scripts/prerender-pages.py web/index.html "$pages"
+
 # The service worker's cache is named after the build, so a new build replaces what readers have cached.
-build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" | sha256sum | cut -c1-12)
+build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" "$pages/index.html" "$pages/zh/index.html" |
+           sha256sum | cut -c1-12)
 
 # --- site/: the files as they are, with the build id stamped into sw.js ------------------------------------------
 if [ $single_only = 0 ]; then
   rm -rf "$site.tmp" && mkdir -p "$site.tmp"
   cp "${web_files[@]/#/web/}" "$site.tmp/"
+  mkdir -p "$site.tmp/zh" && cp "$pages/index.html" "$site.tmp/" && cp "$pages/zh/index.html" "$site.tmp/zh/"
   sed -i "s/__EXPLAINER_BUILD__/$build_id/" "$site.tmp/sw.js"
   cp "$from/explainer.js" "$from/explainer.wasm" "$from/explainer.data" "$site.tmp/"
   rm -rf "$site" && mv "$site.tmp" "$site"
@@ -50,11 +69,11 @@ fi
 # Inline scripts cannot pass the site's CSP ('self' only), so this file carries its own: each inline script and the
 # style are allowed by their sha256 hash; the data blocks are never executed, so CSP does not apply to them.
 rm -rf "$single.tmp" && mkdir -p "$single.tmp"
-python3 - "$from" "$single.tmp/explainer.html" <<'PY'
+python3 - "$from" "$single.tmp/explainer.html" "$pages/index.html" <<'PY'
 import base64, hashlib, pathlib, re, sys
 build, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
 web = pathlib.Path("web")
-html = (web / "index.html").read_text(encoding="utf-8")
+html = pathlib.Path(sys.argv[3]).read_text(encoding="utf-8")  # the page with its text view
 
 def sha(text):
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
@@ -74,11 +93,15 @@ html = re.sub(r'content="default-src[^"]*"', lambda m: 'content="' + csp + '"', 
 html = re.sub(r'\s*<link rel="manifest"[^>]*>', "", html)  # no install or service worker from a file
 html = re.sub(r'\s*<!-- Start the two big downloads[^>]*>', "", html)
 html = re.sub(r'\s*<link rel="preload"[^>]*>', "", html)    # both are inside the file
+html = re.sub(r'<p class="lang-link">.*?</p>\n', "", html, count=1)  # no zh/ page beside the single file
 html = html.replace('href="favicon.svg"', 'href="' + icon + '"')
 html = html.replace('<link rel="stylesheet" href="style.css">', "<style>" + style + "</style>")
 blob = lambda kind, path: ('<script type="application/octet-stream" id="explainer-' + kind + '">' +
                            base64.b64encode(path.read_bytes()).decode() + "</script>\n")
-html = html.replace("<body>\n", "<body>\n" + blob("wasm", build / "explainer.wasm") + blob("data", build / "explainer.data"), 1)
+# After the text view (so the article reads while the megabyte of base64 is still arriving), before the scripts.
+first_script = html.index('<script src="')
+html = (html[:first_script] + blob("wasm", build / "explainer.wasm") + blob("data", build / "explainer.data") + "  " +
+        html[first_script:])
 parts = iter(scripts)
 html = re.sub(r'<script src="[^"]+"></script>', lambda m: "<script>" + next(parts) + "</script>", html)
 out.write_text(html, encoding="utf-8")

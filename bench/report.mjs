@@ -119,6 +119,7 @@ if (web) {
   row('site bytes, brotli -11 (information)', (s) => s.size.brotli, kb);
   row('site bytes, raw', (s) => s.size.raw, kb);
   row('first frame', (s) => s.median.first_frame_ms, ms);
+  row('first readable article text', (s) => s.median.first_text_ms, ms);
   row('idle frames drawn', (s) => s.median.idle_frames, (x) => `${x}`);
   row('idle CPU, all processes', (s) => s.median.all_processes_cpu_pct, pct);
   row('idle main thread (TaskDuration)', (s) => s.median.main_thread_task_pct, pct);
@@ -129,6 +130,11 @@ if (web) {
   if (app.median.mark_main_ms != null)
     md.push('', `Explainer start-up, medians from navigation: main() ${mk('main')}, WebGL context and ImGui backends ready ${mk('gl')}, ` +
       `content loaded and laid out ${mk('content')}, first frame ${mk('first_frame')}.`);
+  if (app.median.first_text_ms != null)
+    md.push('', `Time to first readable article text (the pre-rendered text view, navigation → its first paint): ` +
+      `${ms(app.median.first_text_ms)}, beside the demo's first frame ${ms(demo.median.first_frame_ms)} ` +
+      `(${div(app.median.first_text_ms, demo.median.first_frame_ms)?.toFixed(2)}×) and our first frame ` +
+      `${ms(app.median.first_frame_ms)} (${div(app.median.first_text_ms, app.median.first_frame_ms)?.toFixed(2)}×).`);
   md.push('', 'Explainer site files: ' + Object.entries(app.size.files).map(([f, v]) => `${f} ${kb(v.gzip)}`).join(', ') + ' (gzip).', '');
   md.push('### Scale in the browser (navigation → first frame with the content)', '');
   md.push('| nodes | explainer | cytoscape (dagre) | cytoscape layout alone | explainer ÷ cytoscape | explainer drag in browser (informational: bound by the harness round trips and SwiftShader) | explainer.load(text) → frame |', '|---|---|---|---|---|---|---|');

@@ -140,12 +140,24 @@ const wasmBytes = () => (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.b
 
 // [SECTION] Measurements ------------------------------------------------------------------------------------------
 
+// When the article's text was first painted (ms from navigation): the earliest largest-contentful-paint candidate
+// inside the page's text view. null for a page without one (the demo, cytoscape).
+const firstText = () => new Promise((resolve) => {
+  if (!document.getElementById('text-view')) { resolve(null); return; }
+  new PerformanceObserver((list) => {
+    const hits = list.getEntries().filter((e) => e.element && e.element.closest && e.element.closest('#text-view'));
+    if (hits.length) resolve(Math.min(...hits.map((e) => e.renderTime || e.startTime)));
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  setTimeout(() => resolve(null), 3000);
+});
+
 // One fresh browser: navigation → first frame, then settle, then the idle window.
 async function idleRun(kind, url, serverPid) {
   const { browser, page, cdp, problems } = await openFresh(url);
   try {
     await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 120000 });
     const firstFrame = await page.evaluate(() => window.__firstFrame);
+    const textMs = await page.evaluate(firstText);
     // The explainer's start-up milestones (performance marks from main_web.cpp), as mark_<name>_ms.
     const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
       .filter((m) => m.name.startsWith('explainer:')).map((m) => [`mark_${m.name.slice(10).replace('-', '_')}_ms`, m.startTime])));
@@ -160,6 +172,7 @@ async function idleRun(kind, url, serverPid) {
     const seconds = (t1 - t0) / 1000;
     return {
       first_frame_ms: firstFrame,
+      first_text_ms: textMs,
       ...marks,
       idle_frames: f1 - f0,
       idle_fps: (f1 - f0) / seconds,

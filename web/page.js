@@ -1,10 +1,10 @@
 // page.js — the page side of the explainer: loading progress and failures, the Emscripten Module settings, and the
-// test/embedding hook window.explainer. Loaded before outline.js, history.js, files.js and explainer.js (Emscripten).
+// test/embedding hook window.explainer. Loaded before textview.js, history.js, files.js and explainer.js (Emscripten).
 //
 // Index
 //   [SECTION] Status        progress bar while the wasm and the data download; a clear message on failure
 //   [SECTION] Module        Emscripten settings: wasm with download progress, the embedded single-file build
-//   [SECTION] Hook          window.explainer: ready, state, select, load, outline, applyHash, openUrl, on
+//   [SECTION] Hook          window.explainer: ready, state, select, load, page, applyHash, openUrl, on
 //   [SECTION] Input         touch forwarding; Alt+arrows and mouse back/forward stay in the app
 //   [SECTION] Offline       the service worker, registered once the explainer runs
 'use strict';
@@ -17,39 +17,40 @@
       'open-file': 'Open file\u2026', 'copy-link': 'Copy link', loading: 'Loading the explainer\u2026',
       'loading-pct': 'Loading the explainer\u2026 {pct} %',
       'could-not-start': 'The explainer could not start: {what}',
-      'no-webgl2': 'This explainer needs WebGL2, which this browser does not offer (or has turned off). Try a current Firefox, Chrome, Edge or Safari.',
+      'no-webgl2': 'The map needs WebGL2, which this browser does not offer (or has turned off); the article is here as text.',
       'not-downloaded': 'The explainer could not be downloaded or started ({what}). Reload to try again.',
       stopped: 'The explainer stopped: {what}', 'still-loading': 'The explainer is still loading.',
       'link-copied': 'Link copied: {url}', 'copy-this': 'Copy this link: {url}', opened: 'Opened {name}.',
       'not-opened-1': '{name} was not opened: 1 problem, listed in the app. {first}',
       'not-opened-n': '{name} was not opened: {n} problems, listed in the app. {first}',
-      'outline-label': 'Reading outline',
-      'outline-hint': 'Reading outline: choose a card to show it on the map. Its connections are links below it.',
-      'skip-to-map': 'Skip to the map', other: 'Other', selected: 'Selected: {title}. {summary}',
+      'text-label': 'The article as text', 'text-view': 'Text view', 'skip-to-map': 'Skip to the map',
+      selected: 'Selected: {title}. {summary}',
       'selected-id': 'Selected: {id}.', cleared: 'Selection cleared.', 'drop-hint': 'Drop a .json file to open it',
-      'map-label': 'Interactive map of the article; the reading outline before it has the same cards as text',
+      'map-label': 'Interactive map of the article; the text view before it has the same cards as text',
     },
     zh: {
       'open-file': '打开文件\u2026', 'copy-link': '复制链接',
       loading: '正在加载\u2026', 'loading-pct': '正在加载\u2026 {pct}%',
       'could-not-start': '无法启动：{what}',
-      'no-webgl2': '此页面需要 WebGL2，但当前浏览器不支持或已关闭。请使用最新版 Firefox、Chrome、Edge 或 Safari。',
+      'no-webgl2': '地图需要 WebGL2，但当前浏览器不支持或已关闭；下面是文章的文字版。',
       'not-downloaded': '无法下载或启动（{what}）。请刷新页面重试。',
       stopped: '已停止运行：{what}', 'still-loading': '仍在加载中。',
       'link-copied': '链接已复制：{url}', 'copy-this': '请复制此链接：{url}',
       opened: '已打开 {name}。',
       'not-opened-1': '{name} 未能打开：1 个问题，已在应用中列出。{first}',
       'not-opened-n': '{name} 未能打开：{n} 个问题，已在应用中列出。{first}',
-      'outline-label': '阅读提纲',
-      'outline-hint': '阅读提纲：选择一张卡片，即可在地图上显示它；它的关联以链接列在下方。',
-      'skip-to-map': '跳到地图', other: '其他', selected: '已选中：{title}。{summary}',
+      'text-label': '文章的文字版', 'text-view': '文字版', 'skip-to-map': '跳到地图',
+      selected: '已选中：{title}。{summary}',
       'selected-id': '已选中：{id}。', cleared: '已取消选择。',
       'drop-hint': '拖放 .json 文件即可打开',
-      'map-label': '文章的交互式地图；前面的阅读提纲以文字列出同样的卡片',
+      'map-label': '文章的交互式地图；前面的文字版以文字列出同样的卡片',
     },
   };
   const pickLang = (tag) => (String(tag || '').toLowerCase().startsWith('zh') ? 'zh' : 'en');
-  let lang = pickLang(new URLSearchParams(location.search).get('lang'));
+  const pageLang = document.documentElement.lang || 'en';  // "zh" at zh/index.html (build-wasm.sh)
+  let lang = pickLang(new URLSearchParams(location.search).get('lang') || pageLang);
+  // Where the site's files are: zh/index.html loads them from the folder above.
+  const here = document.currentScript && document.currentScript.src ? new URL('.', document.currentScript.src).href : '';
   function t(key, vars = {}) {
     const text = strings[lang][key] || strings.en[key] || key;
     return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
@@ -60,8 +61,9 @@
     set('open-file', 'textContent', 'open-file');
     set('copy-link', 'textContent', 'copy-link');
     set('drop-hint', 'textContent', 'drop-hint');
-    const outline = document.getElementById('outline');
-    if (outline) outline.setAttribute('aria-label', t('outline-label'));
+    set('view-toggle', 'textContent', 'text-view');
+    const text = document.getElementById('text-view');
+    if (text) text.setAttribute('aria-label', t('text-label'));
     const map = document.getElementById('canvas');
     if (map) map.setAttribute('aria-label', t('map-label'));
   }
@@ -71,6 +73,7 @@
   const statusBox = document.getElementById('status');
   const statusText = document.getElementById('status-text');
   statusText.textContent = t('loading');
+  statusBox.hidden = false;  // hidden in the HTML, so that without JavaScript no bar waits forever over the text
   const progress = document.getElementById('status-progress');
   const notice = document.getElementById('notice');
   let isReady = false;
@@ -158,7 +161,7 @@
 
   async function instantiate(imports) {
     if (singleFile) return WebAssembly.instantiate(embedded('explainer-wasm'), imports);
-    const response = await fetchCounted('explainer.wasm', 'wasm');
+    const response = await fetchCounted(here + 'explainer.wasm', 'wasm');
     if (WebAssembly.instantiateStreaming) return WebAssembly.instantiateStreaming(response, imports);
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
   }
@@ -170,6 +173,8 @@
   window.Module = {
     canvas,
     preRun: [],
+    explainerPageLang: pageLang,
+    locateFile: (name) => here + name,  // the data package, from zh/ too
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     // The data package reports "Downloading data... (loaded/total)".
@@ -205,7 +210,7 @@
     },
     onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
     onAbort: (what) => fail(t('stopped', { what })),
-    onExplainerContent: () => emit('content', window.explainer.outline()),
+    onExplainerContent: () => emit('content', window.explainer.page()),
     onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),
     onExplainerNotice: (message) => { showNotice(message); emit('notice', { message }); },
   };
@@ -243,10 +248,10 @@
         if (ptr) M._free(ptr);
       }
     },
-    // The content as the reading outline needs it: {title, summary, lang, embed, categories, nodes}.
-    outline() {
+    // What the page shows around the map: {title, lang, theme, embed, colours, html} (html: the text view).
+    page() {
       if (!window.Module.calledRun) return null;
-      return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_outline_json()));
+      return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_page_json()));
     },
     // Restores what a hash names without adding history; returns the hash that now describes the view.
     applyHash(hash) {
@@ -266,9 +271,9 @@
   };
 
   // The page follows the reading language the app reports (the ?lang= start, the reader's switch).
-  window.explainer.on('content', (outline) => {
-    if (!outline || !outline.lang) return;
-    lang = pickLang(outline.lang);
+  window.explainer.on('content', (page) => {
+    if (!page || !page.lang) return;
+    lang = pickLang(page.lang);
     translatePage();
   });
 
@@ -305,10 +310,10 @@
   document.addEventListener('visibilitychange', wake);
   if ('ResizeObserver' in window) new ResizeObserver(wake).observe(canvas);
 
-  // Keys belong to the app while the canvas (or nothing) has the focus. In the toolbar and the reading outline they
+  // Keys belong to the app while the canvas (or nothing) has the focus. In the toolbar and the text view they
   // stay the page's: this GLFW listens on window in the capture phase and cancels Tab, which would leave keyboard
   // users stuck. Our capture listener runs first (page.js loads before explainer.js) and keeps GLFW out. Tab from
-  // nothing focused goes to the page too, so the toolbar and the outline are reachable.
+  // nothing focused goes to the page too, so the toolbar and the text view are reachable.
   const ime = document.getElementById('ime');
   const inApp = (e) => e.target === canvas || e.target === ime ||
     ((e.target === document.body || e.target === document.documentElement) && e.key !== 'Tab');
@@ -316,7 +321,7 @@
     window.addEventListener(type, (e) => { if (!inApp(e)) e.stopImmediatePropagation(); }, true);
   }
   // Alt+Left/Right are the app's back/forward (and history.js mirrors them in the URL); without this the browser
-  // would go back as well. In the DOM outline they stay the browser's, which restores the view through popstate.
+  // would go back as well. In the text view they stay the browser's, which restores the view through popstate.
   window.addEventListener('keydown', (e) => {
     if (e.altKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && inApp(e)) e.preventDefault();
   });
@@ -335,6 +340,6 @@
   // After the first frame, so caching never competes with the first download. Not for the single file (file://).
   function registerServiceWorker() {
     if (singleFile || !('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-    navigator.serviceWorker.register('sw.js').catch(() => {});  // offline use is a bonus; the page works without
+    navigator.serviceWorker.register(here + 'sw.js').catch(() => {});  // offline use is a bonus; the page works without
   }
 })();

@@ -5,8 +5,8 @@
 'use strict';
 const kBuild = '__EXPLAINER_BUILD__';
 const kCache = 'explainer-' + kBuild;
-const kFiles = ['./', 'index.html', 'style.css', 'page.js', 'outline.js', 'history.js', 'files.js', 'ime.js', 'explainer.js',
-  'explainer.wasm', 'explainer.data', 'favicon.svg', 'manifest.webmanifest'];
+const kFiles = ['./', 'index.html', 'zh/', 'style.css', 'page.js', 'textview.js', 'history.js', 'files.js', 'ime.js',
+  'explainer.js', 'explainer.wasm', 'explainer.data', 'favicon.svg', 'manifest.webmanifest'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(kCache).then((cache) => cache.addAll(kFiles)).then(() => self.skipWaiting()));
@@ -21,8 +21,9 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
-  // The page itself under any query (?embed=1, ?content=...) is the one cached page.
-  const lookup = request.mode === 'navigate' ? caches.match('./', { cacheName: kCache })
+  // A page under any query (?embed=1, ?content=...) is its cached page (the Chinese one at zh/), else the main one.
+  const lookup = request.mode === 'navigate'
+    ? caches.match(request, { cacheName: kCache, ignoreSearch: true }).then((hit) => hit || caches.match('./', { cacheName: kCache }))
     : caches.match(request, { cacheName: kCache });
   event.respondWith(lookup.then((hit) => hit || fromNetwork(request)));
 });

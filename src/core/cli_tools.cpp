@@ -1,4 +1,4 @@
-// cli_tools.cpp — validation report, translation check and Markdown export for the command line.
+// cli_tools.cpp — validation report, translation check and Markdown / HTML export for the command line.
 //
 // The translation check walks the raw JSON rather than the loaded Content: the model merges declared edge kinds
 // into the built-in ones, so only the file knows each text's JSON pointer.
@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/export_html.h"
 #include "core/export_markdown.h"
 #include "core/json_guard.h"
 #include "core/load.h"
@@ -175,15 +176,29 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
     return status;
 }
 
-int cli_export_markdown(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err) {
+namespace {
+
+// Loads `file` (its problems go to `err`) and writes `render(content)` to `out`: 0, or 1 when it does not load.
+template <typename Render>
+int cli_export_text(const std::string& file, std::ostream& out, std::ostream& err, Render render) {
     const LoadResult r = load_content_file(file);
     for (const auto& p : r.problems) err << format_problem(p) << "\n";
     if (!r.ok()) {
         err << file << ": refused (" << count(r.error_count(), "error") << "); nothing exported\n";
         return 1;
     }
-    out << export_markdown(*r.content, lang) << "\n";
+    out << render(*r.content);
     return out.good() ? 0 : 1;
+}
+
+}  // namespace
+
+int cli_export_markdown(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err) {
+    return cli_export_text(file, out, err, [&](const Content& c) { return export_markdown(c, lang) + "\n"; });
+}
+
+int cli_export_html(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err) {
+    return cli_export_text(file, out, err, [&](const Content& c) { return export_html(c, lang); });
 }
 
 }  // namespace ex

@@ -1,4 +1,5 @@
-// cli_tools.h — the author tools behind `explainer --validate FILE...` and `explainer --export-markdown FILE`.
+// cli_tools.h — the author tools behind `explainer --validate FILE...` and `explainer --export-markdown FILE`
+// and `explainer --export-html FILE`.
 #pragma once
 #include <ostream>
 #include <string>
@@ -24,5 +25,8 @@ std::vector<Problem> missing_translations(std::string_view json_bytes, const std
 
 // Writes the file's content as Markdown to `out` (text in `lang`); problems go to `err`. Returns 0 or 1.
 int cli_export_markdown(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err);
+
+// Writes the file's content as an HTML fragment (core/export_html.h) to `out`; problems go to `err`. Returns 0 or 1.
+int cli_export_html(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err);
 
 }  // namespace ex

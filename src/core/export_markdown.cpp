@@ -3,6 +3,7 @@
 
 #include <unordered_map>
 
+#include "core/export_parts.h"
 #include "core/strings.h"
 
 namespace ex {
@@ -105,12 +106,7 @@ std::string export_markdown(const Content& c, const std::string& lang) {
             md += "\n\n";
         }
         for (const auto& cit : n.citations) {
-            const SourceParagraph* para = c.find_paragraph(cit.paragraph);
-            if (!para) {  // content built without rebuild_indices, or by hand: look it up the slow way
-                for (const auto& s : src.sections)
-                    for (const auto& p : s.paragraphs)
-                        if (!para && p.id == cit.paragraph) para = &p;
-            }
+            const SourceParagraph* para = cited_paragraph(c, cit.paragraph);
             const SourceSection* sec = c.find_section_of(cit.paragraph);
             const std::string where = sec && !sec->heading.empty()
                                           ? "*" + one_line(t(sec->heading)) + "*"
@@ -121,27 +117,16 @@ std::string export_markdown(const Content& c, const std::string& lang) {
         }
     };
 
-    std::vector<bool> written(c.nodes.size(), false);
-    for (const auto& cat : c.categories) {
-        md += "## " + one_line(t(cat.label)) + "\n\n";
-        if (!cat.description.empty()) md += escape(t(cat.description)) + "\n\n";
-        for (size_t i = 0; i < c.nodes.size(); ++i)
-            if (c.nodes[i].category == cat.id) { write_node(c.nodes[i]); written[i] = true; }
-    }
-    bool other = false;
-    for (size_t i = 0; i < c.nodes.size(); ++i) {
-        if (written[i]) continue;
-        if (!other) md += "## " + ui(Str::kMdOther) + "\n\n";
-        other = true;
-        write_node(c.nodes[i]);
+    for (const NodeGroup& g : nodes_by_category(c)) {
+        md += "## " + (g.category ? one_line(t(g.category->label)) : ui(Str::kMdOther)) + "\n\n";
+        if (g.category && !g.category->description.empty()) md += escape(t(g.category->description)) + "\n\n";
+        for (int i : g.nodes) write_node(c.nodes[i]);
     }
 
     if (!c.edges.empty()) {
         md += "## " + ui(Str::kMdConnections) + "\n\n";
         for (const auto& e : c.edges) {
-            std::string verb = one_line(e.kind);
-            for (const auto& k : c.edge_kinds)
-                if (k.id == e.kind) { verb = one_line(t(k.forward)); break; }
+            const std::string verb = one_line(edge_reading(c, e, lang));
             md += "- **" + node_title(e.from) + "** " + verb + " **" + node_title(e.to) + "**";
             if (!e.label.empty()) md += ui(Str::kMdOpenParen) + one_line(t(e.label)) + ui(Str::kMdCloseParen);
             md += ui(Str::kMdSentenceEnd) + "\n";

@@ -35,6 +35,7 @@ const char* kUsage =
     "options:\n"
     "  --validate FILE...         check content files, print every problem; exit 0 if all are valid\n"
     "  --export-markdown [FILE]   print the content as Markdown\n"
+    "  --export-html [FILE]       print the content as an HTML fragment (the web page's text view)\n"
     "  --export-canvas OUT [FILE] write the map as a JSON Canvas 1.0 file (.canvas)\n"
     "  --import-canvas IN         print a JSON Canvas file converted to content JSON\n"
     "  --screenshot OUT.png [FILE] render the map offscreen into a PNG (needs a display; xvfb-run works)\n"
@@ -130,9 +131,9 @@ int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileW
 // [SECTION] main ----------------------------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
-    const std::vector<std::string> flags = {"validate", "export-markdown", "version", "help"};
-    const std::vector<std::string> known = {"validate", "export-markdown", "version", "help", "lang", "theme", "require-lang",
-                                            "export-canvas", "import-canvas", "screenshot", "size", "select",
+    const std::vector<std::string> flags = {"validate", "export-markdown", "export-html", "version", "help"};
+    const std::vector<std::string> known = {"validate", "export-markdown", "export-html", "version", "help", "lang",
+                                            "theme", "require-lang", "export-canvas", "import-canvas", "screenshot", "size", "select",
                                             "report-state"};
     for (int i = 1; i < argc; ++i) {  // before parsing, so "--nope" is not taken for an option missing its value
         std::string a = argv[i];
@@ -162,6 +163,7 @@ int main(int argc, char** argv) {
     const std::string file = args.positional.empty() ? bundled : args.positional.front();
     const std::string lang = args.get("lang", "en");
     if (args.has("export-markdown")) return ex::cli_export_markdown(file, lang, std::cout, std::cerr);
+    if (args.has("export-html")) return ex::cli_export_html(file, lang, std::cout, std::cerr);
     if (args.has("export-canvas")) return ex::cli_export_canvas(file, args.get("export-canvas"), lang, std::cerr);
 
     ex::RunnerOptions options;

@@ -6,7 +6,7 @@
 //   [SECTION] Deep links          the URL hash <-> selection and tour (#node=ID, #tour=ID&step=N)
 //   [SECTION] WebRunner           canvas size, DPR, input, change reports to the page
 //   [SECTION] Idle                the main loop pauses while nothing is owed; input and the bridge resume it
-//   [SECTION] Bridge              functions page.js calls (state, select, load, outline, hash, open URL)
+//   [SECTION] Bridge              functions page.js calls (state, select, load, text view, hash, open URL)
 //   [SECTION] main                query options (lang, theme, select, embed, content)
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
@@ -24,6 +24,7 @@
 #include <string>
 
 #include "core/args.h"
+#include "core/export_html.h"
 #include "core/load.h"
 #include "core/navigation.h"
 #include "core/strings.h"
@@ -41,6 +42,8 @@ EM_JS(void, js_focus_leave, (int direction), { if (Module.onExplainerFocusLeave)
 EM_JS(void, js_first_frame, (), { if (Module.onExplainerFirstFrame) Module.onExplainerFirstFrame(); });
 EM_JS(char*, js_location_query, (), { return stringToNewUTF8(window.location.search || ""); });
 EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash || ""); });
+// The language the page was served in (<html lang>: "zh" at zh/index.html), the default when ?lang= is absent.
+EM_JS(char*, js_page_lang, (), { return stringToNewUTF8(Module.explainerPageLang || "en"); });
 // Why page.js refused or failed to fetch ?content= ("" when it did not, or nothing was asked).
 EM_JS(char*, js_content_refusal, (), { return stringToNewUTF8(Module.explainerContentRefusal || ""); });
 EM_JS(void, js_copy_text, (const char* text), {
@@ -59,12 +62,12 @@ EM_JS(int, js_open_url, (const char* url), {
 EM_JS(int, js_prefers_dark, (), {
     return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
 });
-// The reader switched language: the page's lang, the URL (?lang=zh) and the outline follow.
+// The reader switched language: the page's lang, the URL (?lang=zh, none for the page's own) and the text view follow.
 EM_JS(void, js_lang_changed, (const char* lang), {
     const l = UTF8ToString(lang);
     document.documentElement.lang = l;
     const u = new URL(window.location.href);
-    if (l === 'en') u.searchParams.delete('lang'); else u.searchParams.set('lang', l);
+    if (l === (Module.explainerPageLang || 'en')) u.searchParams.delete('lang'); else u.searchParams.set('lang', l);
     history.replaceState(history.state, '', u.href);
     if (Module.onExplainerContent) Module.onExplainerContent();
 });
@@ -85,7 +88,7 @@ EM_JS(int, js_download, (const char* text, const char* name), {
     return 1;
 });
 
-// Change reports: the page rebuilds its outline, title and favicon, and keeps the URL hash and history in step.
+// Change reports: the page rebuilds its text view, title and favicon, and keeps the URL hash and history in step.
 // The page's own controls over the canvas (the toolbar), in CSS pixels from the canvas's corner; 0 when hidden.
 EM_JS(int, js_page_cover, (float* out), {
     var t = document.getElementById('toolbar'), c = Module.canvas;
@@ -220,7 +223,7 @@ class WebRunner : public ex::GlfwRunner {
 
   private:
     bool   finger_down_ = false, pinching_ = false;
-    const ex::Content* last_content_ = nullptr;  // what the page's outline was built from
+    const ex::Content* last_content_ = nullptr;  // what the page's text view was built from
     std::string        last_lang_;
     std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
     float  pinch_dist_ = 0;
@@ -373,36 +376,21 @@ void main_loop(void* runner) {
 
 // [SECTION] Bridge exported to page.js ------------------------------------------------------------------------------
 
-// The reading outline for screen readers: categories in file order, each node with its summary and its neighbours
-// grouped by how they read ("drives", "is driven by"), in the reader's language.
-nlohmann::json outline_json(const ex::AppContext& app) {
+// What the page shows around the map: the text view (core/export_html.h) in the reading language, which is also
+// the screen readers' path, the title, the theme, embed mode, and the category colours for the favicon.
+nlohmann::json page_json(const ex::AppContext& app) {
     using nlohmann::json;
     json out = json::object();
     if (!app.content) return out;
     const ex::Content& c = *app.content;
     out["title"] = ex::app_text(app, c.meta.title);
-    out["summary"] = ex::app_text(app, c.meta.summary);
     out["lang"] = app.config.lang;
     out["theme"] = app.config.theme;
     out["embed"] = app.config.embed;
-    json cats = json::array();
-    for (const ex::Category& cat : c.categories)
-        cats.push_back({{"id", cat.id}, {"label", ex::app_text(app, cat.label)}, {"colour", cat.colour},
-                        {"description", ex::app_text(app, cat.description)}});
-    out["categories"] = cats;
-    json nodes = json::array();
-    for (size_t i = 0; i < c.nodes.size(); ++i) {
-        const ex::Node& n = c.nodes[i];
-        json groups = json::array();
-        for (const auto& g : ex::grouped_neighbours(c, (int)i, app.config.lang)) {
-            json ids = json::array();
-            for (const ex::Neighbour& nb : g.second) ids.push_back(c.nodes[nb.node].id);
-            groups.push_back({{"reading", g.first}, {"ids", ids}});
-        }
-        nodes.push_back({{"id", n.id}, {"title", ex::app_text(app, n.title)}, {"summary", ex::app_text(app, n.summary)},
-                         {"category", n.category}, {"neighbours", groups}});
-    }
-    out["nodes"] = nodes;
+    json colours = json::array();
+    for (const ex::Category& cat : c.categories) colours.push_back(cat.colour);
+    out["colours"] = colours;
+    out["html"] = ex::export_html(c, app.config.lang);
     return out;
 }
 
@@ -415,9 +403,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_state_json() {
     return g_reply.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_outline_json() {
+EMSCRIPTEN_KEEPALIVE const char* explainer_page_json() {
     // Invalid UTF-8 cannot reach here (the loader rejects it), but a dump must never throw across the bridge.
-    g_reply = g_runner ? outline_json(g_runner->app()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+    g_reply = g_runner ? page_json(g_runner->app()).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                        : "{}";
     return g_reply.c_str();
 }
@@ -521,7 +509,9 @@ int main() {
     config.content_path = ex::asset_path("content/article.json");
     config.content_label = "article.json";
     config.platform_font = ex::add_browser_font;  // no font files on the web: the reader's own fonts
-    config.lang = query.get("lang", "en");
+    char* page_lang_c = js_page_lang();
+    config.lang = query.get("lang", page_lang_c ? page_lang_c : "en");
+    free(page_lang_c);
     config.theme = query.get("theme", js_prefers_dark() ? "dark" : "light");
     config.select = query.get("select");
     config.embed = flag_on(query, "embed");

@@ -171,8 +171,10 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('on a phone a tap selects a card and a pinch zooms', async () => {
-  const { page, problems, context } = await open({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
-    isMobile: true, hasTouch: true });
+  // Phones start in the text view (textview.test.mjs); ?view=map is the map.
+  const { page, problems, context } = await openPage(browser, server.url + '?view=map', { viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 3, isMobile: true, hasTouch: true });
+  await waitReady(page);
   const s0 = await state(page);
   // A card in the lower half (the title bar covers the top on a phone).
   const n = s0.nodes.filter((m) => m.visible && centre(m.rect).y > 300 && centre(m.rect).y < 800)

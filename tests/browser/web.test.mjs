@@ -1,4 +1,5 @@
-// The page around the app: deep links and history, custom content, the reading outline and its live region, link
+// The page around the app: deep links and history, custom content, the text view as the screen readers' path and its
+// live region, link
 // refusal, loading failures, CSP, axe-core, offline through the service worker, embed mode and the single-file build.
 // Uses site/ and site-single/ from ./build-wasm.sh (EXPLAINER_SITE=DIR tests DIR and DIR-single instead).
 import assert from 'node:assert/strict';
@@ -73,7 +74,7 @@ test('a tour deep link restores the tour and step; an unknown node is replaced b
   await context.close();
 });
 
-test('load(): a broken file reports its problems and keeps the map; a good one replaces it and the outline', async () => {
+test('load(): a broken file reports its problems and keeps the map; a good one replaces it and the text view', async () => {
   const { context, page, problems } = await open(server.url);
   await waitReady(page);
   const before = await state(page);
@@ -92,7 +93,7 @@ test('load(): a broken file reports its problems and keeps the map; a good one r
   assert.deepEqual(good, { ok: true, errors: [] });
   await page.waitForFunction(() => document.title === 'Harbour town budget');
   assert.equal((await state(page)).content.node_count, 3);
-  assert.equal(await page.locator('#outline button[aria-describedby]').count(), 3, 'outline rebuilt from the new content');
+  assert.equal(await page.locator('#text-view .card').count(), 3, 'text view rebuilt from the new content');
   const icon = await page.evaluate(() => decodeURIComponent(document.getElementById('favicon').href));
   assert.ok(icon.includes('#c0392b') && icon.includes('#2e86c1'), 'favicon drawn from the category colours');
   assert.deepEqual(problems, []);
@@ -186,50 +187,56 @@ test('Tab walks the cards and then leaves the map; Shift+Tab before the first ca
   await page.waitForFunction(() => window.explainer.state().focused !== null);
   await page.keyboard.press('Shift+Tab');
   await page.waitForFunction(() => document.activeElement.id !== 'canvas', null, { timeout: 5000 });
-  assert.ok(await page.evaluate(() => document.getElementById('outline').contains(document.activeElement)),
-    'Shift+Tab from the first card goes back to the outline, just before the map');
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').contains(document.activeElement)),
+    'Shift+Tab from the first card goes back to the text view, just before the map');
   assert.deepEqual(problems, []);
   await context.close();
 });
 
-test('the reading outline and the map stay in step, and selections are announced', async () => {
+test('the text view and the map stay in step for keyboards and screen readers, and selections are announced', async () => {
   const { context, page } = await open(server.url);
   await waitReady(page);
   const s = await state(page);
-  assert.equal(await page.locator('#outline button[aria-describedby]').count(), s.content.node_count);
-  assert.equal(await page.locator('#outline h1').textContent(), s.content.title);
+  assert.equal(s.view, 'map');
+  assert.equal(await page.locator('#text-view .card').count(), s.content.node_count);
+  assert.equal(await page.locator('#text-view h1').textContent(), s.content.title);
+  // In the map view the text is visually hidden but in the page, for screen readers.
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').getBoundingClientRect().width <= 1));
 
-  // Keyboard: Tab from the page start reaches the toolbar, then the outline (GLFW would otherwise swallow Tab).
+  // Keyboard: Tab from the page start reaches the toolbar, then the text view (GLFW would otherwise swallow Tab).
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  assert.ok(await page.evaluate(() => document.getElementById('outline').contains(document.activeElement)), 'Tab enters the outline');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'view-toggle');
+  await page.keyboard.press('Tab');
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').contains(document.activeElement)), 'Tab enters the text view');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip', 'first: skip to the map');
+  // With the keyboard in it, the text shows as a panel beside the map.
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').getBoundingClientRect().width > 300), 'shown while focused');
 
-  // DOM → map: the outline is visually hidden, so it is used the way a keyboard or screen reader does.
+  // DOM → map: a link to a card, used the way a keyboard does.
   const first = await page.evaluate(() => window.explainer.state().nodes[0]);
-  await page.locator('#outline button', { hasText: first.title }).first().focus();
+  const link = page.locator(`#text-view .links a[href="#node-${first.id}"]`).first();
+  await link.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((id) => window.explainer.state().selected === id, first.id);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'node-' + first.id, 'the focus moves to the card');
   await page.waitForFunction(() => document.getElementById('announce').textContent.startsWith('Selected: '));
 
-  // map → DOM: the focus is in the outline, so it follows the selection.
+  // map → DOM: the card is marked; the focus, already in the text, follows a selection restored by Back.
   const other = await page.evaluate(() => window.explainer.state().nodes[3]);
   await page.evaluate((id) => window.explainer.select(id), other.id);
-  await page.waitForFunction((t) => document.activeElement.textContent === t && document.activeElement.getAttribute('aria-current') === 'true', other.title);
-  assert.equal(await page.locator('#outline [aria-current="true"]').count(), 1);
+  await page.waitForFunction((id) => document.getElementById('node-' + id).getAttribute('aria-current') === 'true', other.id);
+  assert.equal(await page.locator('#text-view [aria-current="true"]').count(), 1);
   assert.match(await page.locator('#announce').textContent(), new RegExp('^Selected: ' + other.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  await page.screenshot({ path: path.join(outDir, 'web-outline.png') });
-
-  // A neighbour link in the outline selects that card.
-  const link = page.locator('#outline a').first();
-  const target = decodeURIComponent((await link.getAttribute('href')).slice('#node='.length));
-  await link.click();
-  await page.waitForFunction((id) => window.explainer.state().selected === id, target);
+  await page.screenshot({ path: path.join(outDir, 'web-text-panel.png') });
+  await page.goBack();
+  await page.waitForFunction((id) => window.explainer.state().selected === id && document.activeElement.id === 'node-' + id, first.id);
   await context.close();
 });
 
-test('axe-core finds no violation, with the outline hidden and open', async () => {
+test('axe-core finds no violation: the map view, the text as a panel, the text view', async () => {
   // The strict CSP would block the injected axe script: this context bypasses it (only for the audit).
   const { context, page, problems } = await open(server.url + '#node=ai-chips', { bypassCSP: true });
   await waitReady(page);
@@ -239,8 +246,11 @@ test('axe-core finds no violation, with the outline hidden and open', async () =
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
   });
   assert.deepEqual(await audit(), []);
-  await page.locator('#outline button').first().focus();
-  assert.ok(await page.evaluate(() => document.getElementById('outline').getBoundingClientRect().width > 100), 'outline shown while focused');
+  await page.locator('#text-view .links a').first().focus();
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').getBoundingClientRect().width > 100), 'text shown while focused');
+  assert.deepEqual(await audit(), []);
+  await page.evaluate(() => window.explainer.view('text'));
+  assert.equal((await state(page)).view, 'text');
   assert.deepEqual(await audit(), []);
   assert.deepEqual(problems, []);
   await context.close();
@@ -265,7 +275,7 @@ test('the CSP holds: zero violations while running, and an injected inline scrip
   await context.close();
 });
 
-test('loading: the bar reaches 100 %; a missing wasm or missing WebGL2 gives a clear message', async () => {
+test('loading: the bar reaches 100 %; a missing wasm or missing WebGL2 gives a clear message over the text', async () => {
   {
     const { context, page } = await open(server.url);
     await waitReady(page);
@@ -292,6 +302,7 @@ test('loading: the bar reaches 100 %; a missing wasm or missing WebGL2 gives a c
     await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
     assert.match(await page.locator('#status-text').textContent(), /needs WebGL2/);
     assert.equal(await page.evaluate(() => window.explainer.ready.then(() => 'ready', (e) => e.message)), await page.locator('#status-text').textContent());
+    assert.ok(await page.locator('#text-view h1').isVisible(), 'the article stays readable');
     assert.deepEqual(problems, []);
     await context.close();
   }
@@ -316,14 +327,15 @@ test('embed mode hides the page controls; copy link puts the URL on the clipboar
   await context.close();
 });
 
-test('the page speaks the reading language: status, outline, notices and labels follow ?lang=zh', async () => {
+test('the page speaks the reading language: status, text view, notices and labels follow ?lang=zh', async () => {
   const { context, page, problems } = await open(server.url + '?lang=zh');
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url.replace(/\/$/, '') });
   assert.match(await page.locator('#status-text').textContent(), /^正在加载/);
   await waitReady(page);
-  assert.equal(await page.locator('#outline').getAttribute('aria-label'), '阅读提纲');
-  assert.match(await page.locator('#outline .hint').textContent(), /^阅读提纲：/);
-  assert.equal(await page.locator('#outline .skip').textContent(), '跳到地图');
+  assert.equal(await page.locator('#text-view').getAttribute('aria-label'), '文章的文字版');
+  assert.equal(await page.locator('#text-view .skip').textContent(), '跳到地图');
+  assert.equal(await page.locator('#view-toggle').textContent(), '文字版');
+  await page.waitForFunction(() => document.querySelector('#text-view .explainer-text').lang === 'zh');
   assert.match(await page.locator('#canvas').getAttribute('aria-label'), /交互式地图/);
   assert.match(await page.locator('#drop-hint').textContent(), /\.json/);
   await page.locator('#copy-link').click();
@@ -349,6 +361,9 @@ test('offline: after one visit a reload with the network off still reaches ready
   assert.equal(s.selected, 'ai-chips', 'the deep link survives offline');
   await page.goto(server.url + '?embed=1');  // another query: still the cached page
   await waitReady(page);
+  await page.goto(server.url + 'zh/');  // the Chinese page is cached too
+  await waitReady(page);
+  assert.equal((await state(page)).lang, 'zh');
   assert.deepEqual(problems, []);
   assert.deepEqual(await csp(page), []);
   await context.close();
@@ -362,6 +377,7 @@ test('the single-file build renders from file:// with its own CSP and no error',
   assert.equal(s.selected, 'ai-chips');
   assert.equal(await page.evaluate(() => window.explainer.singleFile), true);
   assert.equal(await page.evaluate(() => document.querySelectorAll('script[src], link[rel="stylesheet"]').length), 0, 'nothing external');
+  assert.equal(await page.locator('#text-view .card').count(), s.content.node_count, 'the text view is in the file too');
   const png = await page.screenshot({ path: path.join(outDir, 'web-single-file.png') });
   assert.ok((await distinctColours(browser, png)) > 50, 'the canvas is not blank');
   assert.deepEqual(problems, []);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# test_cli.sh EXPLAINER — the command line contract: exit codes, --validate output, --export-markdown.
+# test_cli.sh EXPLAINER — the command line contract: exit codes, --validate output, --export-markdown, --export-html.
 set -uo pipefail
 exe="$1"; here="$(cd "$(dirname "$0")/.." && pwd)"
 pass=0; fail=0
@@ -23,6 +23,10 @@ check "missing file" 1 'nope.json' -- "$exe" --validate "$here/nope.json"
 check "markdown export" 0 '^# ' -- "$exe" --export-markdown
 check "markdown reads edges" 0 '\*\*[^*]+\*\* (drives|is part of|threatens) \*\*' -- "$exe" --export-markdown
 check "markdown in Chinese" 0 '[\x{4e00}-\x{9fff}]' -- "$exe" --export-markdown --lang zh
+check "html export" 0 '^<div class="explainer-text" lang="en"' -- "$exe" --export-html
+check "html export in Chinese" 0 '<h1>[\x{4e00}-\x{9fff}]' -- "$exe" --export-html --lang zh
+check "html export is well-formed" 0 '^wellformed$' -- bash -c '"$1" --export-html | xmllint --noout - && echo wellformed' _ "$exe"
+check "html export refuses bad content" 1 'nothing exported' -- "$exe" --export-html "$here/fixtures/bad/dangling-edge-to.json"
 check "bad file refuses to open" 1 'no node with id' -- "$exe" "$here/fixtures/bad/dangling-edge-to.json"
 check "bilingual article has every zh translation" 0 'ok' -- "$exe" --validate --require-lang zh "$here/../assets/content/article.json"
 check "English-only file lacks zh" 1 'missing "zh" translation' -- "$exe" --validate --require-lang zh "$here/fixtures/good/minimal.json"
