@@ -4,8 +4,8 @@
 //
 // Two views: "text" (the article fills the page) and "map" (the canvas; the text stays in the page, visually hidden,
 // and shows as a side panel while the keyboard is in it). The text shows until the map's first frame is ready; then
-// the chosen view takes the screen. The choice: ?view=text|map, the toolbar's toggle, else text on phones (the map
-// fits a phone only at a zoom where no title reads) and the map elsewhere.
+// the chosen view takes the screen. The choice: ?view=text|map, the toolbar's toggle, else the map (on a phone its
+// lanes read top to bottom with every title at 12 px or more).
 //
 // Selection follows both ways: a link in the text (#node-ID) selects the card and moves the focus to it; a selection
 // on the map marks its card (aria-current), scrolls the text to it and is announced. Also the page title, <html
@@ -22,9 +22,7 @@
 
   const query = new URLSearchParams(location.search);
   const asked = query.get('view');
-  const embedded = query.has('embed') && !/^(0|false|no)$/.test(query.get('embed'));  // an iframe shows the map
-  const phone = window.matchMedia && window.matchMedia('(max-width: 40rem)').matches;
-  const preferred = phone && !embedded ? 'text' : 'map';
+  const preferred = 'map';
   let choice = asked === 'text' || asked === 'map' ? asked : preferred;
   let mapReady = false;
   let current = null;  // the selected card's id

@@ -119,11 +119,13 @@ std::string url_encode(const std::string& s) {
     return out;
 }
 
-// The unfolded groups, as "&unfold=a,b" ("" when all are folded).
+// The unfolded groups, as "&unfold=a,b" ("" when none): those the selection does not unfold by itself.
 static std::string unfold_part(const ex::AppContext& app) {
+    std::vector<char> implied(app.unfolded.size(), 0);
+    ex::unfold_to(app.folds, app.selected, implied);
     std::string ids;
     for (size_t i = 0; i < app.unfolded.size(); ++i)
-        if (app.unfolded[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
+        if (app.unfolded[i] && !implied[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
     return ids.empty() ? "" : "&unfold=" + ids;
 }
 
@@ -141,7 +143,8 @@ std::string hash_of(const ex::AppContext& app) {
     return h.empty() ? "#" + u.substr(1) : h + u;
 }
 
-// "unfold=a,b" in a hash: exactly those groups unfolded (unknown ids ignored), before anything is selected.
+// "unfold=a,b" in a hash: exactly those groups unfolded (unknown ids ignored), before anything is selected (which
+// unfolds what hides it).
 static void apply_unfold(ex::AppContext& app, const ex::Args& a) {
     std::vector<char> want(app.content->nodes.size(), 0);
     const std::string list = a.get("unfold");

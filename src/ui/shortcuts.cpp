@@ -103,8 +103,13 @@ void handle_shortcuts(AppContext& app) {
             move_focus(app, next);
         }
     }
-    if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && app.focused >= 0)
-        app_select_index(app, app.focused, true);
+    // Enter opens the focused card; again on an open card with parts, it unfolds them (or folds them back).
+    if ((pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeypadEnter)) && app.focused >= 0) {
+        const int f = app.focused;
+        const bool whole = f < (int)app.unfolded.size() && !app.folds.parts[f].empty();
+        if (whole && app.selected == f) app_set_unfolded(app, f, !app.unfolded[f]);
+        else app_select_index(app, f, true);
+    }
 
     // Arrows: step a running tour; move between nodes when one is focused; otherwise (or with Shift) pan.
     const Vec2 dirs[4] = {{-1, 0}, {1, 0}, {0, -1}, {0, 1}};
