@@ -88,6 +88,29 @@ void order_lanes(const Content& c, LaneSet& l) {
             blocks[lane].push_back(std::move(block));
         }
     }
+    // Within a lane, a card that another card of the lane leads to goes below it (the arrow points down the lane):
+    // each block's rank is the longest chain of such edges above it, and ranks order before barycenters.
+    std::vector<int> block_of(n, -1);
+    for (size_t lane = 0; lane < blocks.size(); ++lane)
+        for (int b = 0; b < (int)blocks[lane].size(); ++b)
+            for (int x : blocks[lane][b]) block_of[x] = b;
+    std::vector<int> rank(n, 0);
+    for (size_t round = 0; round < 16; ++round) {             // longest path by relaxation; a cycle just stops
+        bool moved = false;
+        for (const Edge& e : c.edges) {
+            int a = e.from_index, b = e.to_index;
+            if (a < 0 || b < 0 || a >= n || b >= n || l.lane_of[a] != l.lane_of[b]) continue;
+            if (reads_backwards(c, e)) std::swap(a, b);
+            if (is_note[a] || is_note[b] || block_of[a] == block_of[b]) continue;
+            if (rank[b] < rank[a] + 1 && rank[a] + 1 < 16) { rank[b] = rank[a] + 1; moved = true; }
+        }
+        if (!moved) break;
+    }
+    auto block_rank = [&](const std::vector<int>& block) {
+        int r = 0;
+        for (int x : block) r = std::max(r, rank[x]);
+        return r;
+    };
     std::vector<std::vector<int>> adj(n);
     for (const Edge& e : c.edges) {
         if (e.from_index < 0 || e.to_index < 0 || e.from_index >= n || e.to_index >= n) continue;
@@ -116,8 +139,8 @@ void order_lanes(const Content& c, LaneSet& l) {
             }
         return total;
     };
-    auto best_blocks = blocks;
-    long long best = crossings();
+    auto best_blocks = blocks;                                // only sorted orders count: they keep the ranks
+    long long best = LLONG_MAX;
     for (int pass = 0; pass < 8 && best > 0; ++pass) {
         const bool forward = pass % 2 == 0;
         for (size_t s = 0; s < blocks.size(); ++s) {
@@ -135,7 +158,7 @@ void order_lanes(const Content& c, LaneSet& l) {
                     }
                 }
                 const double own = pos[blocks[lane][b].front()];
-                keys.push_back({note ? 2.0 + own : found ? sum / found : own, b});
+                keys.push_back({(note ? 100.0 : block_rank(blocks[lane][b])) + (found ? sum / found : own), b});
             }
             std::stable_sort(keys.begin(), keys.end(),
                              [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -114,6 +114,8 @@ constexpr StrEntry kTable[] = {
     {Str::kParts, "map.parts", "+ %s parts", "+ %s 项"},
     {Str::kOnePart, "map.one_part", "+ 1 part", "+ 1 项"},
     {Str::kFoldGroup, "map.fold", "- fold", "- 收起"},
+    {Str::kUnfoldTip, "map.unfold_tip", "Click to show its parts:", "点击展开其组成部分："},
+    {Str::kFoldTip, "map.fold_tip", "Click to fold its parts back into it", "点击将组成部分收起"},
     {Str::kUnfoldAll, "map.unfold_all", "Unfold all", "全部展开"},
     {Str::kFoldAll, "map.fold_all", "Fold all", "全部收起"},
     {Str::kLinks, "map.links", "%s links", "%s 条连接"},

@@ -41,7 +41,7 @@ enum class Str : int {
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,
     // Map: folding, merged links, the legend's key
-    kParts, kOnePart, kFoldGroup, kUnfoldAll, kFoldAll, kLinks, kLegend, kLineStyles,
+    kParts, kOnePart, kFoldGroup, kUnfoldTip, kFoldTip, kUnfoldAll, kFoldAll, kLinks, kLegend, kLineStyles,
     kCount
 };
 

@@ -340,7 +340,7 @@ void app_relayout(AppContext& app, bool animate) {
         ImFont* font = app.font_bold;
         o.card_height_of = [&app, &c, font](int node, float width) {
             // Measured a little narrower than drawn, so a title rounded up a pixel at some zoom still fits.
-            const float text_w = (width - kTextInset) * 0.92f;
+            const float text_w = (width - kTextInset) * 0.95f;
             const int lines = font ? count_wrapped_lines(font, kTitleSize, app_text(app, c.nodes[node].title), text_w) : 2;
             const bool parts = node < (int)app.folds.parts.size() && !app.folds.parts[node].empty();
             return kCardPadTop + std::max(1, lines) * kTitleSize * 1.2f + kCardPadBottom + (parts ? kFoldRow : 0.0f);

@@ -26,6 +26,12 @@ namespace ex {
 
 static bool touch_input() { return ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen; }
 
+// A card of a notes category (Lanes::notes): drawn as a note, its links kept quiet.
+static bool is_note(const AppContext& app, int node) {
+    const int k = app.content->nodes[node].category_index;
+    return k >= 0 && app.content->categories[k].notes;
+}
+
 static ImVec2 to_imgui(const AppContext& app, Vec2 screen) {
     return ImVec2(screen.x + app.canvas_origin.x, screen.y + app.canvas_origin.y);
 }
@@ -231,11 +237,12 @@ static void draw_lane_card(AppContext& app, ImDrawList* dl, int i, float alpha, 
         const int parts = app.folds.nested[i];
         const std::string label = open ? tr(app, Str::kFoldGroup)
                                   : parts == 1 ? tr(app, Str::kOnePart) : fill(tr(app, Str::kParts), std::to_string(parts));
-        const float size = std::round(12.0f * z);
+        const float size = std::min(fold.h - 2.0f, std::max(11.0f, std::round(12.0f * z)));
         const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, label.c_str());
         const ImVec2 f0 = to_imgui(app, fold.min());
         const ImVec2 f1(f0.x + ts.x + 14.0f * z, f0.y + fold.h);
         const bool hover = ImGui::IsMouseHoveringRect(f0, f1) && app.hovered == i;
+        if (hover && !touch_input()) app.fold_hover = i;
         dl->AddRectFilled(f0, f1, with_alpha(hover ? mix(th.card_bg, th.selection, 0.25f) : mix(th.card_bg, th.muted, 0.15f), alpha),
                           fold.h * 0.5f);
         dl->AddText(app.font_regular, size, ImVec2(f0.x + 7.0f * z, f0.y + (fold.h - size) * 0.5f),
@@ -259,10 +266,14 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
         dl->AddRectFilled(p0, p1, with_alpha(marked ? th.selection : accent, alpha));
         return;
     }
-    dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha), round);
-    dl->AddRectFilled(p0, p1, with_alpha(th.card_bg, alpha), round);
-    dl->AddRectFilled(p0, ImVec2(p0.x + std::max(3.0f, 6.0f * z), p1.y), with_alpha(accent, alpha), round,
-                      ImDrawFlags_RoundCornersLeft);
+    // A note (lanes' notes categories) reads as a note on the map, not a claim: no shadow, paler, a dashed edge.
+    const bool note = !app.layout.lanes.empty() && is_note(app, i);
+    if (!note)
+        dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha), round);
+    dl->AddRectFilled(p0, p1, with_alpha(note ? mix(th.card_bg, th.canvas_bg, 0.6f) : th.card_bg, alpha), round);
+    if (!note)
+        dl->AddRectFilled(p0, ImVec2(p0.x + std::max(3.0f, 6.0f * z), p1.y), with_alpha(accent, alpha), round,
+                          ImDrawFlags_RoundCornersLeft);
     const bool selected = i == app.selected, focused = i == app.focused && !selected;
     const bool hit = std::find(app.search_results.begin(), app.search_results.end(), i) != app.search_results.end();
     ImU32 border = th.card_border;
@@ -270,7 +281,12 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     if (hit) { border = th.search_hit; border_w = 2.5f; }
     if (i == app.hovered) { border = mix(border, th.title, 0.35f); border_w = std::max(border_w, 1.5f); }
     if (selected) { border = th.selection; border_w = 3.0f; }
-    dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
+    if (note && border_w == 1.0f) {
+        const ImVec2 outline[5] = {p0, ImVec2(p1.x, p0.y), p1, ImVec2(p0.x, p1.y), p0};
+        draw_styled_polyline(dl, outline, 5, with_alpha(mix(border, th.muted, 0.7f), alpha), 1.2f, EdgeStyle::Dashed, false);
+    } else {
+        dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
+    }
     if (focused) dl->AddRect(ImVec2(p0.x - 4, p0.y - 4), ImVec2(p1.x + 4, p1.y + 4), th.search_hit, round + 4, 0, 2.0f);
     if (!app.layout.lanes.empty()) {
         draw_lane_card(app, dl, i, alpha, r, p0, p1);
@@ -356,6 +372,14 @@ static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
 // A lanes card shows only its title: the summary comes on hover (not on touch, where hovering is a tap).
 static void draw_card_tooltip(const AppContext& app, int hovered_edge) {
     if (app.layout.lanes.empty() || app.hovered < 0 || hovered_edge >= 0 || app.dragging >= 0 || touch_input()) return;
+    if (app.fold_hover == app.hovered) {  // what the control does, with the parts' titles
+        if (!ImGui::BeginTooltip()) return;
+        ImGui::TextDisabled("%s", tr(app, app.unfolded[app.hovered] ? Str::kFoldTip : Str::kUnfoldTip));
+        if (!app.unfolded[app.hovered])
+            for (int p : app.folds.parts[app.hovered]) ImGui::BulletText("%s", app_text(app, app.content->nodes[p].title).c_str());
+        ImGui::EndTooltip();
+        return;
+    }
     if (ImGui::GetIO().MouseDownDuration[0] >= 0 || !ImGui::IsMouseHoveringRect(ImVec2(0, 0), ImVec2(1e9f, 1e9f))) return;
     const Node& n = app.content->nodes[app.hovered];
     if (n.summary.empty() || !ImGui::BeginTooltip()) return;
@@ -458,8 +482,15 @@ static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, co
     for (int e = 0; e < (int)cc.from.size(); ++e) {
         if (!cc.shows(e) || !cc.box[e].intersects(cull)) continue;
         const bool touches = focus >= 0 && (cc.from[e] == focus || cc.to[e] == focus);
-        // Lanes at the overview: every edge a little quiet, so the cards read first.
-        const float rest = app.layout.lanes.empty() ? 1.0f : 0.6f;
+        // Lanes at the overview: edges to the next lane a little quiet, so the cards read first; edges that cross
+        // lanes between (their lines run behind other cards) and notes' links quieter still. Hovering or
+        // selecting a card brings its own edges out. Upright screens, where lines cross between rows, quieter.
+        float rest = 1.0f;
+        if (!app.layout.lanes.empty()) {
+            const int span = std::abs(app.layout.layer[cc.from[e]] - app.layout.layer[cc.to[e]]);
+            const bool note = is_note(app, cc.from[e]) || is_note(app, cc.to[e]);
+            rest = span > 1 || note ? 0.16f : app.layout.left_to_right ? 0.6f : 0.35f;
+        }
         const ImU32 col = with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge,
                                      touches ? 1.0f : focus < 0 ? rest : app.selected >= 0 ? 0.18f : 0.3f);
         const float w = std::clamp(1.6f * zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
@@ -589,6 +620,7 @@ void draw_canvas(AppContext& app) {
     // Cards: dimmed ones first, the selection last (on top).
     app.title_px.assign(c.nodes.size(), 0.0f);
     app.title_cut.assign(c.nodes.size(), 0);
+    app.fold_hover = -1;
     const Rect visible = app.view.visible_canvas();
     if (!draw_dots(app, cc, dl, lit, visible))
         for (size_t i = 0; i < c.nodes.size(); ++i)

@@ -191,7 +191,7 @@ static void draw_line_key(AppContext& app) {
         std::string kinds;
         for (size_t k = 0; k < c.edge_kinds.size(); ++k)
             if (used[k] && c.edge_kinds[k].style == names[s])
-                kinds += (kinds.empty() ? "" : ", ") + app_text(app, c.edge_kinds[k].forward);
+                kinds += (kinds.empty() ? "" : tr(app, Str::kMdListSeparator)) + app_text(app, c.edge_kinds[k].forward);
         if (kinds.empty()) continue;
         if (!heading) {
             ImGui::Spacing();
