@@ -886,6 +886,18 @@ int count_overlaps(const std::vector<Rect>& rects) {
     return clamp_to_int(count);
 }
 
+Layout blank_layout(const Content& c, const LayoutOptions& o) {
+    const size_t n = c.nodes.size();
+    Layout out;
+    out.left_to_right = o.left_to_right;
+    out.cards.assign(n, Rect{});
+    out.layer.assign(n, 0);
+    out.order_in_layer.assign(n, 0);
+    out.component.assign(n, 0);
+    out.edge_paths.assign(c.edges.size(), {});
+    return out;
+}
+
 // What every layout reports about its edges: each drawn once, its path in reading order (from the card on the left
 // or above, or from `to` for a kind that reads backwards within one layer).
 static void finish_edges(const Content& c, Layout& out) {
@@ -915,13 +927,7 @@ Layout compute_layout(const Content& c, const LayoutOptions& o) {
         return out;
     }
     const int n = (int)c.nodes.size();
-    Layout out;
-    out.left_to_right = o.left_to_right;
-    out.cards.assign(n, Rect{});
-    out.layer.assign(n, 0);
-    out.order_in_layer.assign(n, 0);
-    out.component.assign(n, 0);
-    out.edge_paths.assign(c.edges.size(), {});
+    Layout out = blank_layout(c, o);
     if (n == 0) return out;
 
     std::vector<LEdge> le = layering_edges(c);

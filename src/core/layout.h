@@ -72,6 +72,8 @@ struct Layout {
 };
 
 Layout compute_layout(const Content& content, const LayoutOptions& options = {});
+// A layout sized for the content with every card at the origin (each layout starts from it).
+Layout blank_layout(const Content& content, const LayoutOptions& options);
 // The lanes layout (compute_layout calls it for content with lanes on).
 Layout compute_lanes_layout(const Content& content, const LayoutOptions& options);
 

@@ -190,13 +190,7 @@ Vec2 side_towards(const Rect& r, const Rect& target, bool ltr) {
 
 Layout compute_lanes_layout(const Content& c, const LayoutOptions& o) {
     const int n = (int)c.nodes.size();
-    Layout out;
-    out.left_to_right = o.left_to_right;
-    out.cards.assign(n, Rect{});
-    out.layer.assign(n, 0);
-    out.order_in_layer.assign(n, 0);
-    out.component.assign(n, 0);
-    out.edge_paths.assign(c.edges.size(), {});
+    Layout out = blank_layout(c, o);
     if (n == 0) return out;
 
     LaneSet l = make_lanes(c);
