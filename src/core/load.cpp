@@ -101,7 +101,8 @@ struct IdTable {
 
 class Loader {
   public:
-    Loader(ProblemSink& sink, const ParsedJson& parsed) : sink_(sink), parsed_(parsed) {
+    Loader(ProblemSink& sink, const ParsedJson& parsed, LoadOptions options)
+        : sink_(sink), parsed_(parsed), options_(options) {
         nodes_.noun = "node";
         categories_.noun = "category";
         kinds_.noun = "edge kind";
@@ -117,6 +118,8 @@ class Loader {
     }
 
     std::shared_ptr<Content> run();
+    // Errors that still leave usable content: a draft's cards waiting for a citation.
+    size_t tolerated_errors() const { return options_.draft ? uncited_ : 0; }
 
   private:
     void error(const std::string& ptr, std::string m) { sink_.error(ptr, std::move(m)); }
@@ -157,6 +160,8 @@ class Loader {
 
     ProblemSink&      sink_;
     const ParsedJson& parsed_;
+    LoadOptions       options_;
+    size_t            uncited_ = 0;                              // nodes with "citations": []
     Suggester         suggester_;
     Content           c_;
     std::vector<EdgeKind> declared_kinds_;
@@ -543,8 +548,13 @@ void Loader::read_node(const Json& v, const std::string& ptr) {
                 n.tags.push_back(std::move(t));
         }
     }
-    if (const Json* cites = array_field(v, ptr, "citations", true, 1, limits::kCitationsPerNode, "citation",
-                                        "every node cites at least one source paragraph")) {
+    const auto listed = v.find("citations");
+    if (listed != v.end() && listed->is_array() && listed->empty()) {  // how edit mode marks a new card
+        error(ptr + "/citations", "no citation yet: cite the source paragraph this card comes from, e.g. "
+                                  "[{\"paragraph\": \"p1\"}] (in edit mode: Citations, pick a paragraph, Cite)");
+        ++uncited_;
+    } else if (const Json* cites = array_field(v, ptr, "citations", true, 1, limits::kCitationsPerNode, "citation",
+                                               "every node cites at least one source paragraph")) {
         for (size_t i = 0; i < cites->size(); ++i) read_citation((*cites)[i], pointer_append(ptr + "/citations", i), n);
     }
     if (const Json* pos = field(v, ptr, "position", false)) read_position(*pos, ptr + "/position", n);
@@ -717,7 +727,7 @@ std::shared_ptr<Content> Loader::run() {
     read_nodes(root);
     read_edges(root);
     read_tours(root);
-    if (sink_.error_count() > 0) return nullptr;
+    if (sink_.error_count() > tolerated_errors()) return nullptr;
 
     // Built-in kinds first; a declared kind with a built-in's id replaces it in place.
     c_.edge_kinds = builtin_edge_kinds();
@@ -753,7 +763,7 @@ static std::string too_big(size_t bytes) {
            std::to_string(limits::kFileBytes) + " bytes)";
 }
 
-LoadResult load_content(std::string_view bytes, const std::string& file_label) {
+LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options) {
     LoadResult r;
     ProblemSink sink(file_label, limits::kReportedProblems);
     try {
@@ -762,9 +772,9 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label) {
         } else {
             ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, sink);
             if (parsed.ok) {
-                Loader loader(sink, parsed);
+                Loader loader(sink, parsed, options);
                 std::shared_ptr<Content> c = loader.run();
-                if (c && sink.error_count() == 0) r.content = std::move(c);
+                if (c && sink.error_count() <= loader.tolerated_errors()) r.content = std::move(c);
             }
         }
     } catch (const std::bad_alloc&) {
@@ -775,11 +785,10 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label) {
         sink.error("", "internal error while loading the file");
     }
     r.problems = sink.finish();
-    if (sink.error_count() > 0) r.content = nullptr;
     return r;
 }
 
-LoadResult load_content_file(const std::string& path, const std::string& label_override) {
+LoadResult load_content_file(const std::string& path, const std::string& label_override, LoadOptions options) {
     const std::string label = label_override.empty() ? path : label_override;
     auto fail = [&](const std::string& message) {
         LoadResult r;
@@ -802,7 +811,7 @@ LoadResult load_content_file(const std::string& path, const std::string& label_o
         case ReadStatus::TooBig: return fail("the file is larger than the 8 MiB limit");  // pipes, growing files
         case ReadStatus::IoError: return fail("cannot read the file (I/O error)");
     }
-    return load_content(bytes, label);
+    return load_content(bytes, label, options);
 }
 
 }  // namespace ex

@@ -170,9 +170,12 @@ bool app_load_file(AppContext& app, const std::string& path, const std::string& 
 bool app_reload_file(AppContext& app, const std::string& path, const std::string& label) {
     std::string bytes;
     const bool readable = read_file(path, bytes, limits::kFileBytes) == ReadStatus::Ok;
-    LoadResult r = readable ? load_content(bytes, label) : load_content_file(path, label);
+    // While editing, the editor's document decides: replacing only the map would show one version and save another.
+    if (readable && app.edit_mode && app.doc) return app_edit_file_changed(app, bytes);
+    // A draft, so that a card saved while still waiting for its citation shows (with its problem listed).
+    LoadResult r = readable ? load_content(bytes, label, LoadOptions{true}) : load_content_file(path, label);
     app.problems = r.problems;
-    if (!r.ok()) return false;
+    if (!r.content) return false;
     adopt(app, r.content, label, true);
     app.content_bytes = bytes;
     app.content_path = path;
