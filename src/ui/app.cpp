@@ -354,6 +354,8 @@ nlohmann::json app_state(const AppContext& app) {
         for (size_t i = 0; i < app.hidden_category.size(); ++i)
             if (app.hidden_category[i]) hidden.push_back(c->categories[i].id);
     s["hidden_categories"] = hidden;
+    s["edit"] = {{"on", app.edit_mode}, {"modified", app.doc && app.doc->modified()}};
+    s["status"] = app.now < app.status_until ? app.status : "";
     return s;
 }
 
