@@ -60,6 +60,19 @@ std::string describe(const Json& v) {
     }
 }
 
+// Country codes written where a language code belongs ("cn" for Chinese): tags of the right shape that are no ISO
+// 639 language. The warning for `tag` (checked on its first subtag, so "cn-TW" too), or "" when it looks right.
+std::string language_mistake(const std::string& tag) {
+    static constexpr std::pair<const char*, const char*> kMistakes[] = {
+        {"cn", "zh"}, {"jp", "ja"}, {"gr", "el"}, {"dk", "da"}, {"cz", "cs"}, {"ua", "uk"},
+        {"us", "en"}, {"gb", "en"}, {"vn", "vi"}, {"il", "he"}, {"hk", "zh-Hant"}};
+    const std::string primary = tag.substr(0, tag.find('-'));
+    for (const auto& [wrong, right] : kMistakes)
+        if (primary == wrong)
+            return "\"" + tag + "\" is a country code, not a language code; did you mean \"" + right + "\"?";
+    return "";
+}
+
 bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-';
@@ -273,6 +286,7 @@ bool Loader::text_value(const Json& v, const std::string& ptr, size_t cap, const
         } else if (!text_string(e.get_ref<const std::string&>(), p, cap, what)) {
             ok = false;
         } else {
+            if (const std::string m = language_mistake(lang); !m.empty()) warning(p, m);
             out.items.emplace_back(lang, e.get_ref<const std::string&>());
         }
     }
@@ -406,7 +420,10 @@ void Loader::read_meta(const Json& root) {
         else if (!is_language_tag(lang->get_ref<const std::string&>()))
             error(ptr + "/language", in_quotes(lang->get_ref<const std::string&>()) +
                                          " is not a language tag; use lower-case codes like \"en\", \"zh\" or \"pt-BR\"");
-        else c_.meta.language = lang->get<std::string>();
+        else {
+            c_.meta.language = lang->get<std::string>();
+            if (const std::string m = language_mistake(c_.meta.language); !m.empty()) warning(ptr + "/language", m);
+        }
     }
     if (const Json* src = field(*m, ptr, "source", true))
         if (expect_object(*src, ptr + "/source")) read_source(*src, ptr + "/source");

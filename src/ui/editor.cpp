@@ -298,12 +298,14 @@ static void selected_card_fields(AppContext& app) {
         }
         ImGui::SameLine();
         const std::string reading = ed.kind_index >= 0 ? app_text(app, c.edge_kinds[ed.kind_index].forward) : ed.kind;
-        ImGui::Text("%s %s %s", app_text(app, c.nodes[ed.from_index].title).c_str(), reading.c_str(),
-                    app_text(app, c.nodes[ed.to_index].title).c_str());
-        if (e < app.edit_labels.size()) {
-            ImGui::SameLine();
+        text_wrapped(app_text(app, c.nodes[ed.from_index].title) + " " + reading + " " +
+                     app_text(app, c.nodes[ed.to_index].title));
+        if (e < app.edit_labels.size()) {  // the label the map writes on the link
+            ImGui::Indent();
             ImGui::SetNextItemWidth(-1);
-            if (input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint))) {
+            const bool edited = input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint));
+            ImGui::Unindent();
+            if (edited) {
                 apply(app, app.doc->set_edge_label(e, app.edit_labels[e]));
                 ImGui::PopID();
                 return;
