@@ -95,6 +95,18 @@ static size_t utf8_sequence(std::string_view b, size_t i) {
     return 0;
 }
 
+// True when the only bad bytes are one multi-byte character cut short by the end of the file: the file was truncated
+// (a copy or a save interrupted), not saved in another encoding.
+static bool cut_off_character(std::string_view b, size_t bad, size_t bad_count) {
+    const unsigned c = static_cast<unsigned char>(b[bad]);
+    const size_t need = (c >= 0xF0 && c <= 0xF4) ? 4 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xC2 && c <= 0xDF) ? 2 : 0;
+    const size_t left = b.size() - bad;
+    if (need == 0 || left >= need || bad_count != left) return false;
+    for (size_t k = bad + 1; k < b.size(); ++k)
+        if ((static_cast<unsigned char>(b[k]) & 0xC0) != 0x80) return false;
+    return true;
+}
+
 // False when the bytes cannot be JSON text; every reason found is reported.
 static bool check_encoding(std::string_view b, ProblemSink& sink) {
     if (b.empty()) {
@@ -137,7 +149,11 @@ static bool check_encoding(std::string_view b, ProblemSink& sink) {
             i += n;
         }
     }
-    if (bad != std::string_view::npos) {
+    if (bad != std::string_view::npos && cut_off_character(b, bad, bad_count)) {
+        sink.error("", "the file ends in the middle of a character at " + where(b, bad) + " (byte offset " +
+                           std::to_string(bad) + "): it was cut off, and the rest of the file is missing");
+        ok = false;
+    } else if (bad != std::string_view::npos) {
         std::string m = "not valid UTF-8: byte " + hex_byte(static_cast<unsigned char>(b[bad])) + " at " +
                         where(b, bad) + " (byte offset " + std::to_string(bad) + ")";
         if (bad_count > 1) m += " and " + std::to_string(bad_count - 1) + " more";
@@ -326,6 +342,7 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     erase_between(detail, "; last read: '", "'; expected");
     if (detail.size() >= 2 && detail.compare(0, 2, "';") == 0) detail.erase(0, 1);
     replace_all(detail, "''; expected", "; expected");
+    replace_all(detail, "literal'; expected", "literal; expected");
     replace_all(detail, "unexpected string literal", "unexpected string");
     replace_all(detail, "unexpected number literal", "unexpected number");
     replace_all(detail, "string literal", "a \"quoted\" string");
@@ -353,6 +370,23 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     if (ch(at) == '/' && (ch(at + 1) == '/' || ch(at + 1) == '*'))
         return "comment at " + where(b, at) + ": JSON does not allow comments";
     if (ch(at) == '\'') return "single quote at " + where(b, at) + ": JSON strings and keys need double quotes (\")";
+    // Word processors and "smart quotes" turn " into “ or ”: as JSON quotes they are invalid literals.
+    auto curly = [&](size_t i) { return b.substr(i, 3) == "\u201C" || b.substr(i, 3) == "\u201D"; };
+    if (detail.find("invalid literal") != std::string::npos) {
+        for (size_t back = 0; back < 3 && back <= at; ++back) {  // `at` may be the curly quote's 2nd or 3rd byte
+            const size_t k = at - back;
+            if (curly(k))
+                return "curly quote " + std::string(b.substr(k, 3)) + " at " + where(b, k) +
+                       ": JSON needs straight double quotes (\") around keys and strings (a word processor or "
+                       "\"smart quotes\" may have changed them)";
+        }
+        // A word right after a string: the string was ended early by a " inside it.
+        size_t k = at;
+        while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t')) --k;
+        if (k > 0 && ch(k - 1) == '"')
+            return "unescaped \" inside a string at " + where(b, k - 1) + ": the string ended there; write a quote "
+                   "inside a string as \\\" (or use curly quotes “ ”)";
+    }
     if (whole_token && (ch(at) == '}' || ch(at) == ']')) {
         size_t k = at;
         while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t' || ch(k - 1) == '\n' || ch(k - 1) == '\r')) --k;
@@ -364,8 +398,15 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
         return "syntax error at " + where(b, at) + ": " + detail + " (is a ',' missing before it?)";
     if (b.substr(at, 3) == "NaN" || b.substr(at, 8) == "Infinity" || b.substr(at, 9) == "-Infinity")
         return "syntax error at " + where(b, at) + ": NaN and Infinity are not JSON numbers";
-    if (detail.find("control character U+000A") != std::string::npos)
+    if (detail.find("control character U+000A") != std::string::npos) {
+        // A string closed with a curly ” runs on to the end of the line.
+        size_t k = at;
+        while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t' || ch(k - 1) == '\r' || ch(k - 1) == ',')) --k;
+        if (k >= 3 && curly(k - 3))
+            return "a string is closed by a curly quote " + std::string(b.substr(k - 3, 3)) + " at " + where(b, k - 3) +
+                   ": JSON strings end with a straight double quote (\")";
         return "line break inside a string at " + where(b, at) + ": write it as \\n";
+    }
     return "syntax error at " + where(b, at) + ": " + detail;
 }
 

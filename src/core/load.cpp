@@ -618,6 +618,16 @@ void Loader::check_quote(const Text& quote, bool quote_is_map, const SourceParag
                 best = std::move(m);
         }
         if (found) continue;
+        // Only the paragraph's plain text was there to match, and it is in meta.language: that is the cause.
+        const bool has_lang = std::any_of(para.text.items.begin(), para.text.items.end(),
+                                          [&](const auto& item) { return item.first == lang; });
+        if (!lang.empty() && !has_lang && lang != c_.meta.language) {
+            error(p, "paragraph " + in_quotes(para.id) + " has no " + in_quotes(lang) + " text: its text is a plain " +
+                         "string, which counts as " + in_quotes(c_.meta.language) + " (meta.language); give the " +
+                         "paragraph a " + in_quotes(lang) + " entry, or quote its " + in_quotes(c_.meta.language) +
+                         " text");
+            continue;
+        }
         std::string m = "quote not found in paragraph " + in_quotes(para.id);
         if (best.differs_in_case_only) {
             m += " (it differs only in upper/lower case)";
