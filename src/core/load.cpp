@@ -110,6 +110,15 @@ struct IdTable {
     // Set while the array defining these ids is missing, malformed or empty: that is reported once, and every
     // reference to it would only repeat it.
     bool                                         unusable = false;
+    std::vector<std::pair<std::string, std::string>> duplicates;  // (id, pointer of the repeated "id")
+    std::vector<std::pair<std::string, std::string>> dangling;    // (id, pointer of a reference to no element)
+};
+
+// Follow-on errors folded into the mistake that caused them: the problem at `into` gets `addition`, and the
+// problems at `drop` go (see Loader::follow_ons).
+struct Fold {
+    std::string              into, addition;
+    std::vector<std::string> drop;
 };
 
 class Loader {
@@ -131,6 +140,9 @@ class Loader {
     }
 
     std::shared_ptr<Content> run();
+    // One repeated id and references to one missing id: most likely the copy was meant to carry that id (a node
+    // duplicated and not renamed), so the references are reported with the duplicate, not as separate errors.
+    std::vector<Fold> follow_ons() const;
     // Errors that still leave usable content: a draft's cards waiting for a citation.
     size_t tolerated_errors() const { return options_.draft ? uncited_ : 0; }
 
@@ -156,7 +168,7 @@ class Loader {
 
     // Id tables
     bool define(IdTable& t, const std::string& id, const std::string& element_ptr);
-    bool resolve(const IdTable& t, const std::string& id, const std::string& ptr);
+    bool resolve(IdTable& t, const std::string& id, const std::string& ptr);
 
     // Sections of the document
     void read_meta(const Json& root);
@@ -380,6 +392,7 @@ const Json* Loader::array_field(const Json& obj, const std::string& ptr, const c
 bool Loader::define(IdTable& t, const std::string& id, const std::string& element_ptr) {
     auto [it, inserted] = t.first.emplace(id, element_ptr);
     if (!inserted) {
+        t.duplicates.emplace_back(id, pointer_append(element_ptr, "id"));
         error(pointer_append(element_ptr, "id"),
               "duplicate " + t.noun + " id " + in_quotes(id) + "; the first one is at " + it->second);
         return false;
@@ -388,9 +401,10 @@ bool Loader::define(IdTable& t, const std::string& id, const std::string& elemen
     return true;
 }
 
-bool Loader::resolve(const IdTable& t, const std::string& id, const std::string& ptr) {
+bool Loader::resolve(IdTable& t, const std::string& id, const std::string& ptr) {
     if (t.first.count(id) || t.builtin.count(id)) return true;
     if (t.unusable) return false;
+    t.dangling.emplace_back(id, ptr);
     std::string m = "no " + t.noun + " with id " + in_quotes(id);
     const std::string s = suggester_.suggest(t.noun, id, t.ids);
     if (!s.empty()) {
@@ -767,6 +781,29 @@ std::shared_ptr<Content> Loader::run() {
     return std::make_shared<Content>(std::move(c_));
 }
 
+std::vector<Fold> Loader::follow_ons() const {
+    std::vector<Fold> folds;
+    for (const IdTable* t : {&nodes_, &categories_, &kinds_, &tours_, &paragraphs_}) {
+        if (t->duplicates.size() != 1 || t->dangling.empty()) continue;
+        const std::string& missing = t->dangling.front().first;
+        if (std::any_of(t->dangling.begin(), t->dangling.end(), [&](const auto& d) { return d.first != missing; }))
+            continue;
+        Fold f;
+        f.into = t->duplicates.front().second;
+        std::string where;
+        for (const auto& d : t->dangling) {
+            f.drop.push_back(d.second);
+            if (f.drop.size() <= 3) where += (where.empty() ? "" : ", ") + d.second;
+        }
+        if (f.drop.size() > 3) where += " and " + std::to_string(f.drop.size() - 3) + " more";
+        f.addition = "; " + std::string(f.drop.size() == 1 ? "a reference" : "references") + " to " +
+                     in_quotes(missing) + " (" + where + ") find no " + t->noun + ": if this " + t->noun +
+                     " is the one meant, change its id to " + in_quotes(missing);
+        folds.push_back(std::move(f));
+    }
+    return folds;
+}
+
 }  // namespace
 
 // [SECTION] Entry points ----------------------------------------------------------------------------------------
@@ -793,6 +830,7 @@ static std::string too_big(size_t bytes) {
 LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options) {
     LoadResult r;
     ProblemSink sink(file_label, limits::kReportedProblems);
+    std::vector<Fold> folds;
     try {
         if (bytes.size() > limits::kFileBytes) {
             sink.error("", too_big(bytes.size()));
@@ -801,6 +839,7 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label, L
             if (parsed.ok) {
                 Loader loader(sink, parsed, options);
                 std::shared_ptr<Content> c = loader.run();
+                folds = loader.follow_ons();
                 if (c && sink.error_count() <= loader.tolerated_errors()) r.content = std::move(c);
             }
         }
@@ -812,6 +851,19 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label, L
         sink.error("", "internal error while loading the file");
     }
     r.problems = sink.finish();
+    for (const Fold& f : folds) {
+        auto is_error_at = [](const Problem& p, const std::string& ptr) {
+            return p.severity == Severity::Error && p.pointer == ptr;
+        };
+        for (Problem& p : r.problems)
+            if (is_error_at(p, f.into) && p.message.rfind("duplicate ", 0) == 0) p.message += f.addition;
+        r.problems.erase(std::remove_if(r.problems.begin(), r.problems.end(), [&](const Problem& p) {
+                             return p.message.rfind("no ", 0) == 0 &&
+                                    std::any_of(f.drop.begin(), f.drop.end(),
+                                                [&](const std::string& d) { return is_error_at(p, d); });
+                         }),
+                         r.problems.end());
+    }
     return r;
 }
 

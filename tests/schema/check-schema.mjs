@@ -35,6 +35,7 @@ const LOADER_ONLY = {
   'duplicate-edge-id.json': 'ids must be unique',
   'duplicate-edge-kind-id.json': 'ids must be unique',
   'duplicate-node-id.json': 'ids must be unique',
+  'duplicate-id-follow-on.json': 'ids must be unique',
   'duplicate-paragraph-id.json': 'ids must be unique',
   'duplicate-tour-id.json': 'ids must be unique',
   'quote-not-found.json': 'a quote must occur in the cited paragraph',
