@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "core/export_markdown.h"
+#include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load.h"
 
@@ -149,7 +150,9 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
     }
     int status = 0;
     for (const auto& file : files) {
-        const LoadResult r = load_content_file(file);
+        LoadResult r = load_content_file(file);
+        std::string bytes;  // again, to give each problem its line, column and node
+        if (read_file(file, bytes, limits::kFileBytes) == ReadStatus::Ok) locate_problems(bytes, r.problems);
         for (const auto& p : r.problems) out << format_problem(p) << "\n";
         if (!r.ok()) {
             out << file << ": refused (" << count(r.error_count(), "error") << ", "
@@ -160,8 +163,6 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
         size_t untranslated = 0;
         std::string by_field;  // "2 tags, 1 quote, 5 other texts": what the list above adds up to
         if (!require_lang.empty()) {
-            std::ifstream in(file, std::ios::binary);             // loaded fine, so it exists and is within the cap
-            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
             const std::vector<Problem> missing = all_missing(bytes, require_lang, file);
             untranslated = missing.size();
             size_t tags = 0, quotes = 0;
@@ -174,7 +175,9 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
                 if (n) by_field += (by_field.empty() ? "" : ", ") + count(n, noun);
             ProblemSink capped(file, limits::kReportedProblems);
             for (const Problem& p : missing) capped.error(p.pointer, p.message);
-            for (const Problem& p : capped.finish()) out << format_problem(p) << "\n";
+            std::vector<Problem> listed = capped.finish();
+            locate_problems(bytes, listed);
+            for (const Problem& p : listed) out << format_problem(p) << "\n";
         }
         const Content& c = *r.content;
         out << file << ": ok (" << count(c.nodes.size(), "node") << ", " << count(c.edges.size(), "edge") << ", "

@@ -14,6 +14,7 @@
 #include "core/json_guard.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_set>
 
 namespace ex {
@@ -447,6 +448,137 @@ ParsedJson parse_json_guarded(std::string_view bytes, size_t max_depth, ProblemS
     }
     out.ok = true;
     return out;
+}
+
+// [SECTION] Locating pointers in the text ------------------------------------------------------------------------
+
+namespace {
+
+// A forgiving one-pass walk over JSON text that notes where the wanted pointers' values start (and the text of
+// wanted string values, for node ids). It stops quietly at the first thing it cannot read, keeping what it found.
+class Locator {
+  public:
+    Locator(std::string_view b, const std::unordered_set<std::string>& wanted) : b_(b), wanted_(wanted) {}
+    std::unordered_map<std::string, size_t> offsets;        // pointer → byte offset of its value
+    std::unordered_map<std::string, std::string> strings;   // pointer → string value (wanted strings only)
+
+    void run() {
+        std::string ptr;
+        value(ptr, 0);
+    }
+
+  private:
+    static constexpr int kMaxDepth = 64;
+    void ws() {
+        while (i_ < b_.size() && (b_[i_] == ' ' || b_[i_] == '\t' || b_[i_] == '\n' || b_[i_] == '\r')) ++i_;
+    }
+    bool at(char c) { return i_ < b_.size() && b_[i_] == c; }
+    bool string(std::string* out) {  // at '"'; simple escapes decoded, \u kept as written
+        ++i_;
+        while (i_ < b_.size() && b_[i_] != '"') {
+            if (b_[i_] == '\\' && i_ + 1 < b_.size()) {
+                const char e = b_[++i_];
+                if (out) *out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'u' ? 'u' : e;
+            } else if (out) {
+                *out += b_[i_];
+            }
+            ++i_;
+        }
+        if (!at('"')) return false;
+        ++i_;
+        return true;
+    }
+    bool value(std::string& ptr, int depth) {
+        ws();
+        if (i_ >= b_.size() || depth > kMaxDepth) return false;
+        const bool want = wanted_.count(ptr) > 0;
+        if (want) offsets.emplace(ptr, i_);
+        if (at('"')) {
+            std::string text;
+            if (!string(want ? &text : nullptr)) return false;
+            if (want) strings.emplace(ptr, std::move(text));
+            return true;
+        }
+        if (at('{') || at('[')) {
+            const bool object = at('{');
+            const char close = object ? '}' : ']';
+            ++i_;
+            ws();
+            if (at(close)) { ++i_; return true; }
+            for (size_t index = 0;; ++index) {
+                ws();
+                const size_t keep = ptr.size();
+                if (object) {
+                    std::string key;
+                    if (!at('"') || !string(&key)) return false;
+                    ws();
+                    if (!at(':')) return false;
+                    ++i_;
+                    ptr = pointer_append(ptr, key);
+                } else {
+                    ptr = pointer_append(ptr, index);
+                }
+                const bool ok = value(ptr, depth + 1);
+                ptr.resize(keep);
+                if (!ok) return false;
+                ws();
+                if (at(',')) { ++i_; continue; }
+                if (at(close)) { ++i_; return true; }
+                return false;
+            }
+        }
+        const size_t start = i_;  // number or literal
+        while (i_ < b_.size() && std::string_view(",]} \t\r\n").find(b_[i_]) == std::string_view::npos) ++i_;
+        return i_ > start;
+    }
+
+    std::string_view b_;
+    const std::unordered_set<std::string>& wanted_;
+    size_t i_ = 0;
+};
+
+std::string parent_of(const std::string& ptr) { return ptr.substr(0, ptr.rfind('/')); }
+
+// "/nodes/14/title" → "/nodes/14" (the node it is in), else "".
+std::string node_pointer(const std::string& ptr) {
+    if (ptr.compare(0, 7, "/nodes/") != 0) return "";
+    const size_t end = ptr.find('/', 7);
+    return end == 7 ? "" : ptr.substr(0, end);
+}
+
+}  // namespace
+
+void locate_problems(std::string_view json, std::vector<Problem>& problems) {
+    std::unordered_set<std::string> wanted;
+    for (const Problem& p : problems) {
+        for (std::string a = p.pointer; !a.empty(); a = parent_of(a)) wanted.insert(a);
+        wanted.insert("");
+        const std::string node = node_pointer(p.pointer);
+        if (!node.empty()) wanted.insert(node + "/id");
+    }
+    Locator loc(json, wanted);
+    loc.run();
+    for (Problem& p : problems) {
+        unsigned long l = 0, c = 0;
+        const size_t said = p.message.rfind("line ");
+        if (said != std::string::npos && std::sscanf(p.message.c_str() + said, "line %lu, column %lu", &l, &c) == 2) {
+            p.line = l;  // the parser's own place for a syntax error
+            p.column = c;
+        } else {
+            for (std::string a = p.pointer;; a = parent_of(a)) {
+                auto it = loc.offsets.find(a);
+                if (it != loc.offsets.end()) {
+                    const LineColumn lc = line_column(json, it->second);
+                    p.line = lc.line;
+                    p.column = lc.column;
+                    break;
+                }
+                if (a.empty()) break;
+            }
+        }
+        const auto id = loc.strings.find(node_pointer(p.pointer) + "/id");
+        if (id != loc.strings.end() && !node_pointer(p.pointer).empty()) p.node = id->second;
+    }
 }
 
 }  // namespace ex

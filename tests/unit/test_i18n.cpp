@@ -202,7 +202,8 @@ TEST_CASE("cli_validate --require-lang reports untranslated texts and fails") {
     std::ostringstream out;
     CHECK(ex::cli_validate({f.path}, out, "zh") == 1);
     CAPTURE(out.str());
-    CHECK(out.str().find(f.path + ": /nodes/0/tags/0: missing \"zh\" translation\n") != std::string::npos);
+    // Each at its line and column, with the node it is in.
+    CHECK(out.str().find(f.path + ":14:74: /nodes/0/tags/0 (a): missing \"zh\" translation\n") != std::string::npos);
     const std::string summary = ": ok (2 nodes, 1 edge, 1 tour, 0 warnings), but 8 texts lack a \"zh\" translation "
                                 "(1 tag, 1 quote, 6 other texts)\n";
     CHECK(out.str().find(f.path + summary) != std::string::npos);
