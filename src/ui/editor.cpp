@@ -131,10 +131,17 @@ bool app_edit_file_changed(AppContext& app, const std::string& bytes) {
 
 bool app_edit_use_file(AppContext& app) {
     if (!app.doc || app.content_path.empty()) return false;
-    // Unsaved edits go next to the file first (save_file writes them to FILE.mine, as the file changed).
-    if (app.doc->modified() && !app.doc->conflict() && app.doc->save_file(app.content_path)) return true;
+    if (app.doc->modified() && !app.doc->conflict()) {
+        // Unsaved edits go next to the file first: save_file writes them to FILE.mine as the file changed (or, if
+        // it is back as it was, simply saves them).
+        if (app.doc->save_file(app.content_path)) {
+            app.edit_disk_changed = false;
+            say(app, fill(tr(app, Str::kEdSaved), app.content_path));
+            return true;
+        }
+        if (!app.doc->conflict()) return apply(app, false);  // an I/O error: everything stays as it is
+    }
     const std::string mine = app.doc->conflict_copy();
-    if (app.doc->modified() && mine.empty()) return apply(app, false);
     if (!app.doc->open_file(app.content_path, app.doc->label())) {
         app.problems = app.doc->result().problems;
         return false;

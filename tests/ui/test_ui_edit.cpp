@@ -172,6 +172,17 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     CHECK_FALSE(h.app.edit_disk_changed);
     CHECK(slurp(path + ".mine") == mine);
 
+    // Taking the file's version straight away (no Save first) still keeps the edits, beside the first copy.
+    ex::app_edit_card_moved(h.app, 2);
+    const std::string mine2 = h.app.doc->serialize();
+    save_from_outside(path, "Fourth outside change");
+    CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
+    REQUIRE(ex::app_edit_use_file(h.app));
+    CHECK(title0() == "Fourth outside change");
+    CHECK(slurp(path + ".mine-2") == mine2);
+    CHECK(slurp(path + ".mine") == mine);
+    CHECK(h.app.status == "Opened the file's version; yours is in explainer-edit-outside.json.mine-2");
+
     // Or keeps theirs as the backup and saves over it.
     ex::app_edit_card_moved(h.app, 2);
     save_from_outside(path, "Third outside change");
