@@ -1,6 +1,7 @@
 // files.js — custom content: `?content=relative/path.json` (same origin only, fetched before the app starts), a
 // dropped .json file, or one picked with the "Open file" button. A bad file keeps what is shown; the app lists its
-// problems and the page says how many. Needs page.js (window.Module, window.explainer).
+// problems and the page says how many. Also keeps Ctrl+S for the editor's download. Needs page.js (window.Module,
+// window.explainer).
 'use strict';
 (function () {
   // [SECTION] ?content= — fetched into the virtual file system (/custom/content.json) before main() runs; main
@@ -22,7 +23,7 @@
     const target = resolveContent(asked);
     const fetched = target.error
       ? Promise.resolve({ error: target.error })
-      : fetch(target.url, { credentials: 'same-origin' })
+      : fetch(target.url, { credentials: 'same-origin', cache: 'no-cache' })  // an author's correction, not a stale copy
         .then((r) => (r.ok ? r.arrayBuffer().then((b) => ({ bytes: new Uint8Array(b) })) : { error: `could not be fetched (HTTP ${r.status})` }))
         .catch(() => ({ error: 'could not be fetched (offline, or the file is missing)' }));
     window.Module.preRun.push(() => {
@@ -58,6 +59,12 @@
     const reply = window.Module.ccall('explainer_load', 'string', ['number', 'number', 'string'], [0, file.size, file.name]);
     return JSON.parse(reply);
   }
+
+  // Ctrl+S in edit mode is the editor's Save (a download), not also the browser's "Save page as". Capture phase
+  // and no stopPropagation: the app still receives the key.
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && (e.key === 's' || e.key === 'S') && window.explainer?.state?.().edit?.on) e.preventDefault();
+  }, true);
 
   const input = document.getElementById('file-input');
   document.getElementById('open-file').addEventListener('click', () => input.click());

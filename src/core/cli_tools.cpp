@@ -10,6 +10,7 @@
 
 #include "core/export_html.h"
 #include "core/export_markdown.h"
+#include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load.h"
 
@@ -57,21 +58,22 @@ bool has_letters(const std::string& s) {
 }
 
 // Visits the values at `pattern` (split into segments) below `v`, reporting untranslated texts into `sink`.
+// `plain_is_lang`: plain strings are written in the language asked for (it is meta.language).
 void visit(const nlohmann::json& v, const std::vector<std::string>& segs, size_t at, const std::string& ptr,
-           const std::string& lang, ProblemSink& sink) {
+           const std::string& lang, bool plain_is_lang, ProblemSink& sink) {
     if (at == segs.size()) {
         bool missing = false;
-        if (v.is_string()) missing = has_letters(v.get_ref<const std::string&>());
+        if (v.is_string()) missing = !plain_is_lang && has_letters(v.get_ref<const std::string&>());
         else if (v.is_object()) missing = !v.contains(lang);
         if (missing) sink.error(ptr, "missing \"" + lang + "\" translation");
         return;
     }
     if (segs[at] == "*") {
         if (!v.is_array()) return;
-        for (size_t i = 0; i < v.size(); ++i) visit(v[i], segs, at + 1, pointer_append(ptr, i), lang, sink);
+        for (size_t i = 0; i < v.size(); ++i) visit(v[i], segs, at + 1, pointer_append(ptr, i), lang, plain_is_lang, sink);
     } else if (v.is_object()) {
         auto it = v.find(segs[at]);
-        if (it != v.end()) visit(*it, segs, at + 1, pointer_append(ptr, segs[at]), lang, sink);
+        if (it != v.end()) visit(*it, segs, at + 1, pointer_append(ptr, segs[at]), lang, plain_is_lang, sink);
     }
 }
 
@@ -120,8 +122,14 @@ std::vector<Problem> all_missing(std::string_view bytes, const std::string& lang
     for (const char* pattern : kTextFields)
         for (const auto& s : split_pattern(pattern))
             if (s != "*" && std::find(key_rank.begin(), key_rank.end(), s) == key_rank.end()) key_rank.push_back(s);
+    // A plain string is written in meta.language (the loader's default: "en").
+    std::string written_in = "en";
+    if (auto meta = parsed.root.find("meta"); meta != parsed.root.end() && meta->is_object())
+        if (auto l = meta->find("language"); l != meta->end() && l->is_string()) written_in = l->get<std::string>();
+    const bool plain_is_lang = written_in == lang;
     ProblemSink collect(label, (size_t)-1);
-    for (const char* pattern : kTextFields) visit(parsed.root, split_pattern(pattern), 0, "", lang, collect);
+    for (const char* pattern : kTextFields)
+        visit(parsed.root, split_pattern(pattern), 0, "", lang, plain_is_lang, collect);
     std::vector<Problem> all = collect.finish();
     std::stable_sort(all.begin(), all.end(),
                      [&](const Problem& a, const Problem& b) { return document_order(a, b, key_rank); });
@@ -143,7 +151,9 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
     }
     int status = 0;
     for (const auto& file : files) {
-        const LoadResult r = load_content_file(file);
+        LoadResult r = load_content_file(file);
+        std::string bytes;  // again, to give each problem its line, column and node
+        if (read_file(file, bytes, limits::kFileBytes) == ReadStatus::Ok) locate_problems(bytes, r.problems);
         for (const auto& p : r.problems) out << format_problem(p) << "\n";
         if (!r.ok()) {
             out << file << ": refused (" << count(r.error_count(), "error") << ", "
@@ -152,21 +162,30 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
             continue;
         }
         size_t untranslated = 0;
+        std::string by_field;  // "2 tags, 1 quote, 5 other texts": what the list above adds up to
         if (!require_lang.empty()) {
-            std::ifstream in(file, std::ios::binary);             // loaded fine, so it exists and is within the cap
-            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
             const std::vector<Problem> missing = all_missing(bytes, require_lang, file);
             untranslated = missing.size();
+            size_t tags = 0, quotes = 0;
+            for (const Problem& p : missing) {
+                tags += p.pointer.find("/tags/") != std::string::npos;
+                quotes += p.pointer.size() >= 6 && p.pointer.compare(p.pointer.size() - 6, 6, "/quote") == 0;
+            }
+            for (const auto& [n, noun] : {std::pair<size_t, const char*>{tags, "tag"}, {quotes, "quote"},
+                                          {untranslated - tags - quotes, tags + quotes ? "other text" : "text"}})
+                if (n) by_field += (by_field.empty() ? "" : ", ") + count(n, noun);
             ProblemSink capped(file, limits::kReportedProblems);
             for (const Problem& p : missing) capped.error(p.pointer, p.message);
-            for (const Problem& p : capped.finish()) out << format_problem(p) << "\n";
+            std::vector<Problem> listed = capped.finish();
+            locate_problems(bytes, listed);
+            for (const Problem& p : listed) out << format_problem(p) << "\n";
         }
         const Content& c = *r.content;
         out << file << ": ok (" << count(c.nodes.size(), "node") << ", " << count(c.edges.size(), "edge") << ", "
             << count(c.tours.size(), "tour") << ", " << count(r.warning_count(), "warning") << ")";
         if (untranslated) {
             out << ", but " << count(untranslated, "text") << " lack" << (untranslated == 1 ? "s" : "") << " a \""
-                << require_lang << "\" translation";
+                << require_lang << "\" translation (" << by_field << ")";
             status = 1;
         } else if (!require_lang.empty()) {
             out << ", every text in \"" << require_lang << "\"";

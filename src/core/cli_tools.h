@@ -17,8 +17,9 @@ namespace ex {
 int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang = "");
 
 // The text fields of a content file (JSON) that have no entry for `lang`, in document order, as errors at their
-// JSON pointers. A language map needs the exact tag; a plain string counts as language-neutral only when it
-// contains no letters ("2025", "→"), otherwise it is missing. Unparsable input gives no problems (the loader
+// JSON pointers. A language map needs the exact tag. A plain string is written in meta.language (default "en"), so
+// it counts for that language; for any other it counts as language-neutral only when it contains no letters
+// ("2025", "→"), otherwise it is missing. Unparsable input gives no problems (the loader
 // reports those).
 std::vector<Problem> missing_translations(std::string_view json_bytes, const std::string& lang,
                                           const std::string& file_label);

@@ -83,7 +83,10 @@ bool ContentDoc::open(std::string_view bytes, const std::string& label) {
                 undo_.clear();
                 redo_.clear();
                 error_.clear();
+                conflict_copy_.clear();
                 saved_ = serialize();
+                base_hash_ = content_hash(bytes);
+                base_size_ = bytes.size();
                 validate();
                 return true;
             } catch (const std::exception& e) {
@@ -111,7 +114,8 @@ bool ContentDoc::open_file(const std::string& path, const std::string& label) {
 
 std::string ContentDoc::serialize() const { return doc_.dump(2, ' ', false) + "\n"; }
 
-void ContentDoc::validate() { result_ = load_content(serialize(), label_); }
+// As a draft: a card still waiting for its citation is reported but shown, so the author can see it and cite it.
+void ContentDoc::validate() { result_ = load_content(serialize(), label_, LoadOptions{true}); }
 
 std::string ContentDoc::meta_language() const {
     auto meta = doc_.find("meta");
@@ -130,6 +134,7 @@ void ContentDoc::commit(std::string before) {
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     redo_.clear();
     error_.clear();
+    conflict_copy_.clear();  // the copy written on a refused save no longer holds the document
     validate();
 }
 
@@ -230,28 +235,6 @@ std::string ContentDoc::add_node(const NewNode& spec) {
     const std::string summary = spec.summary.empty() ? "Describe this idea in a sentence or two." : spec.summary;
     if (!dumpable(title) || !dumpable(summary)) { fail("the text is not valid UTF-8"); return ""; }
 
-    // A citation so the node validates: the neighbour's, else any node's first, else the first source paragraph.
-    OJson citation;
-    auto first_citation = [](const OJson& n) -> const OJson* {
-        auto it = n.find("citations");
-        return it != n.end() && it->is_array() && !it->empty() && (*it)[0].is_object() ? &(*it)[0] : nullptr;
-    };
-    if (!spec.near.empty())
-        if (OJson* near = find_node(spec.near))
-            if (const OJson* c = first_citation(*near)) citation = *c;
-    if (citation.is_null())
-        if (OJson* nodes = array_at(doc_, "nodes", false))
-            for (const OJson& n : *nodes)
-                if (const OJson* c = first_citation(n)) { citation = *c; break; }
-    if (citation.is_null()) {
-        const OJson* p = nullptr;
-        try {
-            p = &doc_.at("meta").at("source").at("sections").at(0).at("paragraphs").at(0);
-        } catch (const std::exception&) {}
-        if (!p || !string_at(*p, "id")) { fail("the source has no paragraph for the node to cite"); return ""; }
-        citation = {{"paragraph", *string_at(*p, "id")}};
-    }
-
     std::unordered_set<std::string> taken;
     if (OJson* nodes = array_at(doc_, "nodes", false))
         for (const OJson& n : *nodes)
@@ -263,8 +246,10 @@ std::string ContentDoc::add_node(const NewNode& spec) {
     std::string before = serialize();
     OJson* nodes = array_at(doc_, "nodes", true);
     if (!nodes) { fail("\"nodes\" is not a list"); return ""; }
+    // No citation is made up (copying a neighbour's would attribute the card to a passage nobody chose): the empty
+    // list marks it as waiting for one, which the loader reports until the author adds it.
     OJson node = {{"id", id}, {"category", category}, {"title", title}, {"summary", summary},
-                  {"citations", OJson::array({citation})}};
+                  {"citations", OJson::array()}};
     if (spec.has_position) node["position"] = {{"x", spec.x}, {"y", spec.y}};
     nodes->push_back(std::move(node));
     commit(std::move(before));
@@ -352,6 +337,69 @@ bool ContentDoc::remove_edge(size_t index) {
     return true;
 }
 
+bool ContentDoc::set_edge_label(size_t index, const std::string& label) {
+    if (!open_) return fail("no document is open");
+    OJson* edges = array_at(doc_, "edges", false);
+    if (!edges || index >= edges->size() || !(*edges)[index].is_object()) return fail("no edge " + std::to_string(index));
+    if (!dumpable(label)) return fail("the label is not valid UTF-8");
+    std::string before = serialize();
+    OJson& edge = (*edges)[index];
+    if (label.empty()) edge.erase("label");
+    else edge["label"] = label;
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::set_node_category(const std::string& node_id, const std::string& category) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    bool known = false;
+    if (OJson* categories = array_at(doc_, "categories", false))
+        for (const OJson& c : *categories)
+            if (const std::string* id = string_at(c, "id")) known |= *id == category;
+    if (!known) return fail("no category with id \"" + category + "\"");
+    std::string before = serialize();
+    (*node)["category"] = category;
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    bool known = false;
+    const OJson& d = doc_;
+    try {
+        for (const OJson& section : d.at("meta").at("source").at("sections"))
+            for (const OJson& p : section.at("paragraphs"))
+                if (const std::string* id = string_at(p, "id")) known |= *id == paragraph;
+    } catch (const std::exception&) {}  // a malformed source (the loader reports it): the paragraph is unknown
+    if (!known) return fail("no source paragraph with id \"" + paragraph + "\"");
+    if (!dumpable(quote)) return fail("the quote is not valid UTF-8");
+    const auto it = node->find("citations");
+    if (it != node->end() && !it->is_array()) return fail("the node's \"citations\" is not a list");
+    std::string before = serialize();
+    OJson citation = {{"paragraph", paragraph}};
+    if (!quote.empty()) citation["quote"] = quote;
+    array_at(*node, "citations", true)->push_back(std::move(citation));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::remove_citation(const std::string& node_id, size_t index) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    OJson* cites = array_at(*node, "citations", false);
+    if (!cites || index >= cites->size()) return fail("no citation " + std::to_string(index));
+    std::string before = serialize();
+    cites->erase(cites->begin() + std::ptrdiff_t(index));  // an emptied list stays: the card waits for a citation
+    commit(std::move(before));
+    return true;
+}
+
 // [SECTION] Undo, redo, save ------------------------------------------------------------------------------------
 
 bool ContentDoc::undo() {
@@ -360,6 +408,7 @@ bool ContentDoc::undo() {
     doc_ = OJson::parse(undo_.back());  // our own output: already checked once
     undo_.pop_back();
     error_.clear();
+    conflict_copy_.clear();
     validate();
     return true;
 }
@@ -370,14 +419,43 @@ bool ContentDoc::redo() {
     doc_ = OJson::parse(redo_.back());
     redo_.pop_back();
     error_.clear();
+    conflict_copy_.clear();
     validate();
     return true;
 }
 
-bool ContentDoc::save_file(const std::string& path) {
+bool ContentDoc::holds_base(std::string_view bytes) const {
+    return bytes.size() == base_size_ && content_hash(bytes) == base_hash_;
+}
+
+ContentDoc::Disk ContentDoc::disk_state(const std::string& path) const {
+    std::string bytes;
+    switch (read_file(path, bytes, limits::kFileBytes)) {
+        case ReadStatus::Ok: return holds_base(bytes) ? Disk::Same : Disk::Changed;
+        case ReadStatus::Missing: return Disk::Missing;
+        case ReadStatus::TooBig: return Disk::Changed;  // it was at most the cap when it was opened
+        default: return Disk::Unreadable;
+    }
+}
+
+bool ContentDoc::save_file(const std::string& path, bool overwrite) {
     if (!open_) return fail("no document is open");
     namespace fs = std::filesystem;
     const std::string text = serialize();
+    const Disk disk = overwrite ? Disk::Same : disk_state(path);
+    if (disk == Disk::Changed || disk == Disk::Unreadable) {
+        // Someone else's version is on disk (or cannot be checked): keep it, and put ours next to it. An earlier
+        // copy that holds something else is kept too.
+        std::string mine = path + ".mine", existing;
+        for (int k = 2; read_file(mine, existing, limits::kFileBytes) != ReadStatus::Missing && existing != text; ++k)
+            mine = path + ".mine-" + std::to_string(k);
+        if (existing != text && !write_file(mine, text))
+            return fail("cannot save: " + path + " changed on disk, and writing your version to " + mine + " failed");
+        conflict_copy_ = mine;
+        return fail(path + (disk == Disk::Changed ? " changed on disk since the editor read it"
+                                                  : " cannot be read to check that nobody changed it") +
+                    "; it was not overwritten, and your version is saved as " + mine);
+    }
     const std::string tmp = path + ".tmp", bak = path + ".bak";
     if (!write_file(tmp, text)) {
         std::error_code ignored;
@@ -399,6 +477,9 @@ bool ContentDoc::save_file(const std::string& path) {
         return fail("cannot replace " + path + ": " + ec.message());
     }
     saved_ = text;
+    base_hash_ = content_hash(text);
+    base_size_ = text.size();
+    conflict_copy_.clear();
     error_.clear();
     return true;
 }

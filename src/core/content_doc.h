@@ -5,8 +5,11 @@
 // know (notes, "$schema"), so edits change the JSON in place and Content is re-derived by the loader each time.
 // Undo keeps serialized snapshots (about 90 KB for the bundled article), capped at kUndoDepth.
 // Nodes are named by id; with duplicate ids (an invalid file) the first node with that id is the one edited.
+// The document remembers (by hash) the bytes it was read from or last saved as, so that a save never overwrites a
+// change someone made to the file meanwhile.
 #pragma once
 #include <nlohmann/json.hpp>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,8 +24,7 @@ enum class NodeTextField { Title, Summary, Body };
 
 struct NewNode {
     std::string category;                     // "" = the first category
-    std::string title, summary;               // plain strings
-    std::string near;                         // node whose first citation is copied ("" = any node, else p1)
+    std::string title, summary;               // plain strings; the node gets "citations": [] (see add_node)
     bool        has_position = false;
     double      x = 0, y = 0;                 // top-left, canvas units
 };
@@ -54,13 +56,20 @@ class ContentDoc {
     // value with lang "" removes that paragraph.
     bool set_node_text(const std::string& node_id, NodeTextField field, const std::string& value,
                        const std::string& lang = "", size_t body_index = 0);
-    std::string add_node(const NewNode& node);  // the new id (unique, from the title), or "" on failure
+    // The new id (unique, from the title), or "" on failure. The node cites nothing ("citations": []): only the
+    // author knows which passage it comes from, so the loader reports it until add_citation gives it one.
+    std::string add_node(const NewNode& node);
     // Also removes the edges and tour steps that name it, and tours left without steps; `removed` lists them
     // ("edge talent → wages (drives)", "step 2 of tour basics", "tour basics (no steps left)").
     bool remove_node(const std::string& node_id, std::vector<std::string>* removed = nullptr);
     bool add_edge(const std::string& from, const std::string& to, const std::string& kind,
                   const std::string& label = "");
     bool remove_edge(size_t index);           // index into "edges"
+    bool set_edge_label(size_t index, const std::string& label);  // "" removes the label
+    bool set_node_category(const std::string& node_id, const std::string& category);
+    // A citation of source paragraph `paragraph` (an id in meta.source), with an optional verbatim quote.
+    bool add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote = "");
+    bool remove_citation(const std::string& node_id, size_t index);
 
     bool undo();
     bool redo();
@@ -71,7 +80,15 @@ class ContentDoc {
 
     // Writes PATH.tmp, copies the current PATH to PATH.bak, then renames PATH.tmp over PATH (atomic on POSIX).
     // Writes even when result() has errors: it is the author's file. False (and error()) on I/O failure.
-    bool save_file(const std::string& path);
+    // Unless `overwrite`, it first checks that PATH still holds what was opened or last saved: when someone changed
+    // it meanwhile, PATH is left alone, the document is written next to it (conflict_copy(): PATH.mine, or
+    // PATH.mine-2, ... when that holds something else) and save_file returns false with error() saying so.
+    bool save_file(const std::string& path, bool overwrite = false);
+    enum class Disk { Same, Changed, Missing, Unreadable };
+    Disk disk_state(const std::string& path) const;  // PATH against what was opened or last saved
+    bool holds_base(std::string_view bytes) const;    // these are the bytes opened or last saved
+    bool conflict() const { return !conflict_copy_.empty(); }  // the last save was refused
+    const std::string& conflict_copy() const { return conflict_copy_; }
 
   private:
     nlohmann::ordered_json* find_node(const std::string& id, size_t* index = nullptr);
@@ -87,6 +104,9 @@ class ContentDoc {
     std::vector<std::string> undo_, redo_;
     std::string              saved_;
     std::string              error_;
+    uint64_t                 base_hash_ = 0;  // content_hash of the bytes opened or last saved
+    size_t                   base_size_ = 0;
+    std::string              conflict_copy_;
 };
 
 // A valid id from free text: "Talent pipeline!" → "talent-pipeline" (ASCII letters and digits kept, the rest

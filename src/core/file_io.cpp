@@ -38,4 +38,13 @@ bool write_file(const std::string& path, std::string_view bytes) {
     return (std::fclose(f) == 0) && written;
 }
 
+uint64_t content_hash(std::string_view bytes) {
+    uint64_t h = 14695981039346656037ull;
+    for (const char c : bytes) {
+        h ^= uint64_t(static_cast<unsigned char>(c));
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
 }  // namespace ex

@@ -2,6 +2,7 @@
 // sixth of the browser module) into every target for what is, here, "read these bytes" and "write these bytes".
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -15,5 +16,7 @@ ReadStatus read_file(const std::string& path, std::string& bytes, size_t max_byt
 bool       file_readable(const std::string& path);
 // Writes `bytes` to `path` (created or truncated); false on any error, including a short write or a failed close.
 bool       write_file(const std::string& path, std::string_view bytes);
+// FNV-1a, 64 bits: tells whether a file still holds the bytes read earlier without keeping them (not for security).
+uint64_t   content_hash(std::string_view bytes);
 
 }  // namespace ex

@@ -14,6 +14,7 @@
 #include "core/json_guard.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_set>
 
 namespace ex {
@@ -95,6 +96,18 @@ static size_t utf8_sequence(std::string_view b, size_t i) {
     return 0;
 }
 
+// True when the only bad bytes are one multi-byte character cut short by the end of the file: the file was truncated
+// (a copy or a save interrupted), not saved in another encoding.
+static bool cut_off_character(std::string_view b, size_t bad, size_t bad_count) {
+    const unsigned c = static_cast<unsigned char>(b[bad]);
+    const size_t need = (c >= 0xF0 && c <= 0xF4) ? 4 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xC2 && c <= 0xDF) ? 2 : 0;
+    const size_t left = b.size() - bad;
+    if (need == 0 || left >= need || bad_count != left) return false;
+    for (size_t k = bad + 1; k < b.size(); ++k)
+        if ((static_cast<unsigned char>(b[k]) & 0xC0) != 0x80) return false;
+    return true;
+}
+
 // False when the bytes cannot be JSON text; every reason found is reported.
 static bool check_encoding(std::string_view b, ProblemSink& sink) {
     if (b.empty()) {
@@ -137,7 +150,11 @@ static bool check_encoding(std::string_view b, ProblemSink& sink) {
             i += n;
         }
     }
-    if (bad != std::string_view::npos) {
+    if (bad != std::string_view::npos && cut_off_character(b, bad, bad_count)) {
+        sink.error("", "the file ends in the middle of a character at " + where(b, bad) + " (byte offset " +
+                           std::to_string(bad) + "): it was cut off, and the rest of the file is missing");
+        ok = false;
+    } else if (bad != std::string_view::npos) {
         std::string m = "not valid UTF-8: byte " + hex_byte(static_cast<unsigned char>(b[bad])) + " at " +
                         where(b, bad) + " (byte offset " + std::to_string(bad) + ")";
         if (bad_count > 1) m += " and " + std::to_string(bad_count - 1) + " more";
@@ -326,6 +343,7 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     erase_between(detail, "; last read: '", "'; expected");
     if (detail.size() >= 2 && detail.compare(0, 2, "';") == 0) detail.erase(0, 1);
     replace_all(detail, "''; expected", "; expected");
+    replace_all(detail, "literal'; expected", "literal; expected");
     replace_all(detail, "unexpected string literal", "unexpected string");
     replace_all(detail, "unexpected number literal", "unexpected number");
     replace_all(detail, "string literal", "a \"quoted\" string");
@@ -353,6 +371,23 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     if (ch(at) == '/' && (ch(at + 1) == '/' || ch(at + 1) == '*'))
         return "comment at " + where(b, at) + ": JSON does not allow comments";
     if (ch(at) == '\'') return "single quote at " + where(b, at) + ": JSON strings and keys need double quotes (\")";
+    // Word processors and "smart quotes" turn " into “ or ”: as JSON quotes they are invalid literals.
+    auto curly = [&](size_t i) { return b.substr(i, 3) == "\u201C" || b.substr(i, 3) == "\u201D"; };
+    if (detail.find("invalid literal") != std::string::npos) {
+        for (size_t back = 0; back < 3 && back <= at; ++back) {  // `at` may be the curly quote's 2nd or 3rd byte
+            const size_t k = at - back;
+            if (curly(k))
+                return "curly quote " + std::string(b.substr(k, 3)) + " at " + where(b, k) +
+                       ": JSON needs straight double quotes (\") around keys and strings (a word processor or "
+                       "\"smart quotes\" may have changed them)";
+        }
+        // A word right after a string: the string was ended early by a " inside it.
+        size_t k = at;
+        while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t')) --k;
+        if (k > 0 && ch(k - 1) == '"')
+            return "unescaped \" inside a string at " + where(b, k - 1) + ": the string ended there; write a quote "
+                   "inside a string as \\\" (or use curly quotes “ ”)";
+    }
     if (whole_token && (ch(at) == '}' || ch(at) == ']')) {
         size_t k = at;
         while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t' || ch(k - 1) == '\n' || ch(k - 1) == '\r')) --k;
@@ -364,8 +399,15 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
         return "syntax error at " + where(b, at) + ": " + detail + " (is a ',' missing before it?)";
     if (b.substr(at, 3) == "NaN" || b.substr(at, 8) == "Infinity" || b.substr(at, 9) == "-Infinity")
         return "syntax error at " + where(b, at) + ": NaN and Infinity are not JSON numbers";
-    if (detail.find("control character U+000A") != std::string::npos)
+    if (detail.find("control character U+000A") != std::string::npos) {
+        // A string closed with a curly ” runs on to the end of the line.
+        size_t k = at;
+        while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t' || ch(k - 1) == '\r' || ch(k - 1) == ',')) --k;
+        if (k >= 3 && curly(k - 3))
+            return "a string is closed by a curly quote " + std::string(b.substr(k - 3, 3)) + " at " + where(b, k - 3) +
+                   ": JSON strings end with a straight double quote (\")";
         return "line break inside a string at " + where(b, at) + ": write it as \\n";
+    }
     return "syntax error at " + where(b, at) + ": " + detail;
 }
 
@@ -406,6 +448,137 @@ ParsedJson parse_json_guarded(std::string_view bytes, size_t max_depth, ProblemS
     }
     out.ok = true;
     return out;
+}
+
+// [SECTION] Locating pointers in the text ------------------------------------------------------------------------
+
+namespace {
+
+// A forgiving one-pass walk over JSON text that notes where the wanted pointers' values start (and the text of
+// wanted string values, for node ids). It stops quietly at the first thing it cannot read, keeping what it found.
+class Locator {
+  public:
+    Locator(std::string_view b, const std::unordered_set<std::string>& wanted) : b_(b), wanted_(wanted) {}
+    std::unordered_map<std::string, size_t> offsets;        // pointer → byte offset of its value
+    std::unordered_map<std::string, std::string> strings;   // pointer → string value (wanted strings only)
+
+    void run() {
+        std::string ptr;
+        value(ptr, 0);
+    }
+
+  private:
+    static constexpr int kMaxDepth = 64;
+    void ws() {
+        while (i_ < b_.size() && (b_[i_] == ' ' || b_[i_] == '\t' || b_[i_] == '\n' || b_[i_] == '\r')) ++i_;
+    }
+    bool at(char c) { return i_ < b_.size() && b_[i_] == c; }
+    bool string(std::string* out) {  // at '"'; simple escapes decoded, \u kept as written
+        ++i_;
+        while (i_ < b_.size() && b_[i_] != '"') {
+            if (b_[i_] == '\\' && i_ + 1 < b_.size()) {
+                const char e = b_[++i_];
+                if (out) *out += e == 'n' ? '\n' : e == 't' ? '\t' : e == 'u' ? 'u' : e;
+            } else if (out) {
+                *out += b_[i_];
+            }
+            ++i_;
+        }
+        if (!at('"')) return false;
+        ++i_;
+        return true;
+    }
+    bool value(std::string& ptr, int depth) {
+        ws();
+        if (i_ >= b_.size() || depth > kMaxDepth) return false;
+        const bool want = wanted_.count(ptr) > 0;
+        if (want) offsets.emplace(ptr, i_);
+        if (at('"')) {
+            std::string text;
+            if (!string(want ? &text : nullptr)) return false;
+            if (want) strings.emplace(ptr, std::move(text));
+            return true;
+        }
+        if (at('{') || at('[')) {
+            const bool object = at('{');
+            const char close = object ? '}' : ']';
+            ++i_;
+            ws();
+            if (at(close)) { ++i_; return true; }
+            for (size_t index = 0;; ++index) {
+                ws();
+                const size_t keep = ptr.size();
+                if (object) {
+                    std::string key;
+                    if (!at('"') || !string(&key)) return false;
+                    ws();
+                    if (!at(':')) return false;
+                    ++i_;
+                    ptr = pointer_append(ptr, key);
+                } else {
+                    ptr = pointer_append(ptr, index);
+                }
+                const bool ok = value(ptr, depth + 1);
+                ptr.resize(keep);
+                if (!ok) return false;
+                ws();
+                if (at(',')) { ++i_; continue; }
+                if (at(close)) { ++i_; return true; }
+                return false;
+            }
+        }
+        const size_t start = i_;  // number or literal
+        while (i_ < b_.size() && std::string_view(",]} \t\r\n").find(b_[i_]) == std::string_view::npos) ++i_;
+        return i_ > start;
+    }
+
+    std::string_view b_;
+    const std::unordered_set<std::string>& wanted_;
+    size_t i_ = 0;
+};
+
+std::string parent_of(const std::string& ptr) { return ptr.substr(0, ptr.rfind('/')); }
+
+// "/nodes/14/title" → "/nodes/14" (the node it is in), else "".
+std::string node_pointer(const std::string& ptr) {
+    if (ptr.compare(0, 7, "/nodes/") != 0) return "";
+    const size_t end = ptr.find('/', 7);
+    return end == 7 ? "" : ptr.substr(0, end);
+}
+
+}  // namespace
+
+void locate_problems(std::string_view json, std::vector<Problem>& problems) {
+    std::unordered_set<std::string> wanted;
+    for (const Problem& p : problems) {
+        for (std::string a = p.pointer; !a.empty(); a = parent_of(a)) wanted.insert(a);
+        wanted.insert("");
+        const std::string node = node_pointer(p.pointer);
+        if (!node.empty()) wanted.insert(node + "/id");
+    }
+    Locator loc(json, wanted);
+    loc.run();
+    for (Problem& p : problems) {
+        unsigned long l = 0, c = 0;
+        const size_t said = p.message.rfind("line ");
+        if (said != std::string::npos && std::sscanf(p.message.c_str() + said, "line %lu, column %lu", &l, &c) == 2) {
+            p.line = l;  // the parser's own place for a syntax error
+            p.column = c;
+        } else {
+            for (std::string a = p.pointer;; a = parent_of(a)) {
+                auto it = loc.offsets.find(a);
+                if (it != loc.offsets.end()) {
+                    const LineColumn lc = line_column(json, it->second);
+                    p.line = lc.line;
+                    p.column = lc.column;
+                    break;
+                }
+                if (a.empty()) break;
+            }
+        }
+        const auto id = loc.strings.find(node_pointer(p.pointer) + "/id");
+        if (id != loc.strings.end() && !node_pointer(p.pointer).empty()) p.node = id->second;
+    }
 }
 
 }  // namespace ex

@@ -26,6 +26,11 @@ ParsedJson parse_json_guarded(std::string_view bytes, size_t max_depth, ProblemS
 struct LineColumn { size_t line = 1, column = 1; };
 LineColumn line_column(std::string_view bytes, size_t offset);
 
+// Fills line, column (in characters, as line_column) and node of each problem from the JSON text it was found in,
+// with one forgiving pass over the text. A pointer the text does not have (a missing field) takes its nearest
+// ancestor's place; a message that names its own "line L, column C" (syntax errors) keeps that place.
+void locate_problems(std::string_view json, std::vector<Problem>& problems);
+
 bool is_language_tag(std::string_view s);                     // ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 
 }  // namespace ex

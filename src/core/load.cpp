@@ -60,6 +60,19 @@ std::string describe(const Json& v) {
     }
 }
 
+// Country codes written where a language code belongs ("cn" for Chinese): tags of the right shape that are no ISO
+// 639 language. The warning for `tag` (checked on its first subtag, so "cn-TW" too), or "" when it looks right.
+std::string language_mistake(const std::string& tag) {
+    static constexpr std::pair<const char*, const char*> kMistakes[] = {
+        {"cn", "zh"}, {"jp", "ja"}, {"gr", "el"}, {"dk", "da"}, {"cz", "cs"}, {"ua", "uk"},
+        {"us", "en"}, {"gb", "en"}, {"vn", "vi"}, {"il", "he"}, {"hk", "zh-Hant"}};
+    const std::string primary = tag.substr(0, tag.find('-'));
+    for (const auto& [wrong, right] : kMistakes)
+        if (primary == wrong)
+            return "\"" + tag + "\" is a country code, not a language code; did you mean \"" + right + "\"?";
+    return "";
+}
+
 bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-';
@@ -97,11 +110,21 @@ struct IdTable {
     // Set while the array defining these ids is missing, malformed or empty: that is reported once, and every
     // reference to it would only repeat it.
     bool                                         unusable = false;
+    std::vector<std::pair<std::string, std::string>> duplicates;  // (id, pointer of the repeated "id")
+    std::vector<std::pair<std::string, std::string>> dangling;    // (id, pointer of a reference to no element)
+};
+
+// Follow-on errors folded into the mistake that caused them: the problem at `into` gets `addition`, and the
+// problems at `drop` go (see Loader::follow_ons).
+struct Fold {
+    std::string              into, addition;
+    std::vector<std::string> drop;
 };
 
 class Loader {
   public:
-    Loader(ProblemSink& sink, const ParsedJson& parsed) : sink_(sink), parsed_(parsed) {
+    Loader(ProblemSink& sink, const ParsedJson& parsed, LoadOptions options)
+        : sink_(sink), parsed_(parsed), options_(options) {
         nodes_.noun = "node";
         categories_.noun = "category";
         kinds_.noun = "edge kind";
@@ -117,6 +140,11 @@ class Loader {
     }
 
     std::shared_ptr<Content> run();
+    // One repeated id and references to one missing id: most likely the copy was meant to carry that id (a node
+    // duplicated and not renamed), so the references are reported with the duplicate, not as separate errors.
+    std::vector<Fold> follow_ons() const;
+    // Errors that still leave usable content: a draft's cards waiting for a citation.
+    size_t tolerated_errors() const { return options_.draft ? uncited_ : 0; }
 
   private:
     void error(const std::string& ptr, std::string m) { sink_.error(ptr, std::move(m)); }
@@ -141,7 +169,7 @@ class Loader {
 
     // Id tables
     bool define(IdTable& t, const std::string& id, const std::string& element_ptr);
-    bool resolve(const IdTable& t, const std::string& id, const std::string& ptr);
+    bool resolve(IdTable& t, const std::string& id, const std::string& ptr);
 
     // Sections of the document
     void read_meta(const Json& root);
@@ -160,6 +188,8 @@ class Loader {
 
     ProblemSink&      sink_;
     const ParsedJson& parsed_;
+    LoadOptions       options_;
+    size_t            uncited_ = 0;                              // nodes with "citations": []
     Suggester         suggester_;
     Content           c_;
     std::vector<EdgeKind> declared_kinds_;
@@ -271,6 +301,7 @@ bool Loader::text_value(const Json& v, const std::string& ptr, size_t cap, const
         } else if (!text_string(e.get_ref<const std::string&>(), p, cap, what)) {
             ok = false;
         } else {
+            if (const std::string m = language_mistake(lang); !m.empty()) warning(p, m);
             out.items.emplace_back(lang, e.get_ref<const std::string&>());
         }
     }
@@ -375,6 +406,7 @@ const Json* Loader::array_field(const Json& obj, const std::string& ptr, const c
 bool Loader::define(IdTable& t, const std::string& id, const std::string& element_ptr) {
     auto [it, inserted] = t.first.emplace(id, element_ptr);
     if (!inserted) {
+        t.duplicates.emplace_back(id, pointer_append(element_ptr, "id"));
         error(pointer_append(element_ptr, "id"),
               "duplicate " + t.noun + " id " + in_quotes(id) + "; the first one is at " + it->second);
         return false;
@@ -383,9 +415,10 @@ bool Loader::define(IdTable& t, const std::string& id, const std::string& elemen
     return true;
 }
 
-bool Loader::resolve(const IdTable& t, const std::string& id, const std::string& ptr) {
+bool Loader::resolve(IdTable& t, const std::string& id, const std::string& ptr) {
     if (t.first.count(id) || t.builtin.count(id)) return true;
     if (t.unusable) return false;
+    t.dangling.emplace_back(id, ptr);
     std::string m = "no " + t.noun + " with id " + in_quotes(id);
     const std::string s = suggester_.suggest(t.noun, id, t.ids);
     if (!s.empty()) {
@@ -415,7 +448,10 @@ void Loader::read_meta(const Json& root) {
         else if (!is_language_tag(lang->get_ref<const std::string&>()))
             error(ptr + "/language", in_quotes(lang->get_ref<const std::string&>()) +
                                          " is not a language tag; use lower-case codes like \"en\", \"zh\" or \"pt-BR\"");
-        else c_.meta.language = lang->get<std::string>();
+        else {
+            c_.meta.language = lang->get<std::string>();
+            if (const std::string m = language_mistake(c_.meta.language); !m.empty()) warning(ptr + "/language", m);
+        }
     }
     if (const Json* src = field(*m, ptr, "source", true))
         if (expect_object(*src, ptr + "/source")) read_source(*src, ptr + "/source");
@@ -630,8 +666,13 @@ void Loader::read_node(const Json& v, const std::string& ptr) {
                 n.tags.push_back(std::move(t));
         }
     }
-    if (const Json* cites = array_field(v, ptr, "citations", true, 1, limits::kCitationsPerNode, "citation",
-                                        "every node cites at least one source paragraph")) {
+    const auto listed = v.find("citations");
+    if (listed != v.end() && listed->is_array() && listed->empty()) {  // how edit mode marks a new card
+        error(ptr + "/citations", "no citation yet: cite the source paragraph this card comes from, e.g. "
+                                  "[{\"paragraph\": \"p1\"}] (in edit mode: Citations, pick a paragraph, Cite)");
+        ++uncited_;
+    } else if (const Json* cites = array_field(v, ptr, "citations", true, 1, limits::kCitationsPerNode, "citation",
+                                               "every node cites at least one source paragraph")) {
         for (size_t i = 0; i < cites->size(); ++i) read_citation((*cites)[i], pointer_append(ptr + "/citations", i), n);
     }
     if (const Json* pos = field(v, ptr, "position", false)) read_position(*pos, ptr + "/position", n);
@@ -678,6 +719,16 @@ void Loader::check_quote(const Text& quote, bool quote_is_map, const SourceParag
                 best = std::move(m);
         }
         if (found) continue;
+        // Only the paragraph's plain text was there to match, and it is in meta.language: that is the cause.
+        const bool has_lang = std::any_of(para.text.items.begin(), para.text.items.end(),
+                                          [&](const auto& item) { return item.first == lang; });
+        if (!lang.empty() && !has_lang && lang != c_.meta.language) {
+            error(p, "paragraph " + in_quotes(para.id) + " has no " + in_quotes(lang) + " text: its text is a plain " +
+                         "string, which counts as " + in_quotes(c_.meta.language) + " (meta.language); give the " +
+                         "paragraph a " + in_quotes(lang) + " entry, or quote its " + in_quotes(c_.meta.language) +
+                         " text");
+            continue;
+        }
         std::string m = "quote not found in paragraph " + in_quotes(para.id);
         if (best.differs_in_case_only) {
             m += " (it differs only in upper/lower case)";
@@ -805,7 +856,7 @@ std::shared_ptr<Content> Loader::run() {
     read_nodes(root);
     read_edges(root);
     read_tours(root);
-    if (sink_.error_count() > 0) return nullptr;
+    if (sink_.error_count() > tolerated_errors()) return nullptr;
 
     // Built-in kinds first; a declared kind with a built-in's id replaces it in place.
     c_.edge_kinds = builtin_edge_kinds();
@@ -817,6 +868,29 @@ std::shared_ptr<Content> Loader::run() {
     check_folds();
     c_.rebuild_indices();
     return std::make_shared<Content>(std::move(c_));
+}
+
+std::vector<Fold> Loader::follow_ons() const {
+    std::vector<Fold> folds;
+    for (const IdTable* t : {&nodes_, &categories_, &kinds_, &tours_, &paragraphs_}) {
+        if (t->duplicates.size() != 1 || t->dangling.empty()) continue;
+        const std::string& missing = t->dangling.front().first;
+        if (std::any_of(t->dangling.begin(), t->dangling.end(), [&](const auto& d) { return d.first != missing; }))
+            continue;
+        Fold f;
+        f.into = t->duplicates.front().second;
+        std::string where;
+        for (const auto& d : t->dangling) {
+            f.drop.push_back(d.second);
+            if (f.drop.size() <= 3) where += (where.empty() ? "" : ", ") + d.second;
+        }
+        if (f.drop.size() > 3) where += " and " + std::to_string(f.drop.size() - 3) + " more";
+        f.addition = "; " + std::string(f.drop.size() == 1 ? "a reference" : "references") + " to " +
+                     in_quotes(missing) + " (" + where + ") find no " + t->noun + ": if this " + t->noun +
+                     " is the one meant, change its id to " + in_quotes(missing);
+        folds.push_back(std::move(f));
+    }
+    return folds;
 }
 
 }  // namespace
@@ -842,18 +916,20 @@ static std::string too_big(size_t bytes) {
            std::to_string(limits::kFileBytes) + " bytes)";
 }
 
-LoadResult load_content(std::string_view bytes, const std::string& file_label) {
+LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options) {
     LoadResult r;
     ProblemSink sink(file_label, limits::kReportedProblems);
+    std::vector<Fold> folds;
     try {
         if (bytes.size() > limits::kFileBytes) {
             sink.error("", too_big(bytes.size()));
         } else {
             ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, sink);
             if (parsed.ok) {
-                Loader loader(sink, parsed);
+                Loader loader(sink, parsed, options);
                 std::shared_ptr<Content> c = loader.run();
-                if (c && sink.error_count() == 0) r.content = std::move(c);
+                folds = loader.follow_ons();
+                if (c && sink.error_count() <= loader.tolerated_errors()) r.content = std::move(c);
             }
         }
     } catch (const std::bad_alloc&) {
@@ -864,11 +940,23 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label) {
         sink.error("", "internal error while loading the file");
     }
     r.problems = sink.finish();
-    if (sink.error_count() > 0) r.content = nullptr;
+    for (const Fold& f : folds) {
+        auto is_error_at = [](const Problem& p, const std::string& ptr) {
+            return p.severity == Severity::Error && p.pointer == ptr;
+        };
+        for (Problem& p : r.problems)
+            if (is_error_at(p, f.into) && p.message.rfind("duplicate ", 0) == 0) p.message += f.addition;
+        r.problems.erase(std::remove_if(r.problems.begin(), r.problems.end(), [&](const Problem& p) {
+                             return p.message.rfind("no ", 0) == 0 &&
+                                    std::any_of(f.drop.begin(), f.drop.end(),
+                                                [&](const std::string& d) { return is_error_at(p, d); });
+                         }),
+                         r.problems.end());
+    }
     return r;
 }
 
-LoadResult load_content_file(const std::string& path, const std::string& label_override) {
+LoadResult load_content_file(const std::string& path, const std::string& label_override, LoadOptions options) {
     const std::string label = label_override.empty() ? path : label_override;
     auto fail = [&](const std::string& message) {
         LoadResult r;
@@ -891,7 +979,7 @@ LoadResult load_content_file(const std::string& path, const std::string& label_o
         case ReadStatus::TooBig: return fail("the file is larger than the 8 MiB limit");  // pipes, growing files
         case ReadStatus::IoError: return fail("cannot read the file (I/O error)");
     }
-    return load_content(bytes, label);
+    return load_content(bytes, label, options);
 }
 
 }  // namespace ex

@@ -43,8 +43,16 @@ constexpr double kCoordinate = 1e6;                           // |position.x|, |
 constexpr size_t kReportedProblems = 1000;                    // beyond this, problems are only counted
 }  // namespace limits
 
+struct LoadOptions {
+    // A draft (edit mode, the desktop preview): a card whose "citations" is an empty list waits for the author to
+    // cite a passage. That is still an error, but the content is built around it, so the card can be shown and
+    // cited. Without this option (--validate, export, the web) it is an error like any other.
+    bool draft = false;
+};
+
 struct LoadResult {
-    std::shared_ptr<const Content> content;                  // null whenever there is an error
+    std::shared_ptr<const Content> content;                  // null whenever there is an error, but for a draft's
+                                                             // cards waiting for a citation
     std::vector<Problem>           problems;                 // errors and warnings, in document order
 
     bool   ok() const { return content != nullptr && error_count() == 0; }
@@ -53,9 +61,10 @@ struct LoadResult {
 };
 
 // Never throws, aborts or recurses with the input's depth. `file_label` is what problems name the file.
-LoadResult load_content(std::string_view bytes, const std::string& file_label);
+LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options = {});
 
 // Reads the file (refusing one over the size cap before reading it) and loads it. The label defaults to `path`.
-LoadResult load_content_file(const std::string& path, const std::string& label_override = "");
+LoadResult load_content_file(const std::string& path, const std::string& label_override = "",
+                             LoadOptions options = {});
 
 }  // namespace ex

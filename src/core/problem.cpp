@@ -1,12 +1,15 @@
 // problem.cpp — formatting and collecting loader problems.
 #include "core/problem.h"
 
+
 namespace ex {
 
 std::string format_problem(const Problem& p) {
     std::string s = p.file;
+    if (p.line > 0) s += ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
     s += ": ";
     s += p.pointer.empty() ? "/" : p.pointer;
+    if (!p.node.empty()) s += " (" + p.node + ")";
     s += ": ";
     if (p.severity == Severity::Warning) s += "warning: ";
     s += p.message;

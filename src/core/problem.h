@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace ex {
@@ -10,14 +11,24 @@ namespace ex {
 enum class Severity { Error, Warning };
 
 struct Problem {
+    Problem() = default;
+    Problem(std::string file_, std::string pointer_, std::string message_, Severity severity_ = Severity::Error)
+        : file(std::move(file_)), pointer(std::move(pointer_)), message(std::move(message_)), severity(severity_) {}
+
     std::string file;                                         // label shown to the author, e.g. "article.json"
     std::string pointer;                                      // RFC 6901; "" is the whole document
     std::string message;                                      // plain English, no trailing period needed
     Severity    severity = Severity::Error;
+    // Set by locate_problems (json_guard.h; the command line's report): where the pointer's value starts (1-based; the column
+    // counts bytes), and the id of the node it is in. 0 / "" when unknown.
+    size_t      line = 0, column = 0;
+    std::string node;
 };
 
 // "FILE: /json/pointer: message", warnings "FILE: /pointer: warning: message"; the whole document prints as "/".
+// A located problem reads "FILE:LINE:COLUMN: /nodes/14 (node-id): message", the form editors and terminals link.
 std::string format_problem(const Problem& p);
+
 
 // Pointer building with RFC 6901 escaping ("~" → "~0", "/" → "~1").
 std::string pointer_append(const std::string& pointer, std::string_view key);

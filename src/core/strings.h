@@ -37,6 +37,9 @@ enum class Str : int {
     kEdParagraph, kEdAddParagraph, kEdNewParagraph, kEdRemoveCard, kEdRemoved, kEdRemovedMore, kEdLinks,
     kEdChooseCard, kEdLink, kEdNewCard, kEdAdd, kEdEditing, kEdUnsaved, kEdSavedState, kEdUndo, kEdRedo,
     kEdDownload, kEdSave, kEdDone,
+    // Edit mode: the file changed on disk (never overwrite someone's work), citations, category, link labels
+    kEdReloaded, kEdChangedOutside, kEdConflict, kEdUseFile, kEdUsedFile, kEdOverwrite, kEdOverwritten,
+    kEdCitations, kEdNeedsCitation, kEdChooseParagraph, kEdQuoteHint, kEdCite, kEdCategory, kEdLabelHint,
     // Markdown export
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,

@@ -75,17 +75,23 @@ EM_JS(void, js_lang_changed, (const char* lang), {
 EM_JS(void, js_ime, (int want, float x, float y, float line_height), {
     if (Module.onExplainerIme) Module.onExplainerIme(!!want, x, y, line_height);
 });
-// Edit mode's "Download": the browser saves the edited JSON as a file.
+// Edit mode's "Download", on every route (bundled article, ?content=, an opened or dropped file): the content lives
+// in the page's memory, so the browser saves the edited JSON as a file. 0 when the page cannot start a download
+// (the app then says so).
 EM_JS(int, js_download, (const char* text, const char* name), {
-    const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = UTF8ToString(name);
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60000);
-    return 1;
+    try {
+        const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: 'application/json' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = UTF8ToString(name);
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 60000);
+        return 1;
+    } catch (e) {
+        return 0;
+    }
 });
 
 // Change reports: the page rebuilds its text view, title and favicon, and keeps the URL hash and history in step.
@@ -473,6 +479,17 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load(const char* bytes, double size, 
 }
 
 EMSCRIPTEN_KEEPALIVE double explainer_max_bytes() { return (double)ex::limits::kFileBytes; }
+
+// Edit mode on (1) or off (0), as the top bar's Edit and the editor's Done do; 1 when it is on/off as asked. Tests
+// reach edit mode through it rather than by finding the button on the canvas.
+EMSCRIPTEN_KEEPALIVE int explainer_edit(int on) {
+    if (!g_runner) return 0;
+    ex::AppContext& app = g_runner->app();
+    if (on) ex::app_open_editor(app);
+    else ex::app_close_editor(app);
+    wake();
+    return app.edit_mode == (on != 0) ? 1 : 0;
+}
 
 // Restores what a URL hash names (popstate, hashchange); returns the hash that now describes the view, which the
 // page writes back with replaceState when it differs (an unknown id, a step past the end).

@@ -186,9 +186,12 @@ bool app_load_file(AppContext& app, const std::string& path, const std::string& 
 bool app_reload_file(AppContext& app, const std::string& path, const std::string& label) {
     std::string bytes;
     const bool readable = read_file(path, bytes, limits::kFileBytes) == ReadStatus::Ok;
-    LoadResult r = readable ? load_content(bytes, label) : load_content_file(path, label);
+    // While editing, the editor's document decides: replacing only the map would show one version and save another.
+    if (readable && app.edit_mode && app.doc) return app_edit_file_changed(app, bytes);
+    // A draft, so that a card saved while still waiting for its citation shows (with its problem listed).
+    LoadResult r = readable ? load_content(bytes, label, LoadOptions{true}) : load_content_file(path, label);
     app.problems = r.problems;
-    if (!r.ok()) return false;
+    if (!r.content) return false;
     adopt(app, r.content, label, true);
     app.content_bytes = bytes;
     app.content_path = path;
@@ -566,6 +569,8 @@ nlohmann::json app_state(const AppContext& app) {
         for (size_t i = 0; i < app.hidden_category.size(); ++i)
             if (app.hidden_category[i]) hidden.push_back(c->categories[i].id);
     s["hidden_categories"] = hidden;
+    s["edit"] = {{"on", app.edit_mode}, {"modified", app.doc && app.doc->modified()}};
+    s["status"] = app.now < app.status_until ? app.status : "";
     return s;
 }
 

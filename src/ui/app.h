@@ -113,6 +113,10 @@ struct AppContext {
     std::vector<std::string>    edit_body;
     std::string                 new_title;      // "add a card" form
     int                         new_category = 0, link_kind = 0, link_target = -1;
+    int                         cite_paragraph = -1;  // "add a citation" form: index into the source's paragraphs
+    std::string                 cite_quote;
+    std::vector<std::string>    edit_labels;    // link labels, by edge index
+    bool                        edit_disk_changed = false;  // the file changed on disk under unsaved edits
     bool                        drag_moved = false;  // the card under the pointer was dragged, not clicked
     // Saving where there is no file to write (the web: a download). Desktop edits save to content_path.
     std::function<bool(const std::string& text, const std::string& file_name)> download;
@@ -189,6 +193,11 @@ void app_edit_card_moved(AppContext& app, int node);  // a card was dragged in e
 bool app_undo(AppContext& app);
 bool app_redo(AppContext& app);
 bool app_save(AppContext& app);
+// The watched file changed on disk (`bytes`) while edit mode is on: with nothing unsaved the editor takes the new
+// version; with unsaved edits it keeps them and says so (Save then keeps both). True when the map shows `bytes`.
+bool app_edit_file_changed(AppContext& app, const std::string& bytes);
+bool app_edit_use_file(AppContext& app);        // drop the edits for the file's version (they go to FILE.mine)
+bool app_edit_overwrite(AppContext& app);       // save over an outside change (it goes to FILE.bak)
 
 // Parts of a frame, in ui/*.cpp.
 void draw_editor(AppContext& app);

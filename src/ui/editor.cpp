@@ -31,7 +31,14 @@ static void load_buffers(AppContext& app) {
     app.edit_summary = app_text(app, n.summary);
     app.edit_body.clear();
     for (const Text& p : n.body) app.edit_body.push_back(app_text(app, p));
+    app.edit_labels.assign(app.content->edges.size(), std::string());
+    for (size_t e = 0; e < app.content->edges.size(); ++e) {
+        const Edge& ed = app.content->edges[e];
+        if (ed.from_index == app.selected || ed.to_index == app.selected) app.edit_labels[e] = app_text(app, ed.label);
+    }
 }
+
+static std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
 // After any change to the document: show its content (or keep the map and show its problems).
 static void sync(AppContext& app) {
@@ -59,6 +66,7 @@ bool app_open_editor(AppContext& app) {
         return false;
     }
     app.doc = std::move(doc);
+    app.problems = app.doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
     app.edit_mode = true;
     load_buffers(app);
     return true;
@@ -82,21 +90,79 @@ bool app_redo(AppContext& app) { return app.doc && app.doc->redo() && apply(app,
 bool app_save(AppContext& app) {
     if (!app.doc) return false;
     bool ok = false;
-    if (!app.content_path.empty()) {
+    if (app.download) {  // the web: the content lives in the page's memory, so the author gets a file
+        const std::string name = file_name(app.content_label.empty() ? "article.json" : app.content_label);
+        ok = app.download(app.doc->serialize(), name);
+        say(app, ok ? fill(tr(app, Str::kEdDownloaded), name) : tr(app, Str::kEdDownloadFailed));
+    } else if (!app.content_path.empty()) {
         ok = app.doc->save_file(app.content_path);
-        say(app, ok ? fill(tr(app, Str::kEdSaved), app.content_path) : app.doc->error());
-    } else if (app.download) {
-        ok = app.download(app.doc->serialize(), app.content_label.empty() ? "article.json" : app.content_label);
-        say(app, ok ? fill(tr(app, Str::kEdDownloaded), app.content_label) : tr(app, Str::kEdDownloadFailed));
+        if (ok) app.edit_disk_changed = false;
+        if (ok) say(app, fill(tr(app, Str::kEdSaved), app.content_path));
+        else if (app.doc->conflict()) {
+            app.edit_disk_changed = true;
+            say(app, fill(fill(tr(app, Str::kEdConflict), app.doc->label()).c_str(), file_name(app.doc->conflict_copy())));
+            app.status_until = app.now + 30.0;
+        } else say(app, app.doc->error());
     } else {
         say(app, tr(app, Str::kEdNoFile));
     }
     return ok;
 }
 
+bool app_edit_file_changed(AppContext& app, const std::string& bytes) {
+    if (!app.doc) return false;
+    ContentDoc& doc = *app.doc;
+    if (doc.holds_base(bytes)) return true;  // our own save coming back, or a touch
+    if (doc.modified()) {
+        // Keep the author's edits on screen (the map would otherwise flip between versions); Save keeps both.
+        app.edit_disk_changed = true;
+        say(app, fill(tr(app, Str::kEdChangedOutside), doc.label()));
+        app.status_until = app.now + 30.0;
+        return false;
+    }
+    const bool opened = doc.open(bytes, doc.label());  // nothing unsaved: follow the file
+    app.problems = doc.result().problems;
+    if (!opened) return false;  // not JSON: the document stays, and Save refuses to overwrite the file
+    app.edit_disk_changed = false;
+    sync(app);
+    say(app, fill(tr(app, Str::kEdReloaded), doc.label()));
+    return doc.content() != nullptr;
+}
+
+bool app_edit_use_file(AppContext& app) {
+    if (!app.doc || app.content_path.empty()) return false;
+    if (app.doc->modified() && !app.doc->conflict()) {
+        // Unsaved edits go next to the file first: save_file writes them to FILE.mine as the file changed (or, if
+        // it is back as it was, simply saves them).
+        if (app.doc->save_file(app.content_path)) {
+            app.edit_disk_changed = false;
+            say(app, fill(tr(app, Str::kEdSaved), app.content_path));
+            return true;
+        }
+        if (!app.doc->conflict()) return apply(app, false);  // an I/O error: everything stays as it is
+    }
+    const std::string mine = app.doc->conflict_copy();
+    if (!app.doc->open_file(app.content_path, app.doc->label())) {
+        app.problems = app.doc->result().problems;
+        return false;
+    }
+    app.edit_disk_changed = false;
+    sync(app);
+    if (!mine.empty()) say(app, fill(tr(app, Str::kEdUsedFile), file_name(mine)));
+    return true;
+}
+
+bool app_edit_overwrite(AppContext& app) {
+    if (!app.doc || app.content_path.empty()) return false;
+    if (!app.doc->save_file(app.content_path, true)) return apply(app, false);
+    app.edit_disk_changed = false;
+    say(app, fill(fill(tr(app, Str::kEdOverwritten), app.doc->label()).c_str(), app.doc->label() + ".bak"));
+    return true;
+}
+
 // [SECTION] Panel ---------------------------------------------------------------------------------------------------
 
-static bool input_text(const char* label, std::string& value, bool multiline) {
+static bool input_text(const char* label, std::string& value, bool multiline, const char* hint = nullptr) {
     // InputText with a std::string that grows as the author types.
     auto resize = [](ImGuiInputTextCallbackData* d) {
         if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -110,7 +176,7 @@ static bool input_text(const char* label, std::string& value, bool multiline) {
     if (multiline)
         ImGui::InputTextMultiline(label, value.data(), value.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4),
                                   flags, resize, &value);
-    else ImGui::InputText(label, value.data(), value.capacity() + 1, flags, resize, &value);
+    else ImGui::InputTextWithHint(label, hint, value.data(), value.capacity() + 1, flags, resize, &value);
     return ImGui::IsItemDeactivatedAfterEdit();  // one undo step per field edit, not per keystroke
 }
 
@@ -130,6 +196,56 @@ static void pick(const char* id, float width, int count, int& current, Label lab
     ImGui::EndCombo();
 }
 
+// The first words of a text for a one-line list: at most `bytes` bytes, cut at a character boundary.
+static std::string first_words(const std::string& text, size_t bytes) {
+    if (text.size() <= bytes) return text;
+    size_t cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "\u2026";
+}
+
+// The card's citations: remove one, or cite a source paragraph (with an optional verbatim quote). A card with none
+// says so: the loader reports it until it has one.
+static bool citation_fields(AppContext& app, const Content& c, const std::string& id) {
+    ImGui::Separator();
+    ImGui::TextDisabled("%s", tr(app, Str::kEdCitations));
+    const Node& node = c.nodes[app.selected];
+    if (node.citations.empty()) text_wrapped(tr(app, Str::kEdNeedsCitation));
+    for (size_t k = 0; k < node.citations.size(); ++k) {
+        const Citation& cit = node.citations[k];
+        ImGui::PushID(int(k) + 100000);  // clear of the edge rows' ids
+        const bool removed = ImGui::SmallButton("x");
+        ImGui::PopID();
+        if (removed) {
+            apply(app, app.doc->remove_citation(id, k));
+            return false;
+        }
+        ImGui::SameLine();
+        const std::string quote = app_text(app, cit.quote);
+        text_wrapped(quote.empty() ? cit.paragraph : cit.paragraph + ": \u201c" + first_words(quote, 160) + "\u201d");
+    }
+    std::vector<const SourceParagraph*> paragraphs;
+    for (const SourceSection& section : c.meta.source.sections)
+        for (const SourceParagraph& p : section.paragraphs) paragraphs.push_back(&p);
+    if (app.cite_paragraph >= (int)paragraphs.size()) app.cite_paragraph = -1;
+    pick("##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
+         [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
+         tr(app, Str::kEdChooseParagraph));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-60);
+    input_text("##quote", app.cite_quote, false, tr(app, Str::kEdQuoteHint));
+    ImGui::SameLine();
+    ImGui::BeginDisabled(app.cite_paragraph < 0);
+    if (ImGui::Button(tr(app, Str::kEdCite)) &&
+        apply(app, app.doc->add_citation(id, paragraphs[app.cite_paragraph]->id, app.cite_quote))) {
+        app.cite_quote.clear();
+        ImGui::EndDisabled();
+        return false;
+    }
+    ImGui::EndDisabled();
+    return true;
+}
+
 static void selected_card_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
@@ -144,6 +260,15 @@ static void selected_card_fields(AppContext& app) {
     ImGui::SetNextItemWidth(-1);
     if (input_text("##title", app.edit_title, false))
         apply(app, app.doc->set_node_text(id, NodeTextField::Title, app.edit_title, lang));
+    ImGui::TextDisabled("%s", tr(app, Str::kEdCategory));
+    ImGui::SameLine();
+    int category = c.nodes[app.selected].category_index;
+    pick("##category", 180, (int)c.categories.size(), category,
+         [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
+    if (category >= 0 && category != c.nodes[app.selected].category_index) {
+        apply(app, app.doc->set_node_category(id, c.categories[category].id));
+        return;
+    }
     ImGui::TextDisabled("%s", tr(app, Str::kEdSummary));
     if (input_text("##summary", app.edit_summary, true))
         apply(app, app.doc->set_node_text(id, NodeTextField::Summary, app.edit_summary, lang));
@@ -165,6 +290,8 @@ static void selected_card_fields(AppContext& app) {
         return;
     }
 
+    if (!citation_fields(app, c, id)) return;
+
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(app, Str::kEdLinks));
     for (size_t e = 0; e < c.edges.size(); ++e) {
@@ -178,8 +305,19 @@ static void selected_card_fields(AppContext& app) {
         }
         ImGui::SameLine();
         const std::string reading = ed.kind_index >= 0 ? app_text(app, c.edge_kinds[ed.kind_index].forward) : ed.kind;
-        ImGui::Text("%s %s %s", app_text(app, c.nodes[ed.from_index].title).c_str(), reading.c_str(),
-                    app_text(app, c.nodes[ed.to_index].title).c_str());
+        text_wrapped(app_text(app, c.nodes[ed.from_index].title) + " " + reading + " " +
+                     app_text(app, c.nodes[ed.to_index].title));
+        if (e < app.edit_labels.size()) {  // the label the map writes on the link
+            ImGui::Indent();
+            ImGui::SetNextItemWidth(-1);
+            const bool edited = input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint));
+            ImGui::Unindent();
+            if (edited) {
+                apply(app, app.doc->set_edge_label(e, app.edit_labels[e]));
+                ImGui::PopID();
+                return;
+            }
+        }
         ImGui::PopID();
     }
     // New link from the selected card.
@@ -214,7 +352,6 @@ static void new_card_form(AppContext& app) {
         n.category = c.categories[app.new_category].id;
         n.title = app.new_title;
         n.summary = app.new_title;
-        if (app.selected >= 0) n.near = c.nodes[app.selected].id;
         // Place it in the middle of the view so the author sees it appear.
         const Vec2 centre = app.view.cam.center;
         n.has_position = true;
@@ -249,7 +386,7 @@ void draw_editor(AppContext& app) {
     if (ImGui::Button(tr(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
+    if (ImGui::Button(tr(app, app.download || app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
     ImGui::SameLine();
     if (ImGui::Button(tr(app, Str::kEdDone))) {
         app_close_editor(app);
@@ -257,6 +394,13 @@ void draw_editor(AppContext& app) {
         return;
     }
     if (app.now < app.status_until) text_wrapped(app.status);
+    if (app.edit_disk_changed && !app.content_path.empty()) {
+        // Until the author chooses which version goes on; the other one is kept in a file either way.
+        if (!(app.now < app.status_until)) text_wrapped(fill(tr(app, Str::kEdChangedOutside), app.doc->label()));
+        if (ImGui::SmallButton(tr(app, Str::kEdUseFile))) app_edit_use_file(app);
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(app, Str::kEdOverwrite))) app_edit_overwrite(app);
+    }
     ImGui::Separator();
     selected_card_fields(app);
     if (!app.content) { ImGui::End(); return; }

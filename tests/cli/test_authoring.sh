@@ -97,7 +97,13 @@ check "screenshot: unwritable" 1 'cannot write' -- "$exe" --screenshot "$tmp/no/
 # --- Live reload ----------------------------------------------------------------------------------------------------
 map="$tmp/map.json"; state="$tmp/state.json"
 cp "$here/fixtures/good/complete.json" "$map"
-"$exe" --report-state "$state" --select wages "$map" 2>"$tmp/app.err" &
+# As root the app runs without the capabilities that let root read any file, so that chmod 000 means to it what it
+# means to an author.
+as_author=()
+if [ "$(id -u)" = 0 ]; then
+  as_author=(setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-dac_override,-dac_read_search)
+fi
+"${as_author[@]}" "$exe" --report-state "$state" --select wages "$map" 2>"$tmp/app.err" &
 app_pid=$!
 wait_loads() {  # wait_loads N: until the report says N content loads happened (20 s at most)
   for _ in $(seq 1 100); do
@@ -138,6 +144,25 @@ rm "$map"; sleep 1.2
 cp "$here/fixtures/good/complete.json" "$map"
 if wait_loads 4; then ok; else bad "the file that came back was not reloaded: loads $(field 's["loads"]')"; fi
 [ "$(field 's["errors"]')" = '[]' ] && [ "$(field 's["content"]["node_count"]')" = 3 ] && ok || bad "fixed file: $(field 's')"
+
+# Unreadable, then readable again (chmod): the problem shows and the map stays, then the file loads again.
+chmod 000 "$map"
+if wait_loads 5; then ok; else bad "an unreadable file was not noticed"; fi
+field 's["errors"]' | grep -q 'map.json: /: cannot open the file: permission denied' && ok || bad "unreadable: $(field 's["errors"]')"
+[ "$(field 's["content"]["node_count"]')" = 3 ] && ok || bad "unreadable file replaced the map: $(field 's["content"]')"
+chmod 644 "$map"
+if wait_loads 6; then ok; else bad "the file readable again was not reloaded: loads $(field 's["loads"]')"; fi
+[ "$(field 's["errors"]')" = '[]' ] && ok || bad "readable again: $(field 's["errors"]')"
+
+# A same-size replacement with the old modification time restored (cp -p, rsync -a): seen by its bytes.
+py "$map" "$tmp/same.json" <<<'
+import sys
+t = open(sys.argv[1]).read()
+open(sys.argv[2], "w").write(t.replace("Why the talent pipeline matters", "How the talent pipeline matters"))'
+touch -r "$map" "$tmp/same.json"
+cp -p "$tmp/same.json" "$map"
+if wait_loads 7; then ok; else bad "a same-size replacement with a restored mtime was not reloaded"; fi
+[ "$(field 's["content"]["title"]')" = '"How the talent pipeline matters"' ] && ok || bad "restored mtime: $(field 's["content"]')"
 kill -0 "$app_pid" 2>/dev/null && ok || bad "the app exited during live reload"
 kill "$app_pid"; wait "$app_pid" 2>/dev/null; app_pid=""
 

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "core/export_markdown.h"
+#include "core/json_guard.h"
 #include "core/load.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -15,6 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (r.problems.size() > ex::limits::kReportedProblems + 1) std::abort();
     for (const auto& p : r.problems)
         if (p.message.empty()) std::abort();
+    // The command line's report locates every problem in the same bytes, whatever they are.
+    std::vector<ex::Problem> located = r.problems;
+    ex::locate_problems(std::string_view(reinterpret_cast<const char*>(data), size), located);
     // Whatever loads must also export (this walks every text and reference).
     if (r.content) (void)ex::export_markdown(*r.content, "zh");
     return 0;

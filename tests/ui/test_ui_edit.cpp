@@ -100,3 +100,98 @@ TEST_CASE("edit mode speaks the reading language") {
     CHECK_FALSE(ex::app_open_editor(h.app));
     CHECK(h.app.status.rfind("This content cannot be edited: ", 0) == 0);
 }
+
+namespace {
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+// Another editor saving the file: node 0 gets `title`.
+std::string save_from_outside(const std::string& path, const std::string& title) {
+    nlohmann::ordered_json d = nlohmann::ordered_json::parse(slurp(path));
+    d["nodes"][0]["title"] = title;
+    const std::string text = d.dump(2) + "\n";
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritten; a drag does not undo it") {
+    const std::string path = (std::filesystem::temp_directory_path() / "explainer-edit-outside.json").string();
+    std::filesystem::copy_file(std::string(EXPLAINER_SOURCE_DIR) + "/tests/fixtures/good/complete.json", path,
+                               std::filesystem::copy_options::overwrite_existing);
+    for (const char* extra : {".bak", ".mine", ".mine-2"}) std::filesystem::remove(path + extra);
+    ex::AppConfig config = ex::test::default_config();
+    config.content_path = path;
+    config.content_label = "outside.json";
+    Headless h(config);
+    h.frame(2);
+    REQUIRE(ex::app_open_editor(h.app));
+    h.frame();
+    auto title0 = [&] { return h.app.content->nodes[0].title.get(); };
+
+    // Nothing unsaved: the editor takes the new version (what the desktop's file watch calls on a change).
+    save_from_outside(path, "Changed outside");
+    CHECK(ex::app_reload_file(h.app, path, "outside.json"));
+    CHECK(title0() == "Changed outside");
+    CHECK_FALSE(h.app.doc->modified());
+    CHECK(h.app.status.find("changed on disk; the editor now shows that version") != std::string::npos);
+    ex::app_edit_card_moved(h.app, 1);                 // a drag after the outside save keeps its text
+    CHECK(title0() == "Changed outside");
+    REQUIRE(ex::app_save(h.app));
+    CHECK(slurp(path).find("\"Changed outside\"") != std::string::npos);
+    CHECK(ex::app_reload_file(h.app, path, "outside.json"));  // our own save coming back changes nothing
+    CHECK(title0() == "Changed outside");
+
+    // Unsaved edits, then another save on disk: the edits stay, Save refuses and keeps both versions.
+    ex::app_edit_card_moved(h.app, 2);
+    REQUIRE(h.app.doc->modified());
+    const std::string theirs = save_from_outside(path, "Second outside change");
+    CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
+    CHECK(h.app.edit_disk_changed);
+    CHECK(title0() == "Changed outside");              // the map keeps showing what the editor will save
+    CHECK(h.app.status.find("changed on disk while you have unsaved edits") != std::string::npos);
+    h.frame();                                         // the notice and its two choices are drawn
+    const std::string mine = h.app.doc->serialize();
+    CHECK_FALSE(ex::app_save(h.app));
+    CHECK(slurp(path) == theirs);
+    CHECK(slurp(path + ".mine") == mine);
+    CHECK(h.app.status == "outside.json changed on disk, so it was not overwritten. Your version is saved as "
+                          "explainer-edit-outside.json.mine.");
+    CHECK_FALSE(ex::app_save(h.app));                  // a second Save overwrites nothing either
+    CHECK(slurp(path) == theirs);
+    h.frame();
+
+    // The author takes the file's version: theirs on screen, theirs in the editor, ours still in FILE.mine.
+    REQUIRE(ex::app_edit_use_file(h.app));
+    CHECK(title0() == "Second outside change");
+    CHECK_FALSE(h.app.doc->modified());
+    CHECK_FALSE(h.app.edit_disk_changed);
+    CHECK(slurp(path + ".mine") == mine);
+
+    // Taking the file's version straight away (no Save first) still keeps the edits, beside the first copy.
+    ex::app_edit_card_moved(h.app, 2);
+    const std::string mine2 = h.app.doc->serialize();
+    save_from_outside(path, "Fourth outside change");
+    CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
+    REQUIRE(ex::app_edit_use_file(h.app));
+    CHECK(title0() == "Fourth outside change");
+    CHECK(slurp(path + ".mine-2") == mine2);
+    CHECK(slurp(path + ".mine") == mine);
+    CHECK(h.app.status == "Opened the file's version; yours is in explainer-edit-outside.json.mine-2");
+
+    // Or keeps theirs as the backup and saves over it.
+    ex::app_edit_card_moved(h.app, 2);
+    save_from_outside(path, "Third outside change");
+    CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
+    const std::string third = slurp(path);
+    REQUIRE(ex::app_edit_overwrite(h.app));
+    CHECK(slurp(path + ".bak") == third);
+    CHECK(slurp(path) == h.app.doc->serialize());
+    CHECK_FALSE(h.app.edit_disk_changed);
+    ex::app_close_editor(h.app);
+    for (const char* extra : {"", ".bak", ".mine", ".mine-2"}) std::filesystem::remove(path + extra);
+}

@@ -205,30 +205,76 @@ TEST_CASE("content_doc: set_node_text writes plain strings and language map entr
     CHECK(named);
 }
 
-TEST_CASE("content_doc: add_node gives a unique id and a citation, and validates") {
+TEST_CASE("content_doc: add_node invents no citation; the card is shown, reported until the author cites it") {
     ContentDoc doc = open_fixture("good/complete.json");
     ex::NewNode spec;
     spec.title = "Wages";
     spec.summary = "A second wages card.";
-    spec.near = "wages";
     spec.has_position = true;
     spec.x = 500;
     spec.y = 300;
     const std::string id = doc.add_node(spec);
     CHECK(id == "wages-2");
-    REQUIRE(doc.result().ok());
+    CHECK(doc.json()["nodes"][3]["citations"] == nlohmann::ordered_json::array());  // nothing made up
+    // Edit mode shows the card (a draft) but the loader reports it, and a strict load (--validate) refuses it.
+    CHECK_FALSE(doc.result().ok());
+    REQUIRE(doc.content() != nullptr);
+    REQUIRE(doc.result().problems.size() == 1);
+    CHECK(doc.result().problems[0].pointer == "/nodes/3/citations");
+    CHECK(doc.result().problems[0].message.rfind("no citation yet: cite the source paragraph", 0) == 0);
     const ex::Content& c = *doc.content();
     const int n = c.node_index(id);
     REQUIRE(n == 3);
     CHECK(c.nodes[3].category == "driver");                 // the first category by default
-    CHECK(c.nodes[3].citations.at(0).paragraph == "p2");    // copied from the neighbour
+    CHECK(c.nodes[3].citations.empty());
     CHECK(c.nodes[3].has_position);
+    const ex::LoadResult strict = ex::load_content(doc.serialize(), "map.json");
+    CHECK(strict.content == nullptr);
+    CHECK(strict.error_count() == 1);
+
+    // The author picks the paragraph (and may quote it): then it validates.
+    CHECK_FALSE(doc.add_citation(id, "p9"));
+    CHECK(doc.error() == "no source paragraph with id \"p9\"");
+    REQUIRE(doc.add_citation(id, "p2", "firms  look abroad"));
+    CHECK(doc.result().ok());
+    CHECK(ex::load_content(doc.serialize(), "map.json").ok());
+    CHECK(doc.content()->nodes[3].citations.at(0).paragraph == "p2");
+    REQUIRE(doc.remove_citation(id, 0));                    // the last one: the card waits for a citation again
+    CHECK(doc.json()["nodes"][3]["citations"] == nlohmann::ordered_json::array());
+    CHECK_FALSE(doc.result().ok());
+    CHECK_FALSE(doc.remove_citation(id, 0));
+
     CHECK(doc.add_node(spec) == "wages-3");
     spec.category = "nope";
     CHECK(doc.add_node(spec).empty());
     CHECK(doc.error() == "no category with id \"nope\"");
     CHECK(ex::slug_id("  Chips & power: 2025!  ") == "chips-power-2025");
     CHECK(ex::slug_id("芯片") == "node");
+}
+
+TEST_CASE("content_doc: a draft tolerates only cards waiting for a citation") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    ex::NewNode spec;
+    spec.title = "Uncited";
+    REQUIRE_FALSE(doc.add_node(spec).empty());
+    REQUIRE(doc.content() != nullptr);
+    REQUIRE(doc.add_edge("wages", "automation", "drives"));
+    REQUIRE(doc.set_node_text("wages", ex::NodeTextField::Title, ""));  // a second, real error
+    CHECK(doc.content() == nullptr);
+    CHECK(doc.result().error_count() == 2);
+}
+
+TEST_CASE("content_doc: category and link label edits") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    REQUIRE(doc.set_node_category("wages", "driver"));
+    CHECK(doc.content()->nodes[1].category == "driver");
+    CHECK_FALSE(doc.set_node_category("wages", "nope"));
+    REQUIRE(doc.set_edge_label(1, "slowly"));
+    CHECK(doc.content()->edges[1].label.get() == "slowly");
+    REQUIRE(doc.set_edge_label(1, ""));
+    CHECK_FALSE(doc.json()["edges"][1].contains("label"));
+    CHECK_FALSE(doc.set_edge_label(9, "x"));
+    CHECK(doc.result().ok());
 }
 
 TEST_CASE("content_doc: remove_node removes its edges and tour steps, reports them, and validates") {
@@ -309,10 +355,15 @@ TEST_CASE("content_doc: the undo stack is capped") {
 
 // [SECTION] Save ------------------------------------------------------------------------------------------------
 
-TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the same content") {
-    const fs::path dir = fs::temp_directory_path() / ("explainer-doc-" + std::to_string(::getpid()));
+static fs::path fresh_dir(const std::string& prefix) {  // private to this process, empty
+    const fs::path dir = fs::temp_directory_path() / (prefix + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
+    return dir;
+}
+
+TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the same content") {
+    const fs::path dir = fresh_dir("explainer-doc-");
     const std::string path = (dir / "map.json").string();
     const std::string original = slurp(doc_fixture("good/complete.json"));
     { std::ofstream(path, std::ios::binary) << original; }
@@ -325,7 +376,9 @@ TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the 
     REQUIRE(doc.set_node_text("wages", ex::NodeTextField::Title, "工资", "zh"));
     ex::NewNode spec;
     spec.title = "Offshoring";
-    REQUIRE_FALSE(doc.add_node(spec).empty());
+    const std::string offshoring = doc.add_node(spec);
+    REQUIRE_FALSE(offshoring.empty());
+    REQUIRE(doc.add_citation(offshoring, "p3"));
     REQUIRE(doc.result().ok());
     REQUIRE(doc.save_file(path));
     CHECK_FALSE(doc.modified());
@@ -347,5 +400,56 @@ TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the 
 
     CHECK_FALSE(doc.save_file((dir / "missing-dir" / "x.json").string()));
     CHECK(doc.error().find("cannot write") == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("content_doc: a save never overwrites a change made on disk since the file was read") {
+    const fs::path dir = fresh_dir("explainer-doc-conflict-");
+    const std::string path = (dir / "map.json").string();
+    { std::ofstream(path, std::ios::binary) << slurp(doc_fixture("good/complete.json")); }
+
+    ContentDoc doc;
+    REQUIRE(doc.open_file(path));
+    CHECK(doc.disk_state(path) == ContentDoc::Disk::Same);
+    REQUIRE(doc.move_card("wages", 10, 20));
+    REQUIRE(doc.save_file(path));                      // nobody else touched it: saved
+    CHECK(doc.holds_base(slurp(path)));
+
+    // Someone else saves the file (another editor), then the author edits and saves here.
+    std::string theirs = slurp(path);
+    theirs.replace(theirs.find("\"Wages\""), 7, "\"Salaries\"");
+    { std::ofstream(path, std::ios::binary) << theirs; }
+    CHECK(doc.disk_state(path) == ContentDoc::Disk::Changed);
+    REQUIRE(doc.move_card("automation", 30, 40));
+    const std::string mine = doc.serialize();
+    CHECK_FALSE(doc.save_file(path));
+    CHECK(slurp(path) == theirs);                      // their work is untouched
+    CHECK(doc.conflict());
+    CHECK(doc.conflict_copy() == path + ".mine");
+    CHECK(slurp(path + ".mine") == mine);              // and so is ours
+    CHECK(doc.error() == path + " changed on disk since the editor read it; it was not overwritten, and your "
+                                "version is saved as " + path + ".mine");
+    CHECK(doc.modified());
+    CHECK_FALSE(doc.save_file(path));                  // again: the same copy, nothing new written
+    CHECK(doc.conflict_copy() == path + ".mine");
+    CHECK(slurp(path) == theirs);
+
+    REQUIRE(doc.move_card("automation", 50, 60));      // more edits: the first copy is kept, the new one beside it
+    CHECK_FALSE(doc.conflict());
+    CHECK_FALSE(doc.save_file(path));
+    CHECK(doc.conflict_copy() == path + ".mine-2");
+    CHECK(slurp(path + ".mine") == mine);
+    CHECK(slurp(path + ".mine-2") == doc.serialize());
+
+    REQUIRE(doc.save_file(path, true));                // the author chose theirs to go: it is the backup
+    CHECK(slurp(path + ".bak") == theirs);
+    CHECK(slurp(path) == doc.serialize());
+    CHECK_FALSE(doc.conflict());
+    REQUIRE(doc.move_card("automation", 70, 80));
+    CHECK(doc.save_file(path));                        // what it wrote is the new base
+
+    fs::remove(path);                                  // a deleted file is no one's work: saving recreates it
+    CHECK(doc.disk_state(path) == ContentDoc::Disk::Missing);
+    CHECK(doc.save_file(path));
     fs::remove_all(dir);
 }

@@ -78,12 +78,14 @@ TEST_CASE("cli_validate prints problems and a summary per file") {
     const int rc = ex::cli_validate({fixture("good/minimal.json"), fixture("warn/duplicate-edge.json")}, out);
     CHECK(rc == 0);
     CHECK(out.str().find("good/minimal.json: ok (1 node, 0 edges, 0 tours, 0 warnings)\n") != std::string::npos);
-    CHECK(out.str().find("duplicate-edge.json: /edges/3: warning: duplicate edge") != std::string::npos);
+    CHECK(out.str().find("duplicate-edge.json:138:5: /edges/3: warning: duplicate edge") != std::string::npos);
     CHECK(out.str().find("duplicate-edge.json: ok (3 nodes, 4 edges, 1 tour, 1 warning)") != std::string::npos);
 
     std::ostringstream bad;
     CHECK(ex::cli_validate({fixture("good/minimal.json"), fixture("bad/several-errors.json")}, bad) == 1);
-    CHECK(bad.str().find("several-errors.json: /edges/0/to: no node with id \"wagez\" (did you mean \"wages\"?)\n") !=
+    CHECK(bad.str().find("several-errors.json:123:13: /edges/0/to: no node with id \"wagez\" (did you mean "
+                         "\"wages\"?)\n") != std::string::npos);
+    CHECK(bad.str().find("several-errors.json:70:16: /nodes/0/title (talent-pipeline): text must not be empty\n") !=
           std::string::npos);
     CHECK(bad.str().find("several-errors.json: refused (7 errors, 0 warnings)") != std::string::npos);
     std::ostringstream none;

@@ -171,11 +171,16 @@ TEST_CASE("missing_translations lists every text without the language, in docume
         "f.json: /tours/0/steps/1/caption: missing \"zh\" translation",
     };
     CHECK(lines == expected);                                 // "2025" and "→ 42" are language-neutral
-    const auto en = lines_of(ex::missing_translations(kPartlyTranslated, "en", "f.json"));
-    // In English only the plain strings with letters are reported (they carry no language tag).
-    CHECK(en == std::vector<std::string>{"f.json: /meta/summary: missing \"en\" translation",
-                                         "f.json: /nodes/0/body/2: missing \"en\" translation",
-                                         "f.json: /edges/0/label: missing \"en\" translation"});
+    // Plain strings are written in meta.language ("en" when not given): nothing is missing in English.
+    CHECK(lines_of(ex::missing_translations(kPartlyTranslated, "en", "f.json")).empty());
+    // Declared Chinese, the plain strings are Chinese: English then lacks them, Chinese only lacks the maps' entries.
+    std::string zh_file = kPartlyTranslated;
+    zh_file.replace(zh_file.find("\"summary\": \"Only"), 0, "\"language\": \"zh\", ");
+    CHECK(lines_of(ex::missing_translations(zh_file, "en", "f.json")) ==
+          std::vector<std::string>{"f.json: /meta/summary: missing \"en\" translation",
+                                   "f.json: /nodes/0/body/2: missing \"en\" translation",
+                                   "f.json: /edges/0/label: missing \"en\" translation"});
+    CHECK(lines_of(ex::missing_translations(zh_file, "zh", "f.json")).size() == 5);
     CHECK(ex::missing_translations("{ not json", "zh", "f.json").empty());
     CHECK(ex::missing_translations(kPartlyTranslated, "", "f.json").empty());
 }
@@ -197,9 +202,15 @@ TEST_CASE("cli_validate --require-lang reports untranslated texts and fails") {
     std::ostringstream out;
     CHECK(ex::cli_validate({f.path}, out, "zh") == 1);
     CAPTURE(out.str());
-    CHECK(out.str().find(f.path + ": /nodes/0/tags/0: missing \"zh\" translation\n") != std::string::npos);
-    const std::string summary = ": ok (2 nodes, 1 edge, 1 tour, 0 warnings), but 8 texts lack a \"zh\" translation\n";
+    // Each at its line and column, with the node it is in.
+    CHECK(out.str().find(f.path + ":14:74: /nodes/0/tags/0 (a): missing \"zh\" translation\n") != std::string::npos);
+    const std::string summary = ": ok (2 nodes, 1 edge, 1 tour, 0 warnings), but 8 texts lack a \"zh\" translation "
+                                "(1 tag, 1 quote, 6 other texts)\n";
     CHECK(out.str().find(f.path + summary) != std::string::npos);
+
+    std::ostringstream english;                               // its plain strings are English (meta.language)
+    CHECK(ex::cli_validate({f.path}, english, "en") == 0);
+    CHECK(english.str().find("every text in \"en\"") != std::string::npos);
 
     std::ostringstream good;
     CHECK(ex::cli_validate({kArticle}, good, "zh") == 0);

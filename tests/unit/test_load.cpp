@@ -17,6 +17,7 @@
 #include <random>
 #include <sstream>
 
+#include "core/json_guard.h"
 #include "core/load.h"
 #include "core/load_match.h"
 
@@ -365,6 +366,23 @@ TEST_CASE("format_problem: FILE: /pointer: message, warnings marked, the root as
     CHECK(ex::format_problem({"a.json", "", "empty", ex::Severity::Error}) == "a.json: /: empty");
     CHECK(ex::pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
     CHECK(ex::pointer_append("", size_t(3)) == "/3");
+}
+
+TEST_CASE("locate_problems: line, column (in characters) and node, the nearest ancestor for a missing field") {
+    const std::string json = "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"title\": \"芯片\", \"id\": \"b\",\n   \"x\": 1}]}";
+    std::vector<ex::Problem> ps = {{"f.json", "/nodes/1/x", "bad x"},
+                                   {"f.json", "/nodes/0/summary", "missing required field"},
+                                   {"f.json", "/edges/2", "no such place"},
+                                   {"f.json", "/nodes/1", "syntax error at line 9, column 4: oops"}};
+    ex::locate_problems(json, ps);
+    CHECK(ex::format_problem(ps[0]) == "f.json:4:9: /nodes/1/x (b): bad x");
+    CHECK(ex::format_problem(ps[1]) == "f.json:2:3: /nodes/0/summary (a): missing required field");  // at /nodes/0
+    CHECK(ex::format_problem(ps[2]) == "f.json:1:1: /edges/2: no such place");                        // the document
+    CHECK(ps[3].line == 9);                                   // a syntax error keeps the parser's own place
+    CHECK(ps[3].column == 4);
+    std::vector<ex::Problem> broken = {{"f.json", "/b", "x"}};
+    ex::locate_problems("{\"a\": [1, 2", broken);             // cut off: what was found before the end still counts
+    CHECK(broken[0].line == 1);
 }
 
 TEST_CASE("the brief's example message, exactly") {
