@@ -287,6 +287,17 @@ void app_fit(AppContext& app, bool animate) {
         // Lanes: titles stay readable (12 px at least); a map that does not fit then starts at its beginning (top
         // left, below the title bar) and the reader pans on.
         constexpr float kReadableZoom = 0.75f;
+        if (!l.lanes.empty() && to.zoom >= kReadableZoom) {
+            // Lanes read from the top like a page: the map moves up to just below the panels above it.
+            Viewport v = app.view;
+            v.cam = to;
+            const Rect map = v.canvas_to_screen(l.bounds);
+            float top = 0;
+            for (const Rect& r : covers)
+                if (r.y < map.y && r.right() > map.x && r.x < map.right() && r.bottom() < map.y) top = std::max(top, r.bottom());
+            const float lift = map.y - (top + 12.0f);
+            if (lift > 0) to.center.y += lift / to.zoom;
+        }
         if (!l.lanes.empty() && to.zoom < kReadableZoom) {
             float top = 0;
             for (const Rect& r : covers)
