@@ -211,6 +211,8 @@ TEST_CASE("anchor_towards: the side facing the target") {
     CHECK(anchor_towards(r, {200, 25}, true) == Vec2{100, 25});
     CHECK(anchor_towards(r, {200, -300}, true) == Vec2{100, 25});
     CHECK(anchor_towards(r, {-50, 25}, true) == Vec2{0, 25});
+    CHECK(anchor_towards(r, {100, -300}, true) == Vec2{100, 25});  // level with a side counts as beyond it
+    CHECK(anchor_towards(r, {0, 300}, true) == Vec2{0, 25});
     CHECK(anchor_towards(r, {50, -100}, true) == Vec2{50, 0});
     CHECK(anchor_towards(r, {50, 200}, true) == Vec2{50, 50});
     // Top to bottom: beyond the card along y picks the top or bottom, otherwise a side.
