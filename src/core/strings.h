@@ -40,6 +40,8 @@ enum class Str : int {
     // Markdown export
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,
+    // Reading: folded search results, a tour left for another card, hidden categories, an unknown deep link
+    kShowResults, kOffTour, kBackToTour, kHiddenCount, kNodeNotFound,
     kCount
 };
 
