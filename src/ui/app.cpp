@@ -57,6 +57,19 @@ static void load_fonts(AppContext& app) {
 
 static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update);
 
+// Tab follows the story: the first tour's cards in its order (the article's own telling), then every other card in
+// the layout's reading order.
+static std::vector<int> story_order(const Content& c, const Layout& layout) {
+    std::vector<int> order;
+    if (!c.tours.empty())
+        for (const TourStep& step : c.tours[0].steps)
+            if (step.node_index >= 0 && std::find(order.begin(), order.end(), step.node_index) == order.end())
+                order.push_back(step.node_index);
+    for (int n : reading_order(c, layout))
+        if (std::find(order.begin(), order.end(), n) == order.end()) order.push_back(n);
+    return order;
+}
+
 bool app_init(AppContext& app, const AppConfig& config) {
     app.config = config;
     load_fonts(app);
@@ -125,7 +138,7 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
     app.content_label = label;
     const Content& c = *app.content;
     app.layout = compute_layout(c);
-    app.order = reading_order(c, app.layout);
+    app.order = story_order(c, app.layout);
     app.search.build(c, app.config.lang);
     app.selected = app.focused = app.hovered = app.hovered_edge = app.dragging = -1;
     app.open_passages.clear();

@@ -355,3 +355,17 @@ TEST_CASE("panels are opaque and the Tour menu opens below its button, not over 
         CHECK(ex::app_state(h.app)["tour"]["id"] == h.app.content->tours[0].id);
     }
 }
+
+TEST_CASE("Tab follows the story: the first tour's cards in order, then the rest, each once") {
+    Headless h(ex::test::default_config());
+    h.frame(2);
+    const ex::Content& c = *h.app.content;
+    std::vector<std::string> seen;
+    for (size_t i = 0; i < c.nodes.size(); ++i) {
+        h.key(ImGuiKey_Tab);
+        seen.push_back(ex::app_state(h.app)["focused"].get<std::string>());
+    }
+    for (size_t k = 0; k < c.tours[0].steps.size(); ++k) CHECK(seen[k] == c.tours[0].steps[k].node);
+    std::sort(seen.begin(), seen.end());
+    CHECK(std::unique(seen.begin(), seen.end()) == seen.end());
+}
