@@ -289,9 +289,10 @@
       if (window.Module.calledRun) window.Module._explainer_request_frame();
     }).observe(toolbar);
   }
-  window.Module.onExplainerToolbar = (shown, x, y) => {
+  window.Module.onExplainerToolbar = (shown, x, y, underDialog) => {
     const c = canvas.getBoundingClientRect();
     toolbar.classList.toggle('docked', shown);
+    toolbar.classList.toggle('under-dialog', underDialog);  // the app's modal dialog is up: out of sight and reach
     toolbar.style.left = shown ? `${c.left + x}px` : '';
     toolbar.style.top = shown ? `${c.top + y}px` : '';
   };

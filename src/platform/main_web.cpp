@@ -94,8 +94,8 @@ EM_JS(int, js_toolbar_size, (float* out), {
     Module.explainerToolbarSize = null;
     return 1;
 });
-EM_JS(void, js_dock_toolbar, (int shown, float x, float y), {
-    if (Module.onExplainerToolbar) Module.onExplainerToolbar(!!shown, x, y);
+EM_JS(void, js_dock_toolbar, (int shown, float x, float y, int under_dialog), {
+    if (Module.onExplainerToolbar) Module.onExplainerToolbar(!!shown, x, y, !!under_dialog);
 });
 // The reader switched the theme: the page's colours and the URL (?theme=) follow, so a reload or a copied link
 // keeps it, as ?lang= keeps the language.
@@ -223,6 +223,7 @@ class WebRunner : public ex::GlfwRunner {
     std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
     std::string        last_theme_;
     ex::Rect           docked_{-1, -1, 0, 0};     // where the page's toolbar was last put (w = 0: undocked)
+    bool               docked_under_ = false;     // and whether a dialog covered it
     float  pinch_dist_ = 0;
     ImVec2 pinch_mid_;
 
@@ -318,9 +319,10 @@ class WebRunner : public ex::GlfwRunner {
 
     void after_render() override {
         const ex::Rect slot = app_.page_toolbar_slot;
-        if (slot.x != docked_.x || slot.y != docked_.y || slot.w != docked_.w) {
+        if (slot.x != docked_.x || slot.y != docked_.y || slot.w != docked_.w || app_.show_help != docked_under_) {
             docked_ = slot;
-            js_dock_toolbar(slot.w > 0 ? 1 : 0, slot.x, slot.y);
+            docked_under_ = app_.show_help;  // the shortcuts dialog dims the app: the page's buttons go too
+            js_dock_toolbar(slot.w > 0 ? 1 : 0, slot.x, slot.y, docked_under_ ? 1 : 0);
         }
         if (app_.config.theme != last_theme_) {
             js_theme_changed(app_.config.theme.c_str(), last_theme_.empty() ? 1 : 0);

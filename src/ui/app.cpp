@@ -252,6 +252,8 @@ void app_forward(AppContext& app) {
     app_select(app, app.history.forward(), false);
 }
 
+static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
+
 // Eases the camera so that `target` (canvas space) sits in the middle of the part of the view the panels leave
 // free, at least at `zoom`, zoomed out further only as far as the whole target needs.
 static void fly_to_rect(AppContext& app, Rect target, float zoom) {
@@ -268,11 +270,23 @@ static void fly_to_rect(AppContext& app, Rect target, float zoom) {
     app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
 }
 
+static std::vector<int> caption_cards(const AppContext& app, const TourStep& step);
+
 void app_fly_to(AppContext& app, int node) {
     if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
     const Rect card = app.layout.cards[node];
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
-    fly_to_rect(app, card, std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f))));
+    const float readable = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
+    fly_to_rect(app, card, readable);
+    // A tour step's card comes with the cards its caption names, when they fit at a zoom where titles still read.
+    if (app.tour.tour < 0 || app.content->tours[app.tour.tour].steps[app.tour.step].node_index != node) return;
+    const std::vector<int> named = caption_cards(app, app.content->tours[app.tour.tour].steps[app.tour.step]);
+    if (named.size() < 2) return;
+    Bounds frame;
+    for (int n : named) frame.add(app.layout.cards[n]);
+    const CameraAnimation alone = app.flight;
+    fly_to_rect(app, frame.result(), readable);
+    if (card.w * app.flight.to.zoom < kReadableCardPx) app.flight = alone;  // too far apart: the card alone
 }
 
 void app_fit(AppContext& app, bool animate) {
@@ -373,8 +387,6 @@ static std::vector<std::string> title_words(const std::string& title) {
     return out;
 }
 
-static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
-
 // What a tour step's caption talks about: the step's card and the neighbours whose title it names (a title word the
 // caption has, which the step's own title does not, and which is not common to many titles, like "AI").
 static std::vector<int> caption_cards(const AppContext& app, const TourStep& step) {
@@ -413,16 +425,6 @@ void app_tour_step(AppContext& app, int delta) {
         const int cat = app.content->nodes[node].category_index;
         if (cat >= 0 && cat < (int)app.hidden_category.size()) app.hidden_category[cat] = false;  // never tour into a hidden card
         app_select_index(app, node, true);
-        // Frame the cards the caption names with the step's, when they fit at a zoom where titles still read.
-        const std::vector<int> named = caption_cards(app, tour.steps[app.tour.step]);
-        if (named.size() > 1 && app.view.size.x > 0) {
-            Bounds frame;
-            for (int n : named) frame.add(app.layout.cards[n]);
-            const Rect card = app.layout.cards[node];
-            const float readable = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
-            fly_to_rect(app, frame.result(), readable);
-            if (card.w * app.flight.to.zoom < kReadableCardPx) app_fly_to(app, node);  // too far apart: the card alone
-        }
     }
 }
 

@@ -277,6 +277,13 @@ test('search: ArrowDown and Enter open a result; the list folds off the card', a
   const card = s.nodes.find((n) => n.id === results[1]).rect;
   assert.ok(!overlaps(card, s.ui.topbar), 'the opened card is clear of the search list');
   assert.ok(!overlaps(card, s.ui.detail), 'and of the detail panel');
+  // The shortcuts dialog: the page's buttons go with the app behind it; Esc closes it.
+  await page.mouse.click(640, 790);
+  await page.keyboard.press('Shift+Slash');
+  const hidden = () => getComputedStyle(document.getElementById('copy-link')).visibility === 'hidden';
+  await page.waitForFunction(hidden);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('copy-link')).visibility === 'visible');
   assert.deepEqual(problems, []);
   await context.close();
 });
