@@ -5,6 +5,7 @@
 //   [SECTION] Status        progress bar while the wasm and the data download; a clear message on failure
 //   [SECTION] Module        Emscripten settings: wasm with download progress, the embedded single-file build
 //   [SECTION] Hook          window.explainer: ready, state, select, load, page, applyHash, openUrl, on
+//   [SECTION] Toolbar       the page's buttons, docked in the app's top bar; Open file… only with ?edit=1
 //   [SECTION] Input         touch forwarding; Alt+arrows and mouse back/forward stay in the app
 //   [SECTION] Offline       the service worker, registered once the explainer runs
 'use strict';
@@ -276,6 +277,30 @@
     lang = pickLang(page.lang);
     translatePage();
   });
+
+  // [SECTION] Toolbar -----------------------------------------------------------------------------------------------
+  // The page's own buttons live in a slot the app keeps at the end of its top bar's button row, so they never cover
+  // the app's text (a sheet's last link, a tour caption). The app reads their size (whenever it changes: language,
+  // which buttons show) and says where the slot is; until then, and in embed mode, they stay where style.css puts
+  // them. Open file… is for authors: shown with ?edit=1, as the app's Edit is.
+  const toolbar = document.getElementById('toolbar');
+  const editParam = new URLSearchParams(location.search).get('edit');  // read as main_web.cpp reads it
+  const authoring = editParam !== null && !['0', 'false', 'no'].includes(editParam);
+  document.getElementById('open-file').hidden = !authoring;
+  if ('ResizeObserver' in window) {
+    new ResizeObserver(() => {
+      const r = toolbar.getBoundingClientRect();
+      window.Module.explainerToolbarSize = [Math.ceil(r.width), Math.ceil(r.height)];
+      if (window.Module.calledRun) window.Module._explainer_request_frame();
+    }).observe(toolbar);
+  }
+  window.Module.onExplainerToolbar = (shown, x, y, underDialog) => {
+    const c = canvas.getBoundingClientRect();
+    toolbar.classList.toggle('docked', shown);
+    toolbar.classList.toggle('under-dialog', underDialog);  // the app's modal dialog is up: out of sight and reach
+    toolbar.style.left = shown ? `${c.left + x}px` : '';
+    toolbar.style.top = shown ? `${c.top + y}px` : '';
+  };
 
   // [SECTION] Input -------------------------------------------------------------------------------------------------
   // Touch goes to the app directly: this GLFW would turn a tap into a click at the last mouse position.

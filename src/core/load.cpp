@@ -720,8 +720,9 @@ void Loader::check_quote(const Text& quote, bool quote_is_map, const SourceParag
         }
         if (found) continue;
         // Only the paragraph's plain text was there to match, and it is in meta.language: that is the cause.
+        const std::string& quote_lang = lang;                 // clang (wasm) cannot capture a structured binding
         const bool has_lang = std::any_of(para.text.items.begin(), para.text.items.end(),
-                                          [&](const auto& item) { return item.first == lang; });
+                                          [&](const auto& item) { return item.first == quote_lang; });
         if (!lang.empty() && !has_lang && lang != c_.meta.language) {
             error(p, "paragraph " + in_quotes(para.id) + " has no " + in_quotes(lang) + " text: its text is a plain " +
                          "string, which counts as " + in_quotes(c_.meta.language) + " (meta.language); give the " +

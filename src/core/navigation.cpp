@@ -125,6 +125,7 @@ int neighbour_in_direction(const Layout& layout, int from, Vec2 dir, const std::
     float best_score = 0;
     for (int i = 0; i < n; ++i) {
         if (i == from || (!visible.empty() && (i >= (int)visible.size() || !visible[i]))) continue;
+        if (i < (int)layout.shown_as.size() && layout.shown_as[i] != i) continue;  // folded into a whole
         Vec2 d = layout.cards[i].center() - origin;
         float along = dot(d, u), off = std::fabs(cross(u, d));
         if (along <= 0.5f || off > along * 1.05f) continue;  // outside the ~45° cone

@@ -142,6 +142,12 @@ constexpr StrEntry kTable[] = {
     {Str::kLinks, "map.links", "%s links", "%s 条连接"},
     {Str::kLegend, "legend.title", "Legend", "图例"},
     {Str::kLineStyles, "legend.lines", "Lines", "连线"},
+    {Str::kShowResults, "search.show_results", "Show list", "展开列表"},
+    {Str::kOffTour, "tour.off", "This card is not a step of the tour.", "这张卡片不在导览之中。"},
+    {Str::kBackToTour, "tour.back", "Back to the tour", "回到导览"},
+    {Str::kHiddenCount, "legend.hidden", "(%s hidden)", "（已隐藏 %s 类）"},
+    {Str::kNodeNotFound, "link.not_found", "No card \"%s\" in this article: showing the whole map.",
+     "本文没有“%s”这张卡片，显示的是整张地图。"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kStrCount, "one table row per Str key");
 

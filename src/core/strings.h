@@ -45,6 +45,8 @@ enum class Str : int {
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,
     // Map: folding, merged links, the legend's key
     kParts, kOnePart, kFoldGroup, kUnfoldTip, kFoldTip, kUnfoldAll, kFoldAll, kLinks, kLegend, kLineStyles,
+    // Reading: folded search results, a tour left for another card, hidden categories, an unknown deep link
+    kShowResults, kOffTour, kBackToTour, kHiddenCount, kNodeNotFound,
     kCount
 };
 

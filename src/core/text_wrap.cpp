@@ -74,7 +74,43 @@ std::vector<Piece> split_pieces(std::string_view s) {
     return pieces;
 }
 
+// The code point that ends just before `i` (a valid sequence, as the breaker only cuts between code points).
+size_t decode_before(std::string_view s, size_t i, uint32_t& cp) {
+    size_t b = i - 1;
+    while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80 && i - b < 4) --b;
+    decode(s, b, cp);
+    return b;
+}
+
 }  // namespace
+
+// A paragraph's last line holding a single CJK character (with any closing punctuation after it) reads as a stray
+// ("竞/争"): the previous line gives it its last character when a break is allowed there. The previous line only
+// gets shorter and the last holds two characters, so both still fit.
+static void avoid_orphans(std::string_view s, std::vector<LineSpan>& lines) {
+    for (size_t k = 1; k < lines.size(); ++k) {
+        LineSpan& last = lines[k];
+        LineSpan& prev = lines[k - 1];
+        const bool paragraph_end =
+            k + 1 == lines.size() ||
+            s.substr(last.second, lines[k + 1].first - last.second).find('\n') != std::string_view::npos;
+        if (!paragraph_end || prev.second != last.first) continue;  // a space or a line break between: not a CJK run
+        int chars = 0;
+        bool cjk = false;
+        for (size_t i = last.first; i < last.second;) {
+            uint32_t cp;
+            i += decode(s, i, cp);
+            if (!is_no_line_start(cp)) { ++chars; cjk = is_cjk(cp); }
+        }
+        if (chars != 1 || !cjk) continue;
+        uint32_t moved, before;
+        const size_t at = decode_before(s, prev.second, moved);
+        if (at <= prev.first) continue;  // the previous line would be empty
+        decode_before(s, at, before);
+        if (!may_break_between(before, moved)) continue;
+        prev.second = last.first = at;
+    }
+}
 
 bool is_cjk(uint32_t cp) {
     return (cp >= 0x1100 && cp <= 0x11FF) ||                  // Hangul Jamo
@@ -166,6 +202,7 @@ std::vector<LineSpan> wrap_lines(std::string_view s, float width,
         if (p.hard_break) close_line();
     }
     if (open) close_line();
+    avoid_orphans(s, lines);
     return lines;
 }
 

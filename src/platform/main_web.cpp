@@ -95,15 +95,26 @@ EM_JS(int, js_download, (const char* text, const char* name), {
 });
 
 // Change reports: the page rebuilds its text view, title and favicon, and keeps the URL hash and history in step.
-// The page's own controls over the canvas (the toolbar), in CSS pixels from the canvas's corner; 0 when hidden.
-EM_JS(int, js_page_cover, (float* out), {
-    var t = document.getElementById('toolbar'), c = Module.canvas;
-    if (!t || !c) return 0;
-    var a = t.getBoundingClientRect(), b = c.getBoundingClientRect();
-    if (!(a.width > 0)) return 0;
-    HEAPF32[out >> 2] = a.left - b.left; HEAPF32[(out >> 2) + 1] = a.top - b.top;
-    HEAPF32[(out >> 2) + 2] = a.width; HEAPF32[(out >> 2) + 3] = a.height;
+// The page's own buttons (#toolbar): their size, when it changed since the last ask (page.js watches it; -1: no
+// change), and where the app's top bar keeps their slot (CSS pixels from the canvas's corner; hidden: no slot).
+EM_JS(int, js_toolbar_size, (float* out), {
+    if (!Module.explainerToolbarSize) return 0;
+    HEAPF32[out >> 2] = Module.explainerToolbarSize[0]; HEAPF32[(out >> 2) + 1] = Module.explainerToolbarSize[1];
+    Module.explainerToolbarSize = null;
     return 1;
+});
+EM_JS(void, js_dock_toolbar, (int shown, float x, float y, int under_dialog), {
+    if (Module.onExplainerToolbar) Module.onExplainerToolbar(!!shown, x, y, !!under_dialog);
+});
+// The reader switched the theme: the page's colours and the URL (?theme=) follow, so a reload or a copied link
+// keeps it, as ?lang= keeps the language.
+EM_JS(void, js_theme_changed, (const char* theme, int first), {
+    const t = UTF8ToString(theme);
+    document.documentElement.dataset.theme = t;
+    if (first) return;
+    const u = new URL(window.location.href);
+    u.searchParams.set('theme', t);
+    history.replaceState(history.state, '', u.href);
 });
 EM_JS(void, js_content_changed, (), { if (Module.onExplainerContent) Module.onExplainerContent(); });
 EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
@@ -135,13 +146,14 @@ static std::string unfold_part(const ex::AppContext& app) {
     return ids.empty() ? "" : "&unfold=" + ids;
 }
 
-// The hash that describes what the reader sees: a running tour wins over a plain selection; what is unfolded
-// follows, so a copied link shows the same map.
+// The hash that describes what the reader sees: a running tour wins over a plain selection, unless the reader has
+// opened a card that is not the tour's step; what is unfolded follows, so a copied link shows the same map.
 std::string hash_of(const ex::AppContext& app) {
     if (!app.content) return "";
     const ex::Content& c = *app.content;
     std::string h;
-    if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size())
+    if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size() &&
+        (app.selected < 0 || c.tours[app.tour.tour].steps[app.tour.step].node_index == app.selected))
         h = "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
     else if (app.selected >= 0 && app.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.selected].id);
     const std::string u = unfold_part(app);
@@ -166,8 +178,9 @@ static void apply_unfold(ex::AppContext& app, const ex::Args& a) {
 }
 
 // Selects what a hash names. Going to the app's previous or next history entry uses its own back/forward, so the
-// in-app history and the browser's stay the same list. An unknown id or step changes nothing.
-void apply_hash(ex::AppContext& app, const std::string& hash) {
+// in-app history and the browser's stay the same list. An unknown id or step changes nothing; an unknown card is
+// returned in `missing`, for the reader to be told.
+void apply_hash(ex::AppContext& app, const std::string& hash, std::string& missing) {
     if (!app.content) return;
     const ex::Args a = ex::parse_query(hash);
     apply_unfold(app, a);
@@ -181,7 +194,10 @@ void apply_hash(ex::AppContext& app, const std::string& hash) {
         return;
     }
     const std::string id = a.get("node");
-    if (!id.empty() && app.content->node_index(id) < 0) return;
+    if (!id.empty() && app.content->node_index(id) < 0) {
+        missing = id;
+        return;
+    }
     ex::app_stop_tour(app);
     if (id.empty()) { ex::app_select(app, "", false); return; }
     ex::History peek = app.history;
@@ -219,6 +235,15 @@ class WebRunner : public ex::GlfwRunner {
         if (phase == 2 && count == 0) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // no hover left behind by a finger
     }
 
+    // A deep link named a card this article does not have: the overview stays, and the reader is told why.
+    void apply_link(const std::string& hash) {
+        std::string missing;
+        apply_hash(app_, hash, missing);
+        if (missing.empty()) return;
+        if (missing.size() > 60) missing = missing.substr(0, 57) + "...";
+        notify(ex::fill(ex::tr(app_, ex::Str::kNodeNotFound), missing));
+    }
+
     // After a change the page made itself (popstate): adopt the resulting hash without reporting it back.
     std::string settle_hash() { last_hash_ = hash_of(app_); return last_hash_; }
 
@@ -235,6 +260,9 @@ class WebRunner : public ex::GlfwRunner {
     const ex::Content* last_content_ = nullptr;  // what the page's text view was built from
     std::string        last_lang_;
     std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
+    std::string        last_theme_;
+    ex::Rect           docked_{-1, -1, 0, 0};     // where the page's toolbar was last put (w = 0: undocked)
+    bool               docked_under_ = false;     // and whether a dialog covered it
     float  pinch_dist_ = 0;
     ImVec2 pinch_mid_;
 
@@ -256,9 +284,15 @@ class WebRunner : public ex::GlfwRunner {
             const double sy = self->backing_h > 0 ? self->css_h / self->backing_h : 1.0;
             ImGui_ImplGlfw_CursorPosCallback(w, x * sx, y * sy);
         });
-        glfwSetCursorEnterCallback(window_, [](GLFWwindow* w, int entered) {
+        // While the backend thinks the pointer is outside the window it adds GLFW's cursor position every frame.
+        // A finger never "enters", so on a touch screen that stale mouse position fought the finger's: a swipe on
+        // the sheet scrolled nothing and hover tooltips showed where the mouse last was. Every position reaches
+        // ImGui through our callbacks and touch(), so the backend is told once that the pointer is in, and
+        // leaving only clears the position.
+        ImGui_ImplGlfw_CursorEnterCallback(window_, GLFW_TRUE);
+        ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        glfwSetCursorEnterCallback(window_, [](GLFWwindow*, int entered) {
             if (!entered) ImGui::GetIO().AddMousePosEvent(-FLT_MAX, -FLT_MAX);
-            ImGui_ImplGlfw_CursorEnterCallback(w, entered);
         });
         glfwSetMouseButtonCallback(window_, [](GLFWwindow* w, int button, int action, int mods) {
             ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_Mouse);
@@ -304,10 +338,12 @@ class WebRunner : public ex::GlfwRunner {
             css_w = w; css_h = h; backing_w = bw; backing_h = bh;
             emscripten_set_canvas_element_size("#canvas", bw, bh);  // clears the canvas: only on change
             dirty_ = true;
-            // The page's toolbar moves only with the page's size (embedded pages have none).
-            float r[4];
-            app_.page_covers.clear();
-            if (!app_.config.embed && js_page_cover(r)) app_.page_covers.push_back(ex::Rect{r[0], r[1], r[2], r[3]});
+        }
+        // The page's buttons sit in a slot of the app's top bar (embedded pages have neither).
+        float size[2];
+        if (js_toolbar_size(size)) {
+            app_.page_toolbar_size = app_.config.embed ? ImVec2() : ImVec2(size[0], size[1]);
+            dirty_ = true;
         }
     }
 
@@ -321,6 +357,16 @@ class WebRunner : public ex::GlfwRunner {
     void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }
 
     void after_render() override {
+        const ex::Rect slot = app_.page_toolbar_slot;
+        if (slot.x != docked_.x || slot.y != docked_.y || slot.w != docked_.w || app_.show_help != docked_under_) {
+            docked_ = slot;
+            docked_under_ = app_.show_help;  // the shortcuts dialog dims the app: the page's buttons go too
+            js_dock_toolbar(slot.w > 0 ? 1 : 0, slot.x, slot.y, docked_under_ ? 1 : 0);
+        }
+        if (app_.config.theme != last_theme_) {
+            js_theme_changed(app_.config.theme.c_str(), last_theme_.empty() ? 1 : 0);
+            last_theme_ = app_.config.theme;
+        }
         if (app_.config.lang != last_lang_) {
             if (!last_lang_.empty()) js_lang_changed(app_.config.lang.c_str());
             last_lang_ = app_.config.lang;
@@ -495,7 +541,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_edit(int on) {
 // page writes back with replaceState when it differs (an unknown id, a step past the end).
 EMSCRIPTEN_KEEPALIVE const char* explainer_apply_hash(const char* hash) {
     if (!g_runner) return "";
-    apply_hash(g_runner->app(), hash ? hash : "");
+    g_runner->apply_link(hash ? hash : "");
     wake();
     g_reply = g_runner->settle_hash();
     return g_reply.c_str();
@@ -536,6 +582,7 @@ int main() {
     config.select = query.get("select");
     config.embed = flag_on(query, "embed");
     config.tab_leaves = true;
+    config.authoring = flag_on(query, "edit");  // readers get a reading toolbar; authors add ?edit=1
 
     static WebRunner runner;
     g_runner = &runner;
@@ -559,7 +606,7 @@ int main() {
     char* hash_c = js_location_hash();
     const std::string hash = hash_c ? hash_c : "";
     free(hash_c);
-    if (!hash.empty()) apply_hash(app, hash);
+    if (!hash.empty()) runner.apply_link(hash);
     runner.app().download = [](const std::string& text, const std::string& name) {
         return js_download(text.c_str(), name.c_str()) == 1;
     };

@@ -8,6 +8,7 @@
 #include "ui/app.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include "core/file_io.h"
 #include "core/load.h"
@@ -56,6 +57,20 @@ static void load_fonts(AppContext& app) {
 }
 
 static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update);
+
+// Tab follows the story: the first tour's cards in its order (the article's own telling), then every other card in
+// the layout's reading order; cards folded into their whole are not on the map to visit.
+static std::vector<int> story_order(const Content& c, const Layout& layout) {
+    std::vector<int> order;
+    if (!c.tours.empty())
+        for (const TourStep& step : c.tours[0].steps)
+            if (step.node_index >= 0 && std::find(order.begin(), order.end(), step.node_index) == order.end() &&
+                (step.node_index >= (int)layout.shown_as.size() || layout.shown_as[step.node_index] == step.node_index))
+                order.push_back(step.node_index);  // a folded part is read as its whole
+    for (int n : reading_order(c, layout))
+        if (std::find(order.begin(), order.end(), n) == order.end()) order.push_back(n);
+    return order;
+}
 
 bool app_init(AppContext& app, const AppConfig& config) {
     app.config = config;
@@ -210,6 +225,18 @@ bool app_node_visible(const AppContext& app, int node) {
     return cat < 0 || cat >= (int)app.hidden_category.size() || !app.hidden_category[cat];
 }
 
+// A running tour follows the reader to a card that is one of its steps (the nearest such step); any other card
+// leaves the tour paused on its step, and the tour card offers the way back.
+static void tour_follow(AppContext& app, int node) {
+    if (app.tour.tour < 0) return;
+    const std::vector<TourStep>& steps = app.content->tours[app.tour.tour].steps;
+    int best = -1;
+    for (int i = 0; i < (int)steps.size(); ++i)
+        if (steps[i].node_index == node && (best < 0 || std::abs(i - app.tour.step) < std::abs(best - app.tour.step)))
+            best = i;
+    if (best >= 0) app.tour.step = best;
+}
+
 void app_select_index(AppContext& app, int node, bool record_history) {
     if (!app.content) return;
     if (node < 0 || node >= (int)app.content->nodes.size()) {
@@ -217,6 +244,7 @@ void app_select_index(AppContext& app, int node, bool record_history) {
         return;
     }
     app_reveal(app, node);
+    tour_follow(app, node);
     app.selected = app.focused = node;
     if (record_history) app.history.visit(app.content->nodes[node].id);
     app.open_passages.clear();
@@ -245,29 +273,61 @@ void app_forward(AppContext& app) {
     app_select(app, app.history.forward(), false);
 }
 
+static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
+
+// Eases the camera so that `target` (canvas space) sits in the middle of the part of the view the panels leave
+// free, at least at `zoom`, zoomed out further only as far as the whole target needs.
+static void fly_to_rect(AppContext& app, Rect target, float zoom) {
+    const Rect area = app_reading_area(app);
+    const float margin = 24.0f;
+    const float fit = std::min((area.w - 2 * margin) / std::max(target.w, 1.0f),
+                               (area.h - 2 * margin) / std::max(target.h, 1.0f));
+    Camera to = app.view.cam;
+    to.zoom = clamp_zoom(std::min(zoom, std::max(fit, kMinZoom)));
+    // The target's centre goes to the area's centre: offset from the view's centre by the difference.
+    const Vec2 shift((area.x + area.w * 0.5f - app.view.size.x * 0.5f) / to.zoom,
+                     (area.y + area.h * 0.5f - app.view.size.y * 0.5f) / to.zoom);
+    to.center = Vec2(target.center().x - shift.x, target.center().y - shift.y);
+    app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
+}
+
+static std::vector<int> caption_cards(const AppContext& app, const TourStep& step);
+
 void app_fly_to(AppContext& app, int node) {
     if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
-    Camera to = app.view.cam;
     const Rect card = app_card_rect(app, node);
-    to.center = card.center();
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
-    to.zoom = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
-    if (app.view.size.x < 720.0f) {
-        // Phones: the detail sheet covers the lower half, so the card goes to the middle of the upper part.
-        to.center.y += app.view.size.y * 0.22f / to.zoom;
-    } else {
-        // The detail panel covers the right side: aim a little to the right so the card sits in the free part.
-        to.center.x += app.view.size.x * 0.16f / to.zoom;
-    }
-    app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
+    const float readable = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
+    fly_to_rect(app, card, readable);
+    // A tour step's card comes with the cards its caption names, when they fit at a zoom where titles still read.
+    if (app.tour.tour < 0 || app.content->tours[app.tour.tour].steps[app.tour.step].node_index != node) return;
+    const std::vector<int> named = caption_cards(app, app.content->tours[app.tour.tour].steps[app.tour.step]);
+    if (named.size() < 2) return;
+    Bounds frame;
+    for (int n : named) frame.add(app_card_rect(app, n));
+    const CameraAnimation alone = app.flight;
+    fly_to_rect(app, frame.result(), readable);
+    if (card.w * app.flight.to.zoom < kReadableCardPx) app.flight = alone;  // too far apart: the card alone
 }
 
 void app_fit(AppContext& app, bool animate) {
     if (!app.content || app.view.size.x <= 0) return;
-    // Clear of the panels over the map (title bar, legend, minimap, detail): none of them hides a card.
-    std::vector<Rect> covers = app.covers;
-    covers.insert(covers.end(), app.page_covers.begin(), app.page_covers.end());
+    // What the legend shows: cards of hidden categories (and folded parts) neither count for the frame nor need to
+    // stay clear. Clear of the panels over the map (title bar with the page's buttons in it, legend, minimap,
+    // detail): none of them hides a card.
+    const std::vector<Rect>& covers = app.covers;
     const Layout& l = app.relayout_start >= 0 ? app.layout_target : app.layout;
+    const bool filtered = std::find(app.hidden_category.begin(), app.hidden_category.end(), true) !=
+                          app.hidden_category.end();
+    std::vector<Rect> cards;
+    Bounds shown;
+    for (size_t i = 0; i < l.cards.size(); ++i)
+        if ((!filtered || app_node_visible(app, (int)i)) && (i >= l.shown_as.size() || l.shown_as[i] == (int)i)) {
+            cards.push_back(l.cards[i]);
+            shown.add(l.cards[i]);
+        }
+    if (cards.empty()) return;  // everything hidden: nothing to frame
+    const Rect bounds = filtered ? shown.result() : l.bounds;
     Camera to;
     if (!l.lanes.empty() && !l.left_to_right) {
         // A phone reads the lanes top to bottom: the map's width fills the screen and the story starts at the top,
@@ -276,14 +336,14 @@ void app_fit(AppContext& app, bool animate) {
         for (const Rect& r : covers)
             if (r.y < app.view.size.y * 0.4f && r.bottom() < app.view.size.y * 0.6f) top = std::max(top, r.bottom());
         const float margin = 10.0f;
-        to.zoom = clamp_zoom(std::min(1.6f, (app.view.size.x - 2 * margin) / std::max(1.0f, l.bounds.w)));
-        to.center.x = l.bounds.center().x;
-        to.center.y = l.bounds.y + (app.view.size.y * 0.5f - top - margin) / to.zoom;
+        to.zoom = clamp_zoom(std::min(1.6f, (app.view.size.x - 2 * margin) / std::max(1.0f, bounds.w)));
+        to.center.x = bounds.center().x;
+        to.center.y = bounds.y + (app.view.size.y * 0.5f - top - margin) / to.zoom;
     } else {
         // Lane headers are read like cards: none may sit under a panel either.
-        std::vector<Rect> readable = l.cards;
+        std::vector<Rect> readable = cards;
         for (const LaneBox& lane : l.lanes) readable.push_back({lane.box.x, lane.box.y, lane.box.w, 30.0f});
-        to = app.view.fit_clear_of(l.bounds, 24.0f, covers, readable);
+        to = app.view.fit_clear_of(bounds, 24.0f, covers, readable);
         // Lanes: titles stay readable (12 px at least); a map that does not fit then starts at its beginning (top
         // left, below the title bar) and the reader pans on.
         constexpr float kReadableZoom = 0.75f;
@@ -291,7 +351,7 @@ void app_fit(AppContext& app, bool animate) {
             // Lanes read from the top like a page: the map moves up to just below the panels above it.
             Viewport v = app.view;
             v.cam = to;
-            const Rect map = v.canvas_to_screen(l.bounds);
+            const Rect map = v.canvas_to_screen(bounds);
             float top = 0;
             for (const Rect& r : covers)
                 if (r.y < map.y && r.right() > map.x && r.x < map.right() && r.bottom() < map.y) top = std::max(top, r.bottom());
@@ -303,8 +363,8 @@ void app_fit(AppContext& app, bool animate) {
             for (const Rect& r : covers)
                 if (r.y < app.view.size.y * 0.3f && r.x < app.view.size.x * 0.5f) top = std::max(top, r.bottom());
             to.zoom = kReadableZoom;
-            to.center.x = l.bounds.x + (app.view.size.x * 0.5f - 16.0f) / to.zoom;
-            to.center.y = l.bounds.y + (app.view.size.y * 0.5f - top - 8.0f) / to.zoom;
+            to.center.x = bounds.x + (app.view.size.x * 0.5f - 16.0f) / to.zoom;
+            to.center.y = bounds.y + (app.view.size.y * 0.5f - top - 8.0f) / to.zoom;
         }
     }
     if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
@@ -363,7 +423,7 @@ void app_relayout(AppContext& app, bool animate) {
     const std::vector<Rect> from = app.layout.cards;
     app.layout_target = lay_out_folded(c, app.folds, app.unfolded, o);
     ++app.layout_version;
-    app.order = reading_order(c, app.layout_target);
+    app.order = story_order(c, app.layout_target);
     app.title_px.assign(c.nodes.size(), 0.0f);
     app.title_cut.assign(c.nodes.size(), 0);
     if (animate && from.size() == app.layout_target.cards.size() && app.view.size.x > 1) {
@@ -442,6 +502,10 @@ void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan) {
 }
 
 void app_set_search(AppContext& app, const std::string& query) {
+    if (query != app.search_query) {  // a new query shows its list from the top
+        app.search_cursor = 0;
+        app.search_folded = false;
+    }
     app.search_query = query;
     app.search_results.clear();
     if (!app.content || query.empty()) return;
@@ -462,6 +526,74 @@ bool app_start_tour(AppContext& app, const std::string& id) {
     app.tour.step = 0;
     app_tour_step(app, 0);
     return true;
+}
+
+// The words of a title that can name it in a caption: ASCII words of four letters or more (lower case, a plural
+// "s" dropped) and each pair of adjacent non-ASCII characters (Chinese has no spaces; two characters make most words).
+static std::vector<std::string> title_words(const std::string& title) {
+    std::vector<std::string> out;
+    std::string word;
+    auto flush = [&] {
+        if (word.size() >= 4) out.push_back(word.back() == 's' ? word.substr(0, word.size() - 1) : word);
+        word.clear();
+    };
+    std::vector<std::string> chars;  // the current run of non-ASCII characters
+    auto flush_chars = [&] {
+        for (size_t i = 0; i + 1 < chars.size(); ++i) out.push_back(chars[i] + chars[i + 1]);
+        chars.clear();
+    };
+    for (size_t i = 0; i < title.size();) {
+        const unsigned char ch = (unsigned char)title[i];
+        if (ch < 0x80) {
+            flush_chars();
+            if (std::isalnum(ch)) word += (char)std::tolower(ch);
+            else flush();
+            ++i;
+            continue;
+        }
+        flush();
+        size_t len = 1;
+        while (i + len < title.size() && ((unsigned char)title[i + len] & 0xC0) == 0x80) ++len;
+        const std::string c = title.substr(i, len);
+        // CJK punctuation (U+3000..U+303F, full-width forms U+FF00..U+FF0F, U+FF1A..U+FF20) ends a run.
+        const bool punct = (len == 3 && ((unsigned char)title[i] == 0xE3 && (unsigned char)title[i + 1] == 0x80)) ||
+                           (len == 3 && (unsigned char)title[i] == 0xEF && (unsigned char)title[i + 1] == 0xBC);
+        if (punct) flush_chars();
+        else chars.push_back(c);
+        i += len;
+    }
+    flush();
+    flush_chars();
+    return out;
+}
+
+// What a tour step's caption talks about: the step's card and the neighbours whose title it names (a title word the
+// caption has, which the step's own title does not, and which is not common to many titles, like "AI").
+static std::vector<int> caption_cards(const AppContext& app, const TourStep& step) {
+    const Content& c = *app.content;
+    std::vector<int> out{step.node_index};
+    std::string caption = app_text(app, step.caption);
+    for (char& ch : caption) ch = (char)std::tolower((unsigned char)ch);
+    const std::vector<std::string> own = title_words(app_text(app, c.nodes[step.node_index].title));
+    auto common = [&](const std::string& w) {  // in more than a fifth of all titles
+        size_t n = 0;
+        for (const Node& other : c.nodes) {
+            const std::vector<std::string> ws = title_words(app_text(app, other.title));
+            n += std::find(ws.begin(), ws.end(), w) != ws.end();
+        }
+        return n * 5 > c.nodes.size();
+    };
+    for (const auto& group : grouped_neighbours(c, step.node_index, app.config.lang))
+        for (const Neighbour& nb : group.second) {
+            if (!app_node_visible(app, nb.node) || std::find(out.begin(), out.end(), nb.node) != out.end()) continue;
+            for (const std::string& w : title_words(app_text(app, c.nodes[nb.node].title)))
+                if (caption.find(w) != std::string::npos && std::find(own.begin(), own.end(), w) == own.end() &&
+                    !common(w)) {
+                    out.push_back(nb.node);
+                    break;
+                }
+        }
+    return out;
 }
 
 void app_tour_step(AppContext& app, int delta) {
@@ -573,7 +705,8 @@ nlohmann::json app_state(const AppContext& app) {
     s["search"] = {{"query", app.search_query}, {"results", results}};
     if (c && app.tour.tour >= 0)
         s["tour"] = {{"id", c->tours[app.tour.tour].id}, {"step", app.tour.step + 1},
-                     {"steps", c->tours[app.tour.tour].steps.size()}};
+                     {"steps", c->tours[app.tour.tour].steps.size()},
+                     {"on_step", c->tours[app.tour.tour].steps[app.tour.step].node_index == app.selected}};
     else s["tour"] = nullptr;
     json hidden = json::array();
     if (c)
@@ -582,6 +715,12 @@ nlohmann::json app_state(const AppContext& app) {
     s["hidden_categories"] = hidden;
     s["edit"] = {{"on", app.edit_mode}, {"modified", app.doc && app.doc->modified()}};
     s["status"] = app.now < app.status_until ? app.status : "";
+    // Panels and their key controls as drawn last frame, {name: [x, y, w, h]} like node rects: tests press them with
+    // real input and check that nothing covers what it should not.
+    json ui = json::object();
+    for (const UiRect& r : app.ui_rects) ui[r.name] = {r.rect.x, r.rect.y, r.rect.w, r.rect.h};
+    s["ui"] = ui;
+    s["authoring"] = app.config.authoring;
     return s;
 }
 

@@ -39,6 +39,14 @@ struct AppConfig {
     float       ui_scale = 1.0f;              // panels and text; the desktop passes the monitor's content scale
     bool        embed = false;                // inside an iframe: the map and the detail panel only
     bool        tab_leaves = false;           // Tab past the last card leaves the map (a web page has more to reach)
+    bool        authoring = true;             // Edit (and the page's Open file…) shown: always on the desktop; the
+                                              // web turns it on with ?edit=1, so readers get a reading toolbar
+};
+
+// A named rectangle of the UI in ImGui coordinates (CSS pixels on the web), reported by state() for tests.
+struct UiRect {
+    std::string name;
+    Rect        rect;
 };
 
 struct AppContext {
@@ -73,7 +81,9 @@ struct AppContext {
     CameraAnimation  flight;
     bool             needs_fit    = true;      // fit the map once the canvas size is known
     std::vector<Rect> covers;                  // panels over the map last frame (screen space), which Fit avoids
-    std::vector<Rect> page_covers;             // the same for the platform's own controls (the web page's toolbar)
+    std::vector<UiRect> ui_rects;              // panels and their key controls last frame (state()["ui"])
+    ImVec2           page_toolbar_size;        // the web page's own buttons: the top bar keeps a slot this size for
+    Rect             page_toolbar_slot;        // them, here (w = 0: not drawn), so they never cover the app's text
     Camera           fitted;                   // the camera the first fit chose; while the camera is still there,
     int              fit_settle   = 0;         // it is fitted again for this many frames, as the panels get sizes
     int              hovered      = -1;        // node under the pointer
@@ -100,6 +110,10 @@ struct AppContext {
     bool             show_help = false;
     bool             legend_open = false;      // narrow screens: the legend starts folded
     std::vector<std::string> open_passages;    // citation passages the reader expanded
+    int              detail_shown = -1;        // the card the detail panel showed last frame (a new one opens at the top)
+    int              search_cursor = 0;        // the result ArrowUp/Down marks in the list; Enter opens it
+    bool             search_folded = false;    // a result was opened: the list folds to one line until typed again
+    bool             search_cursor_moved = false;  // scroll the list to the marked result
     std::string      status;                   // one-line feedback ("Copied", ...)
     double           status_until = 0;
 
@@ -198,6 +212,10 @@ bool app_save(AppContext& app);
 bool app_edit_file_changed(AppContext& app, const std::string& bytes);
 bool app_edit_use_file(AppContext& app);        // drop the edits for the file's version (they go to FILE.mine)
 bool app_edit_overwrite(AppContext& app);       // save over an outside change (it goes to FILE.bak)
+
+// The part of the view (screen space) that the panels leave free to show the selected card: left of the detail
+// panel, or between the title bar and the phone's bottom sheet, above a running tour's card (ui/panels.cpp).
+Rect app_reading_area(const AppContext& app);
 
 // Parts of a frame, in ui/*.cpp.
 void draw_editor(AppContext& app);

@@ -13,6 +13,8 @@
 #include <cstdio>
 #include <cstdlib>  // [author] atoi in draw_problems
 
+#include <imgui_internal.h>  // the line's text offset (colour chips), the pressed window (touch scrolling)
+
 #include "core/navigation.h"
 #include "core/strings.h"
 #include "ui/app.h"
@@ -31,44 +33,62 @@ static constexpr ImGuiWindowFlags kPanelFlags =
 
 static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
 
-// Ends a panel that sits over the map, noting where it is so that Fit keeps the cards out from under it; returns
-// the panel's bottom edge (ImGui coordinates).
-static float end_panel(AppContext& app) {
+static constexpr float kSheetShare = 0.48f;     // of the height, for the phone's detail sheet
+static constexpr float kMinimapWidth = 200.0f;  // the minimap's map area (plus 12 px of padding)
+static float detail_width() { return std::min(400.0f, ImGui::GetMainViewport()->WorkSize.x * 0.36f); }
+
+// Ends a panel that sits over the map, noting where it is so that Fit keeps the cards out from under it (and, by
+// `name`, for state()); returns the panel's bottom edge (ImGui coordinates).
+static float end_panel(AppContext& app, std::string name) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    if (size.x > 1 && size.y > 1)
+    if (size.x > 1 && size.y > 1) {
         app.covers.push_back(Rect{pos.x - app.canvas_origin.x, pos.y - app.canvas_origin.y, size.x, size.y});
+        app.ui_rects.push_back(UiRect{std::move(name), Rect{pos.x, pos.y, size.x, size.y}});
+    }
     ImGui::End();
     return pos.y + size.y;
 }
 
+// Notes the last item under `name` for state(), so tests can press it with real input.
+static void note_item(AppContext& app, std::string name) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    app.ui_rects.push_back(UiRect{std::move(name), Rect{a.x, a.y, b.x - a.x, b.y - a.y}});
+}
+
+// Hover tooltips are for a mouse: a finger has no hover, and a tooltip left by a tap covers what it tapped.
+static bool hover_tip() {
+    return ImGui::GetIO().MouseSource != ImGuiMouseSource_TouchScreen &&
+           ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled);
+}
+
+// A colour square centred on the text of the line it is on (after a checkbox or a button, that text sits lower
+// than the line's top by the frame padding).
 static void colour_chip(ImU32 colour, float size) {
-    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImVec2 p = ImGui::GetCursorScreenPos();
+    p.y += ImGui::GetCurrentWindow()->DC.CurrLineTextBaseOffset;
     const float h = ImGui::GetTextLineHeight();
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + (h - size) * 0.5f),
                                               ImVec2(p.x + size, p.y + (h + size) * 0.5f), colour, 3.0f);
     ImGui::Dummy(ImVec2(size, h));
 }
 
-// Touch screens have no wheel: a finger dragged over a panel scrolls it.
+// Touch screens have no wheel: a finger that went down anywhere on the panel (its header, text or a link) and moves
+// scrolls the current window with it. Once it scrolls, whatever it pressed lets go (the press becomes the window's,
+// as a press on empty space is), so lifting the finger opens nothing. The map never sees the drag.
 static void touch_scroll() {
-    const ImGuiIO& io = ImGui::GetIO();
-    if (io.MouseSource == ImGuiMouseSource_TouchScreen && ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows) &&
-        ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f))
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* pressed = g.ActiveIdWindow;
+    if (g.IO.MouseSource != ImGuiMouseSource_TouchScreen || !ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f) ||
+        !pressed || pressed->RootWindow != ImGui::GetCurrentWindow()->RootWindow)
+        return;
+    ImGui::SetScrollY(ImGui::GetScrollY() - g.IO.MouseDelta.y);
+    if (g.ActiveId != pressed->MoveId) ImGui::SetActiveID(pressed->MoveId, pressed);
 }
 
 static void wrapped(const std::string& text) { text_wrapped(text); }
 
-// Cuts at a UTF-8 character boundary.
-static std::string shorten(const std::string& s, size_t max_bytes) {
-    if (s.size() <= max_bytes) return s;
-    size_t cut = max_bytes;
-    while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) --cut;
-    return s.substr(0, cut) + "\u2026";
-}
-
-// A node name drawn as a link; returns true when chosen.
-static bool node_link(AppContext& app, int node, const char* id_suffix) {
+// A node name drawn as a link; returns true when chosen. `marked`: the keyboard's place in a list.
+static bool node_link(AppContext& app, int node, const char* id_suffix, bool marked = false) {
     ImGui::PushID(node);
     ImGui::PushID(id_suffix);
     const ImU32 accent = app.content->nodes[node].category_index >= 0
@@ -77,27 +97,116 @@ static bool node_link(AppContext& app, int node, const char* id_suffix) {
     colour_chip(accent, 10.0f);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
-    const bool chosen = ImGui::Selectable(app_text(app, app.content->nodes[node].title).c_str(), false,
+    // A faint tint of the link colour behind a hovered or marked link keeps the text readable (ImGui's mid blue
+    // under a dark blue link did not).
+    ImGui::PushStyleColor(ImGuiCol_Header, with_alpha(app.theme.link, 0.16f));
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, with_alpha(app.theme.link, 0.12f));
+    ImGui::PushStyleColor(ImGuiCol_HeaderActive, with_alpha(app.theme.link, 0.22f));
+    const bool chosen = ImGui::Selectable(app_text(app, app.content->nodes[node].title).c_str(), marked,
                                           ImGuiSelectableFlags_None);
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(4);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopID();
     ImGui::PopID();
     return chosen;
 }
 
+// Where the panel named `name` was last frame, in screen space (relative to the canvas); false when not drawn.
+static bool last_rect(const AppContext& app, const char* name, Rect& out) {
+    for (const UiRect& r : app.ui_rects)
+        if (r.name == name) {
+            out = Rect{r.rect.x - app.canvas_origin.x, r.rect.y - app.canvas_origin.y, r.rect.w, r.rect.h};
+            return true;
+        }
+    return false;
+}
+
+Rect app_reading_area(const AppContext& app) {
+    const Vec2 size = app.view.size;
+    Rect area{0, 0, size.x, size.y};
+    Rect r;
+    if (size.x < 720.0f) {  // the detail panel is a sheet over the lower part, the title bar spans the top
+        area.h = size.y * (1.0f - kSheetShare);
+        if (last_rect(app, "topbar", r)) area = Rect{0, r.bottom(), size.x, area.h - r.bottom()};
+    } else {  // the detail panel is the right-hand column
+        area.w = size.x - detail_width() - 16.0f;
+    }
+    if (last_rect(app, "tour", r) && r.y > area.y + area.h * 0.5f) area.h = std::min(area.h, r.y - area.y);
+    if (area.w < 40.0f || area.h < 40.0f) return Rect{0, 0, size.x, size.y};  // too little left: the whole view
+    return area;
+}
+
 // [SECTION] Top bar -------------------------------------------------------------------------------------------------
 
+// While the search box is active, ArrowDown/Up move through the results (ImGui's keyboard navigation would leave
+// the box for the list, then the buttons) and Enter opens the marked one.
+static void search_keys(AppContext& app) {
+    const int count = (int)app.search_results.size();
+    if (ImGui::IsItemActive() && count > 0) {
+        ImGui::SetItemKeyOwner(ImGuiKey_DownArrow);
+        ImGui::SetItemKeyOwner(ImGuiKey_UpArrow);
+        const int was = app.search_cursor;
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.search_cursor = std::min(app.search_cursor + 1, count - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.search_cursor = std::max(app.search_cursor - 1, 0);
+        if (was != app.search_cursor) {
+            app.search_cursor_moved = true;
+            app.search_folded = false;
+        }
+    }
+    // Enter ends the box's activation in the same frame, so it is read while the box still has the focus.
+    if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) &&
+        count > 0) {
+        app.search_cursor = std::clamp(app.search_cursor, 0, count - 1);
+        app.search_folded = true;
+        app_select_index(app, app.search_results[app.search_cursor], true);
+    }
+}
+
+// The web page's own buttons (Copy link, ...) get a slot at the end of the top bar's button row, the size the
+// platform measured, so they sit inside the bar and never over the app's text; the platform moves them there.
+static void page_toolbar_slot(AppContext& app) {
+    app.page_toolbar_slot = Rect{};
+    const ImVec2 size = app.page_toolbar_size;
+    if (size.x <= 0 || size.y <= 0) return;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < size.x) ImGui::NewLine();
+    ImGui::Dummy(size);
+    const ImVec2 at = ImGui::GetItemRectMin();
+    app.page_toolbar_slot = Rect{at.x, at.y, size.x, size.y};
+    note_item(app, "page_toolbar");
+}
+
+// Once a result is opened the list folds to its count line, so it never sits over the card it opened; typing again
+// or "Show" unfolds it.
 static void draw_search_results(AppContext& app) {
     if (app.search_query.empty()) return;
     if (app.search_results.empty()) {
         ImGui::TextDisabled(tr(app, Str::kNoMatch), app.search_query.c_str());
         return;
     }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextDisabled(tr(app, Str::kFoundCount), (int)app.search_results.size());
-    ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, 30.0f * app.search_results.size() + 8)), false);
-    for (int n : app.search_results)
-        if (node_link(app, n, "result")) app_select_index(app, n, true);
+    if (app.search_folded) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(app, Str::kShowResults))) app.search_folded = false;
+        return;
+    }
+    // As tall as its rows (a selectable is a text line; rows are an item spacing apart), up to 260 px.
+    const float rows = (float)app.search_results.size();
+    const float h = rows * ImGui::GetTextLineHeight() + (rows - 1) * ImGui::GetStyle().ItemSpacing.y;
+    ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, h)), ImGuiChildFlags_None);
+    touch_scroll();
+    for (int k = 0; k < (int)app.search_results.size(); ++k) {
+        const int n = app.search_results[k];
+        const bool marked = k == app.search_cursor;
+        if (node_link(app, n, "result", marked)) {
+            app.search_cursor = k;
+            app.search_folded = true;
+            app_select_index(app, n, true);
+        }
+        if (marked && app.search_cursor_moved) ImGui::SetScrollHereY();
+    }
+    app.search_cursor_moved = false;
     ImGui::EndChild();
 }
 
@@ -141,17 +250,21 @@ static float draw_top_bar(AppContext& app) {
                                  ImGuiInputTextFlags_EscapeClearsAll | ImGuiInputTextFlags_CallbackAlways, take_pending,
                                  &app))
         app_set_search(app, buf);
-    if (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter) && !app.search_results.empty())
-        app_select_index(app, app.search_results.front(), true);
+    note_item(app, "search");
+    search_keys(app);
     draw_search_results(app);
 
-    // Tours, fit, theme, help on one row.
+    // Tours, fit, theme, language, keys and (for authors) edit on one row, then the page's own buttons.
     if (!c.tours.empty()) {
         if (ImGui::Button(tr(app, Str::kTour))) ImGui::OpenPopup("##tours");
+        note_item(app, "topbar.tour");
+        // Below its button, not over it (a popup opens at the pointer by default).
+        ImGui::SetNextWindowPos(ImVec2(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y + 2));
         if (ImGui::BeginPopup("##tours")) {
             for (size_t t = 0; t < c.tours.size(); ++t) {
                 ImGui::PushID((int)t);
                 if (ImGui::Selectable(app_text(app, c.tours[t].title).c_str())) app_start_tour(app, c.tours[t].id);
+                note_item(app, "tours:" + c.tours[t].id);
                 ImGui::PopID();
             }
             ImGui::EndPopup();
@@ -159,6 +272,7 @@ static float draw_top_bar(AppContext& app) {
         ImGui::SameLine();
     }
     if (ImGui::Button(tr(app, Str::kFit))) app_fit(app, true);
+    note_item(app, "topbar.fit");
     ImGui::SameLine();
     if (app.folds.any()) {  // one button: unfold everything while something is folded, then fold it all again
         bool folded = false;
@@ -167,13 +281,23 @@ static float draw_top_bar(AppContext& app) {
         ImGui::SameLine();
     }
     if (ImGui::Button(tr(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
+    note_item(app, "topbar.theme");
     ImGui::SameLine();
     if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(app, Str::kKeys))) app.show_help = true;
-    ImGui::SameLine();
-    if (!app.edit_mode && ImGui::Button(tr(app, Str::kEdit))) app_open_editor(app);
-    return end_panel(app);
+    note_item(app, "topbar.lang");
+    // A phone has no keyboard to list; readers are not editors (AppConfig::authoring).
+    if (!narrow_screen()) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(app, Str::kKeys))) app.show_help = true;
+        note_item(app, "topbar.keys");
+    }
+    if (app.config.authoring && !app.edit_mode) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(app, Str::kEdit))) app_open_editor(app);
+        note_item(app, "topbar.edit");
+    }
+    page_toolbar_slot(app);
+    return end_panel(app, "topbar");
 }
 
 // [SECTION] Legend --------------------------------------------------------------------------------------------------
@@ -231,14 +355,19 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
         return;
     }
     if (narrow) {
-        // Up/down, as a menu opens (a right arrow read as "play").
+        // Folded, it still says when categories are hidden (the map is missing cards); the arrow points where the
+        // list will go (a right arrow read as "play").
         const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Up : ImGuiDir_Down);
         ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextUnformatted(tr(app, Str::kLegend));
+        const int hidden = (int)std::count(app.hidden_category.begin(), app.hidden_category.end(), true);
+        const std::string label = hidden > 0 ? std::string(tr(app, Str::kLegend)) + " " +
+                                                   fill(tr(app, Str::kHiddenCount), std::to_string(hidden))
+                                             : tr(app, Str::kLegend);
+        ImGui::TextUnformatted(label.c_str());
         if (clicked || ImGui::IsItemClicked()) app.legend_open = !app.legend_open;
         if (!app.legend_open) {
-            end_panel(app);
+            end_panel(app, "legend");
             return;
         }
     } else {
@@ -254,44 +383,86 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
         colour_chip(rgb_to_u32(c.categories[i].rgb), 12.0f);
         ImGui::SameLine();
         ImGui::TextUnformatted(app_text(app, c.categories[i].label).c_str());
-        if (ImGui::IsItemHovered() && !c.categories[i].description.empty())
+        if (hover_tip() && !c.categories[i].description.empty())
             ImGui::SetTooltip("%s", app_text(app, c.categories[i].description).c_str());
         ImGui::PopID();
     }
     draw_line_key(app);
-    end_panel(app);
+    end_panel(app, "legend");
 }
 
 // [SECTION] Detail panel --------------------------------------------------------------------------------------------
 
+// Breadcrumbs: the places visited on the way here, oldest first, ending with the current card as plain text. They
+// get `width` and no more: older crumbs give way first (a leading "…" says some did) and long titles are cut, so
+// the trail never runs under the close button.
+static void draw_trail(AppContext& app, float width) {
+    const auto& trail = app.history.trail();
+    const float pad = ImGui::GetStyle().FramePadding.x * 2, gap = 2.0f;
+    const float sep = ImGui::CalcTextSize(">").x + gap * 2, more = ImGui::CalcTextSize("\u2026").x + gap * 2;
+    const float cap = std::max(width * 0.45f, 48.0f);  // one earlier crumb takes at most this, so a few show
+    struct Crumb { int node; std::string label; };
+    std::vector<Crumb> shown;
+    float used = 0;
+    size_t left = 0;  // crumbs older than the shown ones
+    for (size_t i = trail.size(); i-- > 0;) {
+        const int n = app.content->node_index(trail[i]);
+        if (n < 0) continue;
+        const bool current = n == app.selected;
+        const float room = width - used - (shown.empty() ? 0.0f : sep) - (i > 0 ? more : 0.0f);
+        // The current card takes what it needs, but leaves the last place before it some room when there is one.
+        const float own = current ? (i > 0 ? std::max(width * 0.6f, width - cap - sep) : room) : cap - pad;
+        const std::string label = text_fit(app_text(app, app.content->nodes[n].title), std::min(own, room - (current ? 0 : pad)));
+        if (label.empty()) { left = i + 1; break; }
+        used += ImGui::CalcTextSize(label.c_str()).x + (current ? 0 : pad) + (shown.empty() ? 0.0f : sep);
+        shown.push_back(Crumb{n, label});
+    }
+    if (shown.empty()) return;
+    const float x0 = ImGui::GetCursorScreenPos().x;
+    if (left > 0) { ImGui::AlignTextToFramePadding(); ImGui::TextDisabled("\u2026"); ImGui::SameLine(0, gap); }
+    for (size_t k = shown.size(); k-- > 0;) {
+        const Crumb& cr = shown[k];
+        if (k + 1 < shown.size()) {
+            ImGui::SameLine(0, gap);
+            ImGui::TextDisabled(">");
+            ImGui::SameLine(0, gap);
+        }
+        ImGui::PushID((int)k);
+        if (cr.node == app.selected) {
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(cr.label.c_str());
+            note_item(app, "detail.trail.current");
+        } else if (ImGui::SmallButton(cr.label.c_str())) {
+            app_select_index(app, cr.node, true);
+        }
+        ImGui::PopID();
+    }
+    const float x1 = ImGui::GetItemRectMax().x;
+    app.ui_rects.push_back(UiRect{"detail.trail", Rect{x0, ImGui::GetItemRectMin().y, x1 - x0, ImGui::GetItemRectSize().y}});
+}
+
+// ◀ ▶, the trail and x: the panel's header, which never scrolls away.
 static void draw_history_bar(AppContext& app) {
     ImGui::BeginDisabled(!app.history.can_back());
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) app_back(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(app, Str::kBackTip));
+    note_item(app, "detail.back");
+    if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kBackTip));
     ImGui::SameLine();
     ImGui::BeginDisabled(!app.history.can_forward());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) app_forward(app);
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", tr(app, Str::kForwardTip));
+    note_item(app, "detail.forward");
+    if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kForwardTip));
     ImGui::SameLine();
-    // Breadcrumbs: the last few places visited, oldest first.
-    const auto& trail = app.history.trail();
-    const size_t first = trail.size() > 4 ? trail.size() - 4 : 0;
-    for (size_t i = first; i < trail.size(); ++i) {
-        const int n = app.content->node_index(trail[i]);
-        if (n < 0) continue;
-        if (i > first) { ImGui::SameLine(0, 2); ImGui::TextDisabled(">"); ImGui::SameLine(0, 2); }
-        ImGui::PushID((int)i);
-        if (ImGui::SmallButton(shorten(app_text(app, app.content->nodes[n].title), 18).c_str()))
-            app_select_index(app, n, true);
-        ImGui::PopID();
-    }
+    const float close_w = ImGui::GetFrameHeight(), spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;  // where x ends
+    draw_trail(app, ImGui::GetContentRegionAvail().x - close_w - spacing);
     ImGui::SameLine();
-    const float close_w = ImGui::GetFrameHeight();
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - close_w);
+    ImGui::SetCursorPosX(right - close_w);
     if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.selected = -1;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app, Str::kCloseTip));
+    note_item(app, "detail.close");
+    if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kCloseTip));
 }
 
 static void draw_citations(AppContext& app, const Node& n) {
@@ -303,7 +474,10 @@ static void draw_citations(AppContext& app, const Node& n) {
         const SourceSection* sec = c.find_section_of(cit.paragraph);
         const SourceParagraph* para = c.find_paragraph(cit.paragraph);
         std::string head = sec ? app_text(app, sec->heading) : cit.paragraph;
-        if (!cit.quote.empty()) head += ": \u201C" + app_text(app, cit.quote) + "\u201D";
+        // The colon in the reading language: a full-width one in Chinese, with no space after it.
+        if (!cit.quote.empty())
+            head += std::string(tr(app, Str::kMdColon)) + (is_chinese(app.config.lang) ? "" : " ") + "\u201C" +
+                    app_text(app, cit.quote) + "\u201D";
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme.text);
         wrapped(head);
         ImGui::PopStyleColor();
@@ -325,23 +499,30 @@ static void draw_citations(AppContext& app, const Node& n) {
 }
 
 static void draw_detail(AppContext& app) {
-    if (app.selected < 0) return;
+    if (app.selected < 0) {
+        app.detail_shown = -1;
+        return;
+    }
     const Content& c = *app.content;
     const Node& n = c.nodes[app.selected];
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     if (narrow_screen()) {  // phones: a bottom sheet
-        const float h = vp->WorkSize.y * 0.48f;
+        const float h = vp->WorkSize.y * kSheetShare;
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - h));
         ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, h));
     } else {
-        const float w = std::min(400.0f, vp->WorkSize.x * 0.36f);
+        const float w = detail_width();
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - w - 8, vp->WorkPos.y + 8));
         ImGui::SetNextWindowSize(ImVec2(w, vp->WorkSize.y - 16));
     }
-    ImGui::Begin("##detail", nullptr, kPanelFlags);
-    touch_scroll();
+    ImGui::Begin("##detail", nullptr, kPanelFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     draw_history_bar(app);
     ImGui::Separator();
+    // The body scrolls under the header; a card opened from a link starts at its top, not where the last one was.
+    if (app.detail_shown != app.selected) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    app.detail_shown = app.selected;
+    ImGui::BeginChild("##body", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
+    touch_scroll();
     if (n.category_index >= 0) {
         colour_chip(rgb_to_u32(c.categories[n.category_index].rgb), 12.0f);
         ImGui::SameLine();
@@ -350,6 +531,7 @@ static void draw_detail(AppContext& app) {
     ImGui::PushFont(app.font_bold, 22.0f);
     wrapped(app_text(app, n.title));
     ImGui::PopFont();
+    note_item(app, "detail.title");
     ImGui::PushFont(app.font_bold, 16.0f);
     ImGui::PushStyleColor(ImGuiCol_Text, app.theme.text);
     wrapped(app_text(app, n.summary));
@@ -379,23 +561,33 @@ static void draw_detail(AppContext& app) {
     ImGui::Separator();
     for (const auto& group : grouped_neighbours(c, app.selected, app.config.lang)) {
         ImGui::TextDisabled("%s", group.first.c_str());
-        for (const Neighbour& nb : group.second)
-            if (node_link(app, nb.node, group.first.c_str())) app_select_index(app, nb.node, true);
+        for (const Neighbour& nb : group.second) {
+            const bool chosen = node_link(app, nb.node, group.first.c_str());
+            note_item(app, "detail.link:" + c.nodes[nb.node].id);
+            if (chosen) app_select_index(app, nb.node, true);
+        }
     }
-    end_panel(app);
+    ImGui::EndChild();
+    note_item(app, "detail.body");
+    end_panel(app, "detail");
 }
 
 // [SECTION] Tour card -----------------------------------------------------------------------------------------------
 
+// Left of the map's centre on a wide screen, clear of the minimap (bottom left) and the detail panel (right).
 static void draw_tour(AppContext& app) {
     if (app.tour.tour < 0) return;
     const Tour& tour = app.content->tours[app.tour.tour];
     const TourStep& step = tour.steps[app.tour.step];
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(520.0f, vp->WorkSize.x - 16.0f);
-    const bool sheet = narrow_screen() && app.selected >= 0;
-    const float bottom = sheet ? vp->WorkSize.y * 0.48f + 8 : 12.0f;
-    const float left = narrow_screen() ? 8.0f : std::max(8.0f, (vp->WorkSize.x - w) * 0.5f - 200.0f);
+    const bool narrow = narrow_screen();
+    const bool sheet = narrow && app.selected >= 0;
+    const float minimap_right = app.config.embed ? 8.0f : 8.0f + kMinimapWidth + 12.0f + 8.0f;
+    const float detail_w = app.selected >= 0 ? detail_width() + 16.0f : 8.0f;
+    const float w = narrow ? vp->WorkSize.x - 16.0f
+                           : std::max(240.0f, std::min(520.0f, vp->WorkSize.x - minimap_right - detail_w));
+    const float bottom = sheet ? vp->WorkSize.y * kSheetShare + 8 : 12.0f;
+    const float left = narrow ? 8.0f : std::max(minimap_right, (vp->WorkSize.x - w) * 0.5f - 200.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - bottom), 0, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(w, 0));
     ImGui::Begin("##tour", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
@@ -404,19 +596,31 @@ static void draw_tour(AppContext& app) {
     ImGui::PopFont();
     ImGui::SameLine();
     ImGui::TextDisabled("%d / %d", app.tour.step + 1, (int)tour.steps.size());
-    wrapped(app_text(app, step.caption));
-    ImGui::BeginDisabled(app.tour.step == 0);
-    if (ImGui::Button(tr(app, Str::kPrevious))) app_tour_step(app, -1);
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    const bool last = app.tour.step + 1 >= (int)tour.steps.size();
-    if (ImGui::Button(tr(app, last ? Str::kFinish : Str::kNext))) {
-        if (last) app_stop_tour(app);
-        else app_tour_step(app, +1);
+    // The reader opened a card that is not this step's (a link, ◀, the map): the caption would describe another
+    // card, so the card says so and offers the way back.
+    const bool off = step.node_index >= 0 && app.selected != step.node_index;
+    if (off) {
+        ImGui::PushStyleColor(ImGuiCol_Text, app.theme.muted);
+        wrapped(tr(app, Str::kOffTour));
+        ImGui::PopStyleColor();
+        if (ImGui::Button(tr(app, Str::kBackToTour))) app_tour_step(app, 0);
+        note_item(app, "tour.back");
+    } else {
+        wrapped(app_text(app, step.caption));
+        ImGui::BeginDisabled(app.tour.step == 0);
+        if (ImGui::Button(tr(app, Str::kPrevious))) app_tour_step(app, -1);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        const bool last = app.tour.step + 1 >= (int)tour.steps.size();
+        if (ImGui::Button(tr(app, last ? Str::kFinish : Str::kNext))) {
+            if (last) app_stop_tour(app);
+            else app_tour_step(app, +1);
+        }
+        note_item(app, "tour.next");
     }
     ImGui::SameLine();
     if (app.tour.tour >= 0 && ImGui::Button(tr(app, Str::kEndTour))) app_stop_tour(app);
-    end_panel(app);
+    end_panel(app, "tour");
 }
 
 // [SECTION] Minimap -------------------------------------------------------------------------------------------------
@@ -427,7 +631,7 @@ static void draw_minimap(AppContext& app) {
     const Rect b = app.layout.bounds;
     if (b.w <= 0 || b.h <= 0) return;
     if (app.view.visible_canvas().expanded(1.0f).contains(b)) return;  // all of the map is on screen already
-    const float w = 200.0f, h = std::clamp(w * b.h / b.w, 60.0f, 160.0f);
+    const float w = kMinimapWidth, h = std::clamp(w * b.h / b.w, 60.0f, 160.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(w + 12, h + 12));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6, 6));
@@ -454,8 +658,8 @@ static void draw_minimap(AppContext& app) {
         app.flight.active = false;
         app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
     }
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(app, Str::kClickToJump));
-    end_panel(app);
+    if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kClickToJump));
+    end_panel(app, "minimap");
 }
 
 // [SECTION] Help and problems ---------------------------------------------------------------------------------------
@@ -487,7 +691,18 @@ static void draw_help(AppContext& app) {
             ImGui::SameLine(x0 + key_w + gap);
             ImGui::TextUnformatted(tr(app, r[1]));
         }
-        if (ImGui::Button(tr(app, Str::kClose))) { app.show_help = false; ImGui::CloseCurrentPopup(); }
+        // Esc or "?" again close it too (not on the frame the "?" that opened it is still pressed). Closed, it gives
+        // the keyboard back to the map with no focus ring left on a button: the card's ring is the only one.
+        const ImGuiIO& io = ImGui::GetIO();
+        const bool key_close = !ImGui::IsWindowAppearing() &&
+                               (ImGui::IsKeyPressed(ImGuiKey_Escape, false) ||
+                                (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)));
+        if (ImGui::Button(tr(app, Str::kClose)) || key_close) {
+            app.show_help = false;
+            ImGui::CloseCurrentPopup();
+            ImGui::SetWindowFocus(nullptr);
+            ImGui::SetNavCursorVisible(false);
+        }
         ImGui::EndPopup();
     }
 }
@@ -518,7 +733,7 @@ static void draw_problems(AppContext& app) {
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
         wrapped(format_problem(p));
         ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) {
+        if (hover_tip()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
             ImGui::SetTooltip("Show \"%s\" on the map", app_text(app, app.content->nodes[node].title).c_str());
         }
@@ -531,6 +746,7 @@ static void draw_problems(AppContext& app) {
 
 void draw_panels(AppContext& app) {
     app.covers.clear();
+    app.ui_rects.clear();
     if (app.content) {
         if (!app.config.embed) {
             draw_legend(app, draw_top_bar(app));

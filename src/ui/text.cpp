@@ -2,6 +2,7 @@
 #include "ui/text.h"
 
 #include <string>
+#include <vector>
 
 #include "core/text_wrap.h"
 
@@ -24,6 +25,25 @@ void text_wrapped(std::string_view text) {
         joined.append(text.data() + l.first, l.second - l.first);
     }
     ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
+}
+
+std::string text_fit(std::string_view text, float max_width) {
+    auto width = [](std::string_view t) { return ImGui::CalcTextSize(t.data(), t.data() + t.size()).x; };
+    if (width(text) <= max_width) return std::string(text);
+    static constexpr std::string_view kMore = "\u2026";
+    std::vector<size_t> cuts;  // character boundaries; the longest prefix that fits with "…" is binary searched
+    for (size_t i = 1; i < text.size(); ++i)
+        if (((unsigned char)text[i] & 0xC0) != 0x80) cuts.push_back(i);
+    size_t lo = 0, hi = cuts.size();  // cuts[0 .. lo) fit
+    while (lo < hi) {
+        const size_t mid = (lo + hi) / 2;
+        if (width(std::string(text.substr(0, cuts[mid])) + std::string(kMore)) <= max_width) lo = mid + 1;
+        else hi = mid;
+    }
+    lo = lo > 0 ? cuts[lo - 1] : 0;
+    while (lo > 0 && text[lo - 1] == ' ') --lo;  // no space before the ellipsis
+    if (lo == 0) return "";
+    return std::string(text.substr(0, lo)) + std::string(kMore);
 }
 
 float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,

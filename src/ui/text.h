@@ -3,12 +3,15 @@
 #pragma once
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
 
 namespace ex {
 
 // In the current window, wrapped at the content region's right edge, in the current font.
 void text_wrapped(std::string_view text);
+// `text` in the current font, cut at a character boundary with "…" to fit `max_width`; "" when not even one character fits with it.
+std::string text_fit(std::string_view text, float max_width);
 // Into a draw list at `pos`, wrapped at `width`; stops after the line that reaches `max_height`. Returns the height used.
 // `cut`, if given, is set when some of the text did not fit.
 float draw_text_wrapped(ImDrawList* dl, ImFont* font, float size, ImVec2 pos, ImU32 colour, std::string_view text,

@@ -32,7 +32,7 @@ Theme make_theme(bool dark) {
         t.edge_label_bg = IM_COL32(30, 33, 39, 235);
         t.selection = IM_COL32(255, 212, 59, 255);
         t.search_hit = IM_COL32(77, 171, 247, 255);
-        t.panel_bg = IM_COL32(30, 33, 39, 250);
+        t.panel_bg = IM_COL32(30, 33, 39, 255);  // opaque: card text must not show through a panel
         t.link = IM_COL32(116, 192, 252, 255);
     } else {
         t.canvas_bg = IM_COL32(247, 247, 245, 255);
@@ -47,7 +47,7 @@ Theme make_theme(bool dark) {
         t.edge_label_bg = IM_COL32(255, 255, 255, 240);
         t.selection = IM_COL32(240, 140, 0, 255);
         t.search_hit = IM_COL32(28, 126, 214, 255);
-        t.panel_bg = IM_COL32(255, 255, 255, 250);
+        t.panel_bg = IM_COL32(255, 255, 255, 255);
         t.link = IM_COL32(25, 100, 180, 255);
     }
     return t;

@@ -179,7 +179,7 @@ test('Tab walks the cards and then leaves the map; Shift+Tab before the first ca
   }
   assert.ok(left, `still in the map after ${steps} Tabs`);
   assert.equal(steps, n + 1, 'every card is visited once before the focus leaves');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file', 'the page wraps round to its first control');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link', 'the page wraps round to its first control (Open file… is for authors)');
   assert.equal(await focused(), null);
 
   await page.focus('#canvas');
@@ -205,7 +205,7 @@ test('the text view and the map stay in step for keyboards and screen readers, a
 
   // Keyboard: Tab from the page start reaches the toolbar, then the text view (GLFW would otherwise swallow Tab).
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'open-file');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'view-toggle');

@@ -67,7 +67,7 @@ TEST_CASE("Chinese breaks between any two characters") {
     CHECK(wrap("中国推动人工智能自给自足", 5) == Lines{"中国推动人", "工智能自给", "自足"});
     // Latin inside Chinese: the Latin word stays whole, breaks are allowed on both sides of it.
     CHECK(wrap("发展AI能力", 4) == Lines{"发展AI", "能力"});
-    CHECK(wrap("发展AI能力", 3) == Lines{"发展", "AI能", "力"});
+    CHECK(wrap("发展AI能力", 3) == Lines{"发展", "AI", "能力"});  // not "AI能" / "力" (an orphan)
 }
 
 TEST_CASE("kinsoku: no line starts with closing and no line ends with opening punctuation") {
@@ -75,8 +75,8 @@ TEST_CASE("kinsoku: no line starts with closing and no line ends with opening pu
     CHECK(wrap("人工智能。芯片", 4) == Lines{"人工智", "能。芯片"});
     CHECK(wrap("人工智能，芯片", 4) == Lines{"人工智", "能，芯片"});
     CHECK(wrap("一二“三四”", 3) == Lines{"一二", "“三", "四”"});    // not "一二“"
-    CHECK(wrap("芯片（半导体）", 3) == Lines{"芯片", "（半导", "体）"});
-    CHECK(wrap("中国《报告》指出", 3) == Lines{"中国", "《报", "告》指", "出"});
+    CHECK(wrap("芯片（半导体）", 3) == Lines{"芯片", "（半", "导体）"});
+    CHECK(wrap("中国《报告》指出", 3) == Lines{"中国", "《报", "告》", "指出"});
     for (const char* s : {"一二三四五六七八，九十。一二「三四」五六、七八！", "“引号”里面（括号）外面：冒号；分号？"}) {
         const std::string text = s;
         for (float w = 2; w <= 8; ++w) {
@@ -95,6 +95,14 @@ TEST_CASE("kinsoku: no line starts with closing and no line ends with opening pu
             }
         }
     }
+}
+
+TEST_CASE("no paragraph ends with one Chinese character alone on its line") {
+    CHECK(wrap("中美之间的竞争", 6) == Lines{"中美之间的", "竞争"});  // not "中美之间的竞" / "争"
+    CHECK(wrap("中美之间的竞争。", 6) == Lines{"中美之间的", "竞争。"});  // its closing punctuation goes along
+    CHECK(wrap("中美之间的竞争\n第二段落的开始", 6) == Lines{"中美之间的", "竞争", "第二段落的", "开始"});
+    CHECK(wrap("一二三四五六", 6) == Lines{"一二三四五六"});  // fits: nothing moves
+    CHECK(wrap("growth of AI 争", 12) == Lines{"growth of AI", "争"});  // after a space: no run to take from
 }
 
 TEST_CASE("the lines cover the whole text in order") {
