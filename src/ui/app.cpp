@@ -698,6 +698,9 @@ nlohmann::json app_state(const AppContext& app) {
             if (app.unfolded[i]) unfolded.push_back(c->nodes[i].id);
     s["unfolded"] = unfolded;
     s["crossings"] = c ? app_crossings_in_view(app) : 0;
+    json labels = json::array();
+    for (const Rect& r : app.edge_labels) labels.push_back({r.x, r.y, r.w, r.h});
+    s["edge_labels"] = labels;
     s["layout"] = app.layout.lanes.empty() ? "layered" : app.layout.left_to_right ? "lanes" : "lanes-portrait";
     s["history"] = {{"back", app.history.can_back()}, {"forward", app.history.can_forward()}};
     json results = json::array();

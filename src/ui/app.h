@@ -76,6 +76,7 @@ struct AppContext {
     std::vector<float> title_px;               // by node: the title's size as last drawn (0: not drawn)
     std::vector<char> title_cut;               // by node: some of the title was not drawn
     int              fold_hover = -1;          // card whose fold control is under the pointer
+    std::vector<Rect> edge_labels;             // edge labels drawn last frame (ImGui coordinates), for state()
     Viewport         view;                     // screen space = ImGui coordinates inside the canvas rect
     ImVec2           canvas_origin;            // top-left of the canvas in ImGui coordinates
     CameraAnimation  flight;

@@ -161,15 +161,15 @@ static std::string edge_caption(const AppContext& app, int e) {
     return s;
 }
 
-// Where an edge's label goes: halfway along the part of the route on screen, so a long edge's label shows.
-static bool route_middle(const Route& r, ImVec2& out) {
+// A point `fraction` of the way along the part of the route on screen (labels go halfway, or nearby when taken).
+static bool route_point(const Route& r, float fraction, ImVec2& out) {
     if (r.pts.empty()) return false;
     auto length = [&](int i) { return std::hypot(r.pts[i + 1].x - r.pts[i].x, r.pts[i + 1].y - r.pts[i].y); };
     float total = 0;
     for (size_t k = 0; k + 1 < r.starts.size(); ++k)
         for (int i = r.starts[k]; i + 1 < r.starts[k + 1]; ++i) total += length(i);
     out = r.pts[0];
-    float left = total * 0.5f;
+    float left = total * fraction;
     for (size_t k = 0; k + 1 < r.starts.size(); ++k)
         for (int i = r.starts[k]; i + 1 < r.starts[k + 1]; ++i) {
             const float l = length(i);
@@ -182,10 +182,26 @@ static bool route_middle(const Route& r, ImVec2& out) {
     return true;
 }
 
-static void draw_edge_label(AppContext& app, ImDrawList* dl, ImVec2 mid, const std::string& text) {
+// Draws an edge's label at the first of halfway, a third or two thirds along its route where it overlaps no label
+// drawn before (`taken`); `always` draws it halfway when every place is taken (the hovered edge's).
+static void draw_edge_label(AppContext& app, ImDrawList* dl, const Route& route, const std::string& text,
+                            std::vector<ImRect>& taken, bool always) {
     const float size = 13.0f;
     const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, text.c_str());
+    ImVec2 mid;
+    bool found = false;
+    for (float fraction : {0.5f, 0.33f, 0.67f, 0.2f, 0.8f}) {
+        if (!route_point(route, fraction, mid)) return;
+        const ImRect box(mid.x - ts.x * 0.5f - 8, mid.y - ts.y * 0.5f - 5, mid.x + ts.x * 0.5f + 8, mid.y + ts.y * 0.5f + 5);
+        found = std::none_of(taken.begin(), taken.end(), [&](const ImRect& t) { return t.Overlaps(box); });
+        if (found) break;
+    }
+    if (!found) {
+        if (!always) return;
+        route_point(route, 0.5f, mid);
+    }
     const ImVec2 p0(mid.x - ts.x * 0.5f - 6, mid.y - ts.y * 0.5f - 3), p1(mid.x + ts.x * 0.5f + 6, mid.y + ts.y * 0.5f + 3);
+    taken.push_back(ImRect(p0, p1));
     dl->AddRectFilled(p0, p1, app.theme.edge_label_bg, 6.0f);
     dl->AddRect(p0, p1, app.theme.card_border, 6.0f);
     dl->AddText(app.font_regular, size, ImVec2(p0.x + 6, p0.y + 3), app.theme.text, text.c_str());
@@ -528,16 +544,19 @@ static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList*
     const ScreenMap map = screen_map(app);
     const ImRect screen(app.canvas_origin, to_imgui(app, app.view.size));
     static thread_local Route route;
-    auto label = [&](int e) {
-        ImVec2 mid;
+    static thread_local std::vector<ImRect> taken;  // labels never cover each other (phones: many edges, little room)
+    taken.clear();
+    auto label = [&](int e, bool always) {
         if (!cc.shows(e)) return;
         edge_route(app, cc, e, map, false, &screen, route);
-        if (route_middle(route, mid)) draw_edge_label(app, dl, mid, edge_caption(app, e));
+        draw_edge_label(app, dl, route, edge_caption(app, e), taken, always);
     };
+    if (hovered_edge >= 0) label(hovered_edge, true);
     if (app.selected >= 0 && app.view.cam.zoom >= 0.45f)
         for (int e : cc.node_edges[app.selected])
-            if (e != hovered_edge) label(e);
-    if (hovered_edge >= 0) label(hovered_edge);
+            if (e != hovered_edge) label(e, false);
+    app.edge_labels.clear();
+    for (const ImRect& r : taken) app.edge_labels.push_back(Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
 void draw_canvas(AppContext& app) {

@@ -135,3 +135,21 @@ TEST_CASE("edges into a folded group merge into one line with a count, and arrow
     CHECK(merged > 0);
     CHECK(ex::app_state(h.app)["crossings"].get<int>() >= 0);
 }
+
+TEST_CASE("a selected card's connection labels never cover each other, on a phone too") {
+    for (ImVec2 size : {ImVec2(390, 844), ImVec2(1280, 800)}) {
+        CAPTURE(size.x);
+        Headless h(ex::test::default_config(), size);
+        h.frame(3);
+        REQUIRE(ex::app_select(h.app, "xi-call"));             // the card with the most links
+        h.frame(60);
+        const json labels = ex::app_state(h.app)["edge_labels"];
+        CHECK(labels.size() >= 2);
+        for (size_t i = 0; i < labels.size(); ++i)
+            for (size_t j = i + 1; j < labels.size(); ++j) {
+                const ex::Rect a{labels[i][0], labels[i][1], labels[i][2], labels[i][3]};
+                const ex::Rect b{labels[j][0], labels[j][1], labels[j][2], labels[j][3]};
+                CHECK_FALSE(a.intersects(b));
+            }
+    }
+}
