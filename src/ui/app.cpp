@@ -642,9 +642,13 @@ int app_crossings_in_view(const AppContext& app) {
         }
     }
     auto side = [](Vec2 a, Vec2 b, Vec2 p) { return cross(b - a, p - a); };
+    // A sweep along x: only segments whose x ranges overlap are compared (a big map far out has many).
+    auto lo = [](const Seg& g) { return std::min(g.a.x, g.b.x); };
+    auto hi = [](const Seg& g) { return std::max(g.a.x, g.b.x); };
+    std::sort(segs.begin(), segs.end(), [&](const Seg& p, const Seg& q) { return lo(p) < lo(q); });
     int count = 0;
     for (size_t i = 0; i < segs.size(); ++i)
-        for (size_t j = i + 1; j < segs.size(); ++j) {
+        for (size_t j = i + 1; j < segs.size() && lo(segs[j]) <= hi(segs[i]); ++j) {
             const Seg& s = segs[i];
             const Seg& t = segs[j];
             if (s.u == t.u || s.u == t.v || s.v == t.u || s.v == t.v) continue;
