@@ -205,8 +205,7 @@ test('the text view and the map stay in step for keyboards and screen readers, a
 
   // Keyboard: Tab from the page start reaches the toolbar, then the text view (GLFW would otherwise swallow Tab).
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link');
-  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-link');  // Open file… needs ?edit=1
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'view-toggle');
   await page.keyboard.press('Tab');
