@@ -461,16 +461,20 @@ bool app_reveal(AppContext& app, int node) {
     return true;
 }
 
-void app_set_unfolded(AppContext& app, int node, bool unfolded) {
-    if (!app.content || node < 0 || node >= (int)app.unfolded.size() || app.folds.parts[node].empty()) return;
-    if ((bool)app.unfolded[node] == unfolded) return;
-    app.unfolded[node] = unfolded;
-    // A selection that folds away goes to the card that now holds it.
-    if (!unfolded && app.selected >= 0) {
+// After folding: a selection that folded away goes to the card that now holds it; then the cards move.
+static void refold(AppContext& app) {
+    if (app.selected >= 0) {
         const std::vector<int> rep = representatives(app.folds, shown_cards(app.folds, app.unfolded));
         if (rep[app.selected] != app.selected) app.selected = app.focused = rep[app.selected];
     }
     app_relayout(app, true);
+}
+
+void app_set_unfolded(AppContext& app, int node, bool unfolded) {
+    if (!app.content || node < 0 || node >= (int)app.unfolded.size() || app.folds.parts[node].empty()) return;
+    if ((bool)app.unfolded[node] == unfolded) return;
+    app.unfolded[node] = unfolded;
+    refold(app);
 }
 
 void app_unfold_all(AppContext& app, bool unfold) {
@@ -481,12 +485,7 @@ void app_unfold_all(AppContext& app, bool unfold) {
             app.unfolded[i] = unfold;
             changed = true;
         }
-    if (!changed) return;
-    if (!unfold && app.selected >= 0) {
-        const std::vector<int> rep = representatives(app.folds, shown_cards(app.folds, app.unfolded));
-        app.selected = app.focused = rep[app.selected];
-    }
-    app_relayout(app, true);
+    if (changed) refold(app);
 }
 
 void app_zoom(AppContext& app, float factor) {
