@@ -219,7 +219,10 @@ class WebRunner : public ex::GlfwRunner {
         ImGuiIO& io = ImGui::GetIO();
         io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
         if (count >= 2) {
-            if (finger_down_) { io.AddMouseButtonEvent(0, false); finger_down_ = false; }  // a pinch is no tap
+            // A second finger turns the first finger's press into a pinch. Its release must not count as a tap
+            // (a click where the first finger landed, often empty canvas: the selection would go).
+            app_.pinched = true;
+            if (finger_down_) { io.AddMouseButtonEvent(0, false); finger_down_ = false; }
             const float d = std::hypot(x1 - x0, y1 - y0);
             const ImVec2 mid((x0 + x1) * 0.5f, (y0 + y1) * 0.5f);
             if (pinching_ && pinch_dist_ > 0 && d > 0)
