@@ -362,21 +362,26 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
 
 // Each lane's name in its colour above its cards; it stays at the top of the view while the lane is on screen
 // (below the panels there), so a reader panning down still knows which step of the argument they are in.
+// Drawn after the cards: a header held at the top sits over the cards scrolling under it, on a band of the
+// canvas colour so that neither shows through the other.
 static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
     const Content& c = *app.content;
     const Theme& th = app.theme;
     const float z = app.view.cam.zoom;
     const float size = std::max(12.0f, text_px(17.0f, z));
-    float top_cover = 0;
-    for (const Rect& r : app.covers)
-        if (r.y < 4 && r.w > app.view.size.x * 0.8f) top_cover = std::max(top_cover, r.bottom());
     for (const LaneBox& lane : app.layout.lanes) {
         const Rect box = app.view.canvas_to_screen(lane.box);
         if (box.right() < 0 || box.x > app.view.size.x || box.bottom() < 0 || box.y > app.view.size.y) continue;
+        float top_cover = 0;  // a panel at the top over this lane (the title bar): the header waits below it
+        for (const Rect& r : app.covers)
+            if (r.y < 40 && r.x < box.right() && box.x < r.right()) top_cover = std::max(top_cover, r.bottom());
         const float y = std::clamp(top_cover + 4.0f, box.y, std::max(box.y, box.bottom() - size * 2.0f));
         const ImU32 colour = lane.category >= 0 ? rgb_to_u32(c.categories[lane.category].rgb) : th.muted;
         const std::string label = lane.category >= 0 ? app_text(app, c.categories[lane.category].label) : "";
         const ImVec2 p = to_imgui(app, Vec2(box.x, y));
+        if (y > box.y + 0.5f)  // held: cards pass under it
+            dl->AddRectFilled(ImVec2(p.x - 4.0f, p.y - 4.0f), ImVec2(p.x + box.w + 4.0f, p.y + size * 1.35f + 6.0f),
+                              with_alpha(th.canvas_bg, 0.96f));
         dl->AddRectFilled(ImVec2(p.x, p.y + size * 1.35f), ImVec2(p.x + box.w, p.y + size * 1.35f + std::max(2.0f, 3.0f * z)),
                           colour);
         dl->PushClipRect(p, ImVec2(p.x + box.w, p.y + size * 1.6f), true);
@@ -632,7 +637,6 @@ void draw_canvas(AppContext& app) {
         lit[app.selected] = 1;
         for (int e : cc.node_edges[app.selected]) lit[cc.from[e]] = lit[cc.to[e]] = 1;
     }
-    draw_lane_headers(app, dl);
     // While cards move to a new layout their edges wait (they are routed for where the cards end up).
     const int hovered_edge = app.hovered_edge = app.relayout_start >= 0 ? -1 : draw_edges(app, cc, dl, in);
 
@@ -646,6 +650,7 @@ void draw_canvas(AppContext& app) {
             if ((int)i != app.selected && cc.visible[i] && app.layout.cards[i].intersects(visible))
                 draw_card(app, dl, (int)i, lit[i] ? 1.0f : 0.3f);
     if (app.selected >= 0 && cc.visible[app.selected]) draw_card(app, dl, app.selected, 1.0f);
+    draw_lane_headers(app, dl);
 
     if (app.relayout_start < 0) draw_edge_labels(app, cc, dl, hovered_edge);
     draw_card_tooltip(app, hovered_edge);
