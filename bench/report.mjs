@@ -1,5 +1,6 @@
 // report.mjs — merges the native and web results into bench/out/report.json and bench/out/report.md, with the
-// issue's targets as PASS/MISS lines. Inputs (all in OUT_DIR): web.json, scale.json, micro.json.
+// issue's targets as PASS/MISS lines. Inputs (all in OUT_DIR): web.json, scale.json, micro.json, lighthouse.json,
+// and scale-base.json + scale-base.rev when bench/run.sh ran with BENCH_BASE (a before/after of the native scale run).
 //   node bench/report.mjs OUT_DIR
 import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -10,6 +11,8 @@ const outDir = process.argv[2];
 const read = (f) => (existsSync(path.join(outDir, f)) ? JSON.parse(readFileSync(path.join(outDir, f), 'utf8')) : null);
 const sh = (cmd) => { try { return execSync(cmd, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { return null; } };
 const web = read('web.json'), scale = read('scale.json'), micro = read('micro.json');
+const lh = read('lighthouse.json'), scaleBase = read('scale-base.json');
+const baseRev = existsSync(path.join(outDir, 'scale-base.rev')) ? readFileSync(path.join(outDir, 'scale-base.rev'), 'utf8').trim() : null;
 
 // [SECTION] Machine -----------------------------------------------------------------------------------------------
 
@@ -28,6 +31,8 @@ const machine = {
   cytoscape: JSON.parse(readFileSync(new URL('./node_modules/cytoscape/package.json', import.meta.url))).version,
   cytoscape_dagre: JSON.parse(readFileSync(new URL('./node_modules/cytoscape-dagre/package.json', import.meta.url))).version,
   libbenchmark: sh("dpkg-query -W -f='${Version}' libbenchmark-dev"),
+  lighthouse: existsSync(new URL('./node_modules/lighthouse/package.json', import.meta.url))
+    ? JSON.parse(readFileSync(new URL('./node_modules/lighthouse/package.json', import.meta.url))).version : null,
   imgui: sh(`grep -m1 '#define IMGUI_VERSION ' ${new URL('../.deps/imgui/imgui.h', import.meta.url).pathname} | cut -d'"' -f2`),
 };
 
@@ -156,6 +161,37 @@ if (scale) {
   }
   md.push('');
 }
+if (scale && scaleBase) {
+  md.push(`## Scale, before and after (native, the same files in the same run; before = ${baseRev})`, '');
+  md.push('| nodes | layout before | after | after ÷ before | pan (fit) CPU/frame before | after | after ÷ before | pan (zoom 1) before | after | after ÷ before |',
+    '|---|---|---|---|---|---|---|---|---|---|');
+  for (const s of scale) {
+    const b = scaleBase.find((x) => x.nodes === s.nodes);
+    if (!b) continue;
+    const r = (a, z) => div(a, z)?.toFixed(2) ?? '';
+    md.push(`| ${s.nodes} | ${ms(b.layout_ms_median)} | ${ms(s.layout_ms_median)} | ${r(s.layout_ms_median, b.layout_ms_median)} | ` +
+      `${b.pan_fit.cpu_ms_median.toFixed(2)} ms | ${s.pan_fit.cpu_ms_median.toFixed(2)} ms | ${r(s.pan_fit.cpu_ms_median, b.pan_fit.cpu_ms_median)} | ` +
+      `${b.pan_zoom1.cpu_ms_median.toFixed(2)} ms | ${s.pan_zoom1.cpu_ms_median.toFixed(2)} ms | ${r(s.pan_zoom1.cpu_ms_median, b.pan_zoom1.cpu_ms_median)} |`);
+  }
+  md.push('');
+}
+if (lh) {
+  md.push(`## Lighthouse (${lh.runs} runs per preset, site served gzipped, medians; a goal to report against, not a test)`, '');
+  md.push('| preset | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS | Speed Index |', '|---|---|---|---|---|---|---|---|---|---|');
+  for (const [name, p] of Object.entries(lh.presets)) {
+    const m = p.median;
+    md.push(`| ${name} | ${m.performance} | ${m.accessibility} | ${m.best_practices} | ${m.seo} | ${ms(m.fcp_ms)} | ${ms(m.lcp_ms)} | ` +
+      `${ms(m.tbt_ms)} | ${m.cls?.toFixed(3)} | ${ms(m.si_ms)} |`);
+  }
+  for (const [name, p] of Object.entries(lh.presets)) {
+    if (p.long_tasks.length)
+      md.push('', `Long main-thread tasks (${name}, median run; Lighthouse attributes each to the script that started it): ` +
+        p.long_tasks.map((t) => `${t.url} ${t.ms} ms at ${t.start_ms} ms`).join(', ') + '.');
+    if (p.failed_audits.length) md.push('', `Failed audits (${name}): ${p.failed_audits.join(', ')}.`);
+  }
+  md.push('', 'The long task started from textview.js is the app\'s main(): the text view holds main() for one frame so ' +
+    'the text paints first, then main() (WebGL context, content, layout, first frame) runs as one task from that callback.', '');
+}
 if (micro) {
   md.push('## Micro (Google Benchmark, median of repetitions)', '', '| benchmark | time | CPU |', '|---|---|---|');
   for (const b of micro.benchmarks.filter((b) => b.aggregate_name === 'median'))
@@ -163,6 +199,7 @@ if (micro) {
   md.push('', 'BM_HitTest: core has no hit-test function; it runs what src/ui/canvas_view.cpp `card_at` does (Viewport::screen_to_canvas + reverse linear scan of the cards).', '');
 }
 
-writeFileSync(path.join(outDir, 'report.json'), JSON.stringify({ machine, targets, web, scale, micro }, null, 2));
+writeFileSync(path.join(outDir, 'report.json'), JSON.stringify({ machine, targets, web, scale, micro, lighthouse: lh,
+  scale_base: scaleBase && { rev: baseRev, scale: scaleBase } }, null, 2));
 writeFileSync(path.join(outDir, 'report.md'), md.join('\n') + '\n');
 console.log(md.join('\n'));

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bench/run.sh — the one benchmark command: builds what it measures in its own folders (build/bench-*), then
 # measures the explainer against its baselines and writes bench/out/report.json and bench/out/report.md.
-#   bench/run.sh            everything (~12 min of measuring on 2 cores, plus incremental rebuilds)
-# Env: BENCH_RUNS (default 3), BENCH_IDLE_S (default 10), CHROMIUM (browser binary, default /usr/bin/chromium).
+#   bench/run.sh            everything (~14 min of measuring on 2 cores, plus incremental rebuilds)
+# Env: BENCH_BASE (a git revision: the native scale run before/after against it), BENCH_RUNS (default 3), BENCH_IDLE_S (default 10), CHROMIUM (browser binary, default /usr/bin/chromium).
 # Needs: cmake, a C++17 compiler, libbenchmark-dev, emscripten, chromium, node + npm (bench/package.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,12 +50,32 @@ step "native scale: load + validate, layout, panning frames"
 build/bench-native/bench/bench_scale --runs "${BENCH_RUNS:-3}" "$web"/synth-100.json "$web"/synth-1000.json \
   "$web"/synth-10000.json > "$out/scale.json"
 
+# Before/after: BENCH_BASE=REV builds the same native scale benchmark from another revision and runs it right
+# after ours on the same files, so a change's cost is a ratio within one run on one machine.
+if [ -n "${BENCH_BASE:-}" ]; then
+  base=build/bench-base
+  step "native scale at $BENCH_BASE ($base)"
+  rm -rf "$base-src" && mkdir -p "$base-src"
+  git archive "$BENCH_BASE" | tar -x -C "$base-src"
+  ln -s "$repo/.deps" "$base-src/.deps"
+  cmake -S "$base-src" -B "$base" -DCMAKE_BUILD_TYPE=Release -DEXPLAINER_TESTS=OFF -DEXPLAINER_BENCH=ON >/dev/null
+  cmake --build "$base" -j"$jobs" --target bench_scale
+  "$base"/bench/bench_scale --runs "${BENCH_RUNS:-3}" "$web"/synth-100.json "$web"/synth-1000.json \
+    "$web"/synth-10000.json > "$out/scale-base.json"
+  git rev-parse --short "$BENCH_BASE" > "$out/scale-base.rev"
+else
+  rm -f "$out/scale-base.json" "$out/scale-base.rev"
+fi
+
 step "native micro benchmarks (Google Benchmark)"
 build/bench-native/bench/bench_micro --benchmark_repetitions=3 --benchmark_report_aggregates_only=true \
   --benchmark_min_time=0.2 --benchmark_format=json > "$out/micro.json"
 
 step "web: sizes, first frame, idle, scale (headless Chromium)"
 node bench/web.mjs "$web" "$out/web.json"
+
+step "web: Lighthouse, mobile and desktop, served gzipped"
+node bench/lighthouse.mjs "$web/app" "$out/lighthouse.json"
 
 node bench/report.mjs "$out" > /dev/null
 step "wrote $out/report.md and $out/report.json"

@@ -16,10 +16,11 @@ export const chromiumArgs = [
   '--disable-sync', '--no-sandbox',
 ];
 
-// Serves `dir` (default site/) on an ephemeral loopback port; resolves to {url, pid, stop()} (bench/ uses it too).
-export function serve(dir = path.join(repo, 'site')) {
+// Serves `dir` (default site/) on an ephemeral loopback port; resolves to {url, pid, stop()} (bench/ uses it too,
+// with extra serve.py flags such as --gzip).
+export function serve(dir = path.join(repo, 'site'), flags = []) {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'scripts/serve.py'), dir, '0', '-q'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const proc = spawn('python3', [path.join(repo, 'scripts/serve.py'), dir, '0', '-q', ...flags], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buf = '';
     proc.stdout.on('data', (d) => {
       buf += d;
