@@ -274,12 +274,18 @@ void app_forward(AppContext& app) {
 }
 
 static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
+static constexpr float kLanesReadableZoom = 0.75f;  // a lanes card's 16 px title is 12 px on screen
+
+// The least zoom at which a card's title reads: what a selection, a tour step or a first view never goes below.
+static float min_readable_zoom(const AppContext& app, const Rect& card) {
+    return app.layout.lanes.empty() ? kReadableCardPx / std::max(card.w, 1.0f) : kLanesReadableZoom;
+}
 
 // Eases the camera so that `target` (canvas space) sits in the middle of the part of the view the panels leave
 // free, at least at `zoom`, zoomed out further only as far as the whole target needs.
 static void fly_to_rect(AppContext& app, Rect target, float zoom) {
     const Rect area = app_reading_area(app);
-    const float margin = 24.0f;
+    const float margin = std::min(24.0f, area.w * 0.025f);  // a phone's two columns of cards fit readable
     const float fit = std::min((area.w - 2 * margin) / std::max(target.w, 1.0f),
                                (area.h - 2 * margin) / std::max(target.h, 1.0f));
     Camera to = app.view.cam;
@@ -297,17 +303,33 @@ void app_fly_to(AppContext& app, int node) {
     if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
     const Rect card = app_card_rect(app, node);
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
-    const float readable = std::max(app.view.cam.zoom, std::min(1.0f, app.view.size.x / (card.w * 3.0f)));
+    const float readable = std::max({app.view.cam.zoom, min_readable_zoom(app, card),
+                                     std::min(1.0f, app.view.size.x / (card.w * 3.0f))});
     fly_to_rect(app, card, readable);
     // A tour step's card comes with the cards its caption names, when they fit at a zoom where titles still read.
     if (app.tour.tour < 0 || app.content->tours[app.tour.tour].steps[app.tour.step].node_index != node) return;
     const std::vector<int> named = caption_cards(app, app.content->tours[app.tour.tour].steps[app.tour.step]);
     if (named.size() < 2) return;
+    // Nearest first, each while the frame still reads (a phone fits fewer than a laptop): the named cards that do
+    // not fit are the ones the reader is furthest from, and the step's own card is always in.
+    std::vector<int> rest(named.begin() + 1, named.end());
+    const Vec2 at = card.center();
+    std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) {
+        const Vec2 da = app_card_rect(app, a).center() - at, db = app_card_rect(app, b).center() - at;
+        return da.x * da.x + da.y * da.y < db.x * db.x + db.y * db.y;
+    });
     Bounds frame;
-    for (int n : named) frame.add(app_card_rect(app, n));
-    const CameraAnimation alone = app.flight;
-    fly_to_rect(app, frame.result(), readable);
-    if (card.w * app.flight.to.zoom < kReadableCardPx) app.flight = alone;  // too far apart: the card alone
+    frame.add(card);
+    CameraAnimation best = app.flight;
+    for (int n : rest) {
+        Bounds wider = frame;
+        wider.add(app_card_rect(app, n));
+        fly_to_rect(app, wider.result(), readable);
+        if (app.flight.to.zoom < min_readable_zoom(app, card)) continue;  // too far: it would shrink the titles
+        frame = wider;
+        best = app.flight;
+    }
+    app.flight = best;
 }
 
 void app_fit(AppContext& app, bool animate) {
@@ -346,8 +368,7 @@ void app_fit(AppContext& app, bool animate) {
         to = app.view.fit_clear_of(bounds, 24.0f, covers, readable);
         // Lanes: titles stay readable (12 px at least); a map that does not fit then starts at its beginning (top
         // left, below the title bar) and the reader pans on.
-        constexpr float kReadableZoom = 0.75f;
-        if (!l.lanes.empty() && to.zoom >= kReadableZoom) {
+        if (!l.lanes.empty() && to.zoom >= kLanesReadableZoom) {
             // Lanes read from the top like a page: the map moves up to just below the panels above it.
             Viewport v = app.view;
             v.cam = to;
@@ -358,11 +379,11 @@ void app_fit(AppContext& app, bool animate) {
             const float lift = map.y - (top + 12.0f);
             if (lift > 0) to.center.y += lift / to.zoom;
         }
-        if (!l.lanes.empty() && to.zoom < kReadableZoom) {
+        if (!l.lanes.empty() && to.zoom < kLanesReadableZoom) {
             float top = 0;
             for (const Rect& r : covers)
                 if (r.y < app.view.size.y * 0.3f && r.x < app.view.size.x * 0.5f) top = std::max(top, r.bottom());
-            to.zoom = kReadableZoom;
+            to.zoom = kLanesReadableZoom;
             to.center.x = bounds.x + (app.view.size.x * 0.5f - 16.0f) / to.zoom;
             to.center.y = bounds.y + (app.view.size.y * 0.5f - top - 8.0f) / to.zoom;
         }

@@ -327,6 +327,38 @@ TEST_CASE("a tour step frames the cards its caption names, clear of the detail p
     }
 }
 
+TEST_CASE("on a phone a tour step frames the nearest cards its caption names that fit readable, the step's own always") {
+    for (const char* lang : {"en", "zh"}) {
+        CAPTURE(lang);
+        ex::AppConfig config = ex::test::default_config();
+        config.lang = lang;
+        Headless h(config, ImVec2(390, 844));
+        h.frame(2);
+        REQUIRE(ex::app_start_tour(h.app, "overview"));
+        h.frame(3);
+        const auto& steps = h.app.content->tours[h.app.tour.tour].steps;
+        int at = 0;
+        while (at < (int)steps.size() && steps[at].node != "numerous-challenges") ++at;
+        REQUIRE(at < (int)steps.size());
+        ex::app_tour_step(h.app, at);
+        h.frame(60);
+        const json s = ex::app_state(h.app);
+        REQUIRE(s["selected"] == "numerous-challenges");
+        const json detail = s["ui"]["detail"];
+        auto on_screen = [&](const char* id) {
+            json rect;
+            for (const auto& n : s["nodes"]) if (n["id"] == id) rect = n["rect"];
+            REQUIRE_FALSE(rect.is_null());
+            return left(rect) >= 0 && right(rect) <= 390 && top(rect) >= 0 && bottom(rect) <= top(detail) &&
+                   rect[2].get<float>() >= 120.0f;
+        };
+        CHECK(on_screen("numerous-challenges"));
+        int named = 0;
+        for (const char* id : {"talent-challenge", "chip-access-challenge", "technical-barriers"}) named += on_screen(id);
+        CHECK(named >= 1);  // not the step's card alone
+    }
+}
+
 TEST_CASE("a finger dragged on the phone sheet scrolls it, from the text, a link or the header, and pans nothing") {
     Headless h(ex::test::default_config(), ImVec2(390, 844));
     h.frame(2);
@@ -384,4 +416,33 @@ TEST_CASE("Tab follows the story: the first tour's cards in order, then the rest
     for (size_t k = 0; k < story.size(); ++k) CHECK(seen[k] == story[k]);
     std::sort(seen.begin(), seen.end());
     CHECK(std::unique(seen.begin(), seen.end()) == seen.end());
+}
+TEST_CASE("on a phone every tour step shows its card above the sheet with a readable title, in both languages") {
+    for (const char* lang : {"en", "zh"}) {
+        CAPTURE(lang);
+        ex::AppConfig config = ex::test::default_config();
+        config.lang = lang;
+        Headless h(config, ImVec2(390, 844));
+        h.frame(2);
+        for (const ex::Tour& tour : h.app.content->tours) {
+            REQUIRE(ex::app_start_tour(h.app, tour.id));
+            for (size_t step = 0; step < tour.steps.size(); ++step) {
+                CAPTURE(tour.id);
+                CAPTURE(step);
+                ex::app_tour_step(h.app, (int)step - h.app.tour.step);
+                h.frame(60);
+                const json s = ex::app_state(h.app);
+                json node;
+                for (const auto& n : s["nodes"]) if (n["id"] == s["selected"]) node = n;
+                REQUIRE_FALSE(node.is_null());
+                const json rect = node["rect"];
+                CHECK(left(rect) >= 0);
+                CHECK(right(rect) <= 390);
+                CHECK(top(rect) >= 0);
+                CHECK(bottom(rect) <= top(s["ui"]["detail"]));
+                CHECK(node["title_px"].get<float>() >= 12.0f);  // a zoom of 0.6 drew 10 px titles here
+                CHECK_FALSE(node["title_cut"].get<bool>());
+            }
+        }
+    }
 }
