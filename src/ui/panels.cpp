@@ -33,6 +33,11 @@ static constexpr ImGuiWindowFlags kPanelFlags =
 
 static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
 
+// A phone (or a map read top to bottom) folds the legend to a button in the title bar, so the map keeps the screen.
+static bool legend_folds(const AppContext& app) {
+    return narrow_screen() || (!app.layout.lanes.empty() && !app.layout.left_to_right);
+}
+
 static constexpr float kSheetShare = 0.48f;     // of the height, for the phone's detail sheet
 static constexpr float kMinimapWidth = 200.0f;  // the minimap's map area (plus 12 px of padding)
 static float detail_width() { return std::min(400.0f, ImGui::GetMainViewport()->WorkSize.x * 0.36f); }
@@ -210,6 +215,25 @@ static void draw_search_results(AppContext& app) {
     ImGui::EndChild();
 }
 
+// The folded legend: a button at the end of the title bar's buttons that opens the legend below the bar. It says when
+// categories are hidden (the map is missing cards); its arrow points where the list goes (a ▶ read as "play").
+static void legend_toggle(AppContext& app) {
+    const int hidden = (int)std::count(app.hidden_category.begin(), app.hidden_category.end(), true);
+    const std::string label = (hidden > 0 ? std::string(tr(app, Str::kLegend)) + " " +
+                                                fill(tr(app, Str::kHiddenCount), std::to_string(hidden))
+                                          : std::string(tr(app, Str::kLegend))) + "     ##legend";
+    const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
+    if (ImGui::Button(label.c_str())) app.legend_open = !app.legend_open;
+    const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
+    const float h = ImGui::GetFontSize();
+    ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(max.x - ImGui::GetStyle().FramePadding.x - h * 0.9f,
+                                                          (min.y + max.y) * 0.5f - h * 0.5f),
+                       ImGui::GetColorU32(ImGuiCol_Text), app.legend_open ? ImGuiDir_Up : ImGuiDir_Down, 0.8f);
+    note_item(app, "legend.toggle");
+}
+
 // Returns the bar's bottom edge (ImGui coordinates): on a narrow screen the legend goes below it.
 static float draw_top_bar(AppContext& app) {
     const Content& c = *app.content;
@@ -297,6 +321,7 @@ static float draw_top_bar(AppContext& app) {
         note_item(app, "topbar.edit");
     }
     page_toolbar_slot(app);
+    if (legend_folds(app)) legend_toggle(app);
     return end_panel(app, "topbar");
 }
 
@@ -334,14 +359,14 @@ static void draw_line_key(AppContext& app) {
     }
 }
 
-// On a narrow screen (a phone) the legend sits below the title bar, folded until the reader opens it, so that the
-// map keeps most of the screen.
+// On a narrow screen (a phone) the legend sits below the title bar, folded into the bar's "Legend" button until the
+// reader opens it, so that the map keeps most of the screen.
 static void draw_legend(AppContext& app, float top_bar_bottom) {
     const Content& c = *app.content;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // A map read top to bottom keeps the legend under the title bar, folded, as a phone does.
-    const bool narrow = narrow_screen() || (!app.layout.lanes.empty() && !app.layout.left_to_right);
-    if (narrow && app.selected >= 0) return;  // the detail sheet needs the room
+    // A map read top to bottom keeps the legend under the title bar, folded into its button, as a phone does.
+    const bool narrow = legend_folds(app);
+    if (narrow && (app.selected >= 0 || !app.legend_open)) return;  // folded; or the detail sheet needs the room
     // Wide screens: the bottom right corner, where a map that reads left to right and top to bottom ends, so the
     // top of every lane stays clear; phones: under the title bar.
     if (narrow)
@@ -354,25 +379,7 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
         ImGui::End();  // folded away: covers nothing
         return;
     }
-    if (narrow) {
-        // Folded, it still says when categories are hidden (the map is missing cards); the arrow points where the
-        // list will go (a right arrow read as "play").
-        const bool clicked = ImGui::ArrowButton("##fold", app.legend_open ? ImGuiDir_Up : ImGuiDir_Down);
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
-        const int hidden = (int)std::count(app.hidden_category.begin(), app.hidden_category.end(), true);
-        const std::string label = hidden > 0 ? std::string(tr(app, Str::kLegend)) + " " +
-                                                   fill(tr(app, Str::kHiddenCount), std::to_string(hidden))
-                                             : tr(app, Str::kLegend);
-        ImGui::TextUnformatted(label.c_str());
-        if (clicked || ImGui::IsItemClicked()) app.legend_open = !app.legend_open;
-        if (!app.legend_open) {
-            end_panel(app, "legend");
-            return;
-        }
-    } else {
-        ImGui::TextDisabled("%s", tr(app, Str::kShow));
-    }
+    ImGui::TextDisabled("%s", tr(app, Str::kShow));
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
         bool shown = !app.hidden_category[i];

@@ -192,10 +192,19 @@ TEST_CASE("Fit frames what the legend shows") {
 TEST_CASE("the folded phone legend says when categories are hidden") {
     Headless h(ex::test::default_config(), ImVec2(390, 844));
     h.frame(2);
-    const float w = ui(h, "legend")[2].get<float>();
+    const float w = ui(h, "legend.toggle")[2].get<float>();
     ex::app_toggle_category(h.app, 0);
     h.frame(2);
-    CHECK(ui(h, "legend")[2].get<float>() > w + 20);  // "Show (1 hidden)"
+    CHECK(ui(h, "legend.toggle")[2].get<float>() > w + 20);  // "Legend (1 hidden)"
+    // The button opens the list below the title bar, and closes it again.
+    CHECK_FALSE(ex::app_state(h.app)["ui"].contains("legend"));
+    h.click(centre(ui(h, "legend.toggle")));
+    h.frame(2);
+    REQUIRE(ex::app_state(h.app)["ui"].contains("legend"));
+    CHECK(top(ui(h, "legend")) >= bottom(ui(h, "topbar")));
+    h.click(centre(ui(h, "legend.toggle")));
+    h.frame(2);
+    CHECK_FALSE(ex::app_state(h.app)["ui"].contains("legend"));
 }
 
 TEST_CASE("a tour follows the reader to its own steps and says when the reader left it") {
