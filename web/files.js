@@ -1,6 +1,6 @@
 // files.js — custom content: `?content=relative/path.json` (same origin only, fetched before the app starts), a
 // dropped .json file, or one picked with the "Open file" button. A bad file keeps what is shown; the app lists its
-// problems and the page says how many. Also keeps Ctrl+S for the editor's download. Needs page.js (window.Module,
+// problems and the page says how many. Also the editor's download, and Ctrl+S kept for it. Needs page.js (window.Module,
 // window.explainer).
 'use strict';
 (function () {
@@ -59,6 +59,26 @@
     const reply = window.Module.ccall('explainer_load', 'string', ['number', 'number', 'string'], [0, file.size, file.name]);
     return JSON.parse(reply);
   }
+
+  // [SECTION] Save ---------------------------------------------------------------------------------------------------
+  // Edit mode's "Download", on every route (bundled article, ?content=, an opened or dropped file): the content lives
+  // in the page's memory, so the browser saves the edited JSON as a file; false when it cannot start a download.
+  window.Module.onExplainerDownload = (text, name) => {
+    try {
+      const type = /\.md$/i.test(name) ? 'text/markdown' : 'application/json';  // the editor saves content JSON
+      const url = URL.createObjectURL(new Blob([text], { type }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  };
 
   // Ctrl+S in edit mode is the editor's Save (a download), not also the browser's "Save page as". Capture phase
   // and no stopPropagation: the app still receives the key.

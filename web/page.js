@@ -214,6 +214,20 @@
     onExplainerContent: () => emit('content', window.explainer.page()),
     onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),
     onExplainerNotice: (message) => { showNotice(message); emit('notice', { message }); },
+    explainerPrefersDark: () => !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches),
+    // The app copied text: to the system clipboard, while the click or key that asked still counts as user
+    // activation (the same frame).
+    onExplainerCopy: (text) => {
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+    },
+    // Only http(s) leaves the page, in a new tab that gets neither an opener nor a referrer; false: refused.
+    onExplainerOpenUrl: (url) => {
+      let u;
+      try { u = new URL(url); } catch (e) { return false; }
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+      window.open(u.href, '_blank', 'noopener,noreferrer');
+      return true;
+    },
   };
 
   // [SECTION] Hook --------------------------------------------------------------------------------------------------
@@ -287,11 +301,17 @@
   const editParam = new URLSearchParams(location.search).get('edit');  // read as main_web.cpp reads it
   const authoring = editParam !== null && !['0', 'false', 'no'].includes(editParam);
   document.getElementById('open-file').hidden = !authoring;
+  let toolbarSize = null;  // measured, not yet taken by the app
+  const sendToolbarSize = () => {
+    const M = window.Module;
+    if (toolbarSize && M.calledRun && M._explainer_toolbar_size(toolbarSize[0], toolbarSize[1])) toolbarSize = null;
+  };
+  window.Module.onExplainerStarted = sendToolbarSize;
   if ('ResizeObserver' in window) {
     new ResizeObserver(() => {
       const r = toolbar.getBoundingClientRect();
-      window.Module.explainerToolbarSize = [Math.ceil(r.width), Math.ceil(r.height)];
-      if (window.Module.calledRun) window.Module._explainer_request_frame();
+      toolbarSize = [Math.ceil(r.width), Math.ceil(r.height)];
+      sendToolbarSize();
     }).observe(toolbar);
   }
   window.Module.onExplainerToolbar = (shown, x, y, underDialog) => {

@@ -25,6 +25,7 @@
 #include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load_match.h"
+#include "core/utf8.h"
 
 namespace ex {
 
@@ -34,14 +35,8 @@ using Json = nlohmann::json;
 
 std::string in_quotes(std::string_view s, size_t max = 60) {
     std::string out = "\"";
-    if (s.size() <= max) {
-        out += s;
-    } else {
-        size_t n = max;
-        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;  // keep characters whole
-        out += s.substr(0, n);
-        out += "…";
-    }
+    if (s.size() <= max) out += s;
+    else out += std::string(s.substr(0, utf8_floor(s, max))) + "…";  // keep characters whole
     return out + "\"";
 }
 
@@ -78,11 +73,6 @@ bool is_id_char(char c) {
            c == '-';
 }
 
-size_t utf8_length(std::string_view s) {
-    size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
 
 bool parse_colour(const std::string& s, uint32_t& rgb) {
     auto hex = [](char c) -> int {

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "core/utf8.h"
+
 namespace ex {
 
 static char fold(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
@@ -79,11 +81,6 @@ std::string collapse_whitespace(std::string_view s) {
     return out;
 }
 
-// Backs `n` up to the start of a UTF-8 sequence so that a cut never splits a character.
-static size_t utf8_floor(std::string_view s, size_t n) {
-    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return n;
-}
 
 static std::string lower_ascii(std::string_view s) {
     std::string out(s);

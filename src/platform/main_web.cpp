@@ -3,7 +3,6 @@
 //
 // Index
 //   [SECTION] JavaScript side     calls into web/*.js (the receivers live on Module)
-//   [SECTION] Deep links          the URL hash <-> selection and tour (#node=ID, #tour=ID&step=N)
 //   [SECTION] WebRunner           canvas size, DPR, input, change reports to the page
 //   [SECTION] Idle                the main loop pauses while nothing is owed; input and the bridge resume it
 //   [SECTION] Bridge              functions page.js calls (state, select, load, text view, hash, open URL)
@@ -26,11 +25,12 @@
 #include "core/args.h"
 #include "core/export_html.h"
 #include "core/load.h"
-#include "core/navigation.h"
 #include "core/strings.h"
+#include "core/utf8.h"
 #include "platform/assets.h"
 #include "platform/runner.h"
 #include "platform/web_fonts.h"
+#include "ui/deep_link.h"
 
 namespace {
 
@@ -46,75 +46,33 @@ EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash
 EM_JS(char*, js_page_lang, (), { return stringToNewUTF8(Module.explainerPageLang || "en"); });
 // Why page.js refused or failed to fetch ?content= ("" when it did not, or nothing was asked).
 EM_JS(char*, js_content_refusal, (), { return stringToNewUTF8(Module.explainerContentRefusal || ""); });
-EM_JS(void, js_copy_text, (const char* text), {
-    // Works while the click or key that asked for it still counts as user activation (same frame).
-    const s = UTF8ToString(text);
-    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(s).catch(() => {});
-});
-// Only http(s) leaves the page, in a new tab that gets neither an opener nor a referrer.
-EM_JS(int, js_open_url, (const char* url), {
-    let u;
-    try { u = new URL(UTF8ToString(url)); } catch (e) { return 0; }
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return 0;
-    window.open(u.href, '_blank', 'noopener,noreferrer');
-    return 1;
-});
-EM_JS(int, js_prefers_dark, (), {
-    return (window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches) ? 1 : 0;
-});
-// The reader switched language: the page's lang, the URL (?lang=zh, none for the page's own) and the text view follow.
-EM_JS(void, js_lang_changed, (const char* lang), {
-    const l = UTF8ToString(lang);
-    document.documentElement.lang = l;
-    const u = new URL(window.location.href);
-    if (l === (Module.explainerPageLang || 'en')) u.searchParams.delete('lang'); else u.searchParams.set('lang', l);
-    history.replaceState(history.state, '', u.href);
-    if (Module.onExplainerContent) Module.onExplainerContent();
-});
+// The app copied text (page.js: the system clipboard, while the click still counts as user activation).
+EM_JS(void, js_copy_text, (const char* text), { if (Module.onExplainerCopy) Module.onExplainerCopy(UTF8ToString(text)); });
+// A link the reader followed (page.js: http(s) only, in a new tab); 0 when refused.
+EM_JS(int, js_open_url, (const char* url), { return Module.onExplainerOpenUrl && Module.onExplainerOpenUrl(UTF8ToString(url)) ? 1 : 0; });
+EM_JS(int, js_prefers_dark, (), { return Module.explainerPrefersDark && Module.explainerPrefersDark() ? 1 : 0; });
+// The reader switched language (history.js: the page's lang, the URL and the text view follow).
+EM_JS(void, js_lang_changed, (const char* lang), { if (Module.onExplainerLang) Module.onExplainerLang(UTF8ToString(lang)); });
 // One of the app's text boxes is active (or no longer): ime.js moves a real text field to its caret.
 EM_JS(void, js_ime, (int want, float x, float y, float line_height), {
     if (Module.onExplainerIme) Module.onExplainerIme(!!want, x, y, line_height);
 });
-// Edit mode's "Download", on every route (bundled article, ?content=, an opened or dropped file): the content lives
-// in the page's memory, so the browser saves the edited JSON as a file. 0 when the page cannot start a download
-// (the app then says so).
+// Edit mode's "Download", on every route (files.js saves the edited JSON as a file); 0 when the page cannot start
+// a download (the app then says so).
 EM_JS(int, js_download, (const char* text, const char* name), {
-    try {
-        const url = URL.createObjectURL(new Blob([UTF8ToString(text)], { type: 'application/json' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = UTF8ToString(name);
-        document.body.appendChild(a);
-        a.click();
-        a.remove();
-        setTimeout(() => URL.revokeObjectURL(url), 60000);
-        return 1;
-    } catch (e) {
-        return 0;
-    }
+    return Module.onExplainerDownload && Module.onExplainerDownload(UTF8ToString(text), UTF8ToString(name)) ? 1 : 0;
 });
 
 // Change reports: the page rebuilds its text view, title and favicon, and keeps the URL hash and history in step.
-// The page's own buttons (#toolbar): their size, when it changed since the last ask (page.js watches it; -1: no
-// change), and where the app's top bar keeps their slot (CSS pixels from the canvas's corner; hidden: no slot).
-EM_JS(int, js_toolbar_size, (float* out), {
-    if (!Module.explainerToolbarSize) return 0;
-    HEAPF32[out >> 2] = Module.explainerToolbarSize[0]; HEAPF32[(out >> 2) + 1] = Module.explainerToolbarSize[1];
-    Module.explainerToolbarSize = null;
-    return 1;
-});
+// The app runs: page.js sends what it measured before (the size of its buttons).
+EM_JS(void, js_started, (), { if (Module.onExplainerStarted) Module.onExplainerStarted(); });
+// Where the app's top bar keeps the slot for the page's buttons (CSS pixels from the canvas's corner; hidden: none).
 EM_JS(void, js_dock_toolbar, (int shown, float x, float y, int under_dialog), {
     if (Module.onExplainerToolbar) Module.onExplainerToolbar(!!shown, x, y, !!under_dialog);
 });
-// The reader switched the theme: the page's colours and the URL (?theme=) follow, so a reload or a copied link
-// keeps it, as ?lang= keeps the language.
+// The theme (history.js: the page's colours, and after a switch the URL's ?theme=, as ?lang= keeps the language).
 EM_JS(void, js_theme_changed, (const char* theme, int first), {
-    const t = UTF8ToString(theme);
-    document.documentElement.dataset.theme = t;
-    if (first) return;
-    const u = new URL(window.location.href);
-    u.searchParams.set('theme', t);
-    history.replaceState(history.state, '', u.href);
+    if (Module.onExplainerTheme) Module.onExplainerTheme(UTF8ToString(theme), !!first);
 });
 EM_JS(void, js_content_changed, (), { if (Module.onExplainerContent) Module.onExplainerContent(); });
 EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
@@ -123,89 +81,6 @@ EM_JS(void, js_view_changed, (const char* hash, const char* selected), {
 EM_JS(void, js_notify, (const char* message), {
     if (Module.onExplainerNotice) Module.onExplainerNotice(UTF8ToString(message));
 });
-
-// [SECTION] Deep links ----------------------------------------------------------------------------------------------
-
-// Ids go into the hash percent-encoded, so any id survives a round trip through parse_query.
-std::string url_encode(const std::string& s) {
-    std::string out;
-    for (unsigned char ch : s) {
-        if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') out += (char)ch;
-        else { char buf[4]; std::snprintf(buf, sizeof buf, "%%%02X", ch); out += buf; }
-    }
-    return out;
-}
-
-// The unfolded groups, as "&unfold=a,b" ("" when none): those the selection does not unfold by itself.
-static std::string unfold_part(const ex::AppContext& app) {
-    std::vector<char> implied(app.unfolded.size(), 0);
-    ex::unfold_to(app.folds, app.selected, implied);
-    std::string ids;
-    for (size_t i = 0; i < app.unfolded.size(); ++i)
-        if (app.unfolded[i] && !implied[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
-    return ids.empty() ? "" : "&unfold=" + ids;
-}
-
-// The hash that describes what the reader sees: a running tour wins over a plain selection, unless the reader has
-// opened a card that is not the tour's step; what is unfolded follows, so a copied link shows the same map.
-std::string hash_of(const ex::AppContext& app) {
-    if (!app.content) return "";
-    const ex::Content& c = *app.content;
-    std::string h;
-    if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size() &&
-        (app.selected < 0 || c.tours[app.tour.tour].steps[app.tour.step].node_index == app.selected))
-        h = "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
-    else if (app.selected >= 0 && app.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.selected].id);
-    const std::string u = unfold_part(app);
-    if (u.empty()) return h;
-    return h.empty() ? "#" + u.substr(1) : h + u;
-}
-
-// "unfold=a,b" in a hash: exactly those groups unfolded (unknown ids ignored), before anything is selected (which
-// unfolds what hides it).
-static void apply_unfold(ex::AppContext& app, const ex::Args& a) {
-    std::vector<char> want(app.content->nodes.size(), 0);
-    const std::string list = a.get("unfold");
-    for (size_t start = 0; start <= list.size();) {
-        const size_t comma = std::min(list.find(',', start), list.size());
-        const int k = app.content->node_index(list.substr(start, comma - start));
-        if (k >= 0) want[k] = 1;
-        start = comma + 1;
-    }
-    if (want == app.unfolded) return;
-    app.unfolded = want;
-    ex::app_relayout(app, true);
-}
-
-// Selects what a hash names. Going to the app's previous or next history entry uses its own back/forward, so the
-// in-app history and the browser's stay the same list. An unknown id or step changes nothing; an unknown card is
-// returned in `missing`, for the reader to be told.
-void apply_hash(ex::AppContext& app, const std::string& hash, std::string& missing) {
-    if (!app.content) return;
-    const ex::Args a = ex::parse_query(hash);
-    apply_unfold(app, a);
-    if (a.has("tour")) {
-        const std::string id = a.get("tour");
-        const int t = app.content->tour_index(id);
-        if (t < 0) return;
-        const int step = std::atoi(a.get("step", "1").c_str());
-        if (app.tour.tour != t && !ex::app_start_tour(app, id)) return;
-        ex::app_tour_step(app, std::max(step, 1) - 1 - app.tour.step);  // clamped to the tour's steps
-        return;
-    }
-    const std::string id = a.get("node");
-    if (!id.empty() && app.content->node_index(id) < 0) {
-        missing = id;
-        return;
-    }
-    ex::app_stop_tour(app);
-    if (id.empty()) { ex::app_select(app, "", false); return; }
-    ex::History peek = app.history;
-    if (peek.can_back() && peek.back() == id) { ex::app_back(app); return; }
-    peek = app.history;
-    if (peek.can_forward() && peek.forward() == id) { ex::app_forward(app); return; }
-    ex::app_select(app, id, true);
-}
 
 // [SECTION] WebRunner -------------------------------------------------------------------------------------------
 
@@ -241,14 +116,20 @@ class WebRunner : public ex::GlfwRunner {
     // A deep link named a card this article does not have: the overview stays, and the reader is told why.
     void apply_link(const std::string& hash) {
         std::string missing;
-        apply_hash(app_, hash, missing);
+        ex::apply_hash(app_, hash, missing);
         if (missing.empty()) return;
-        if (missing.size() > 60) missing = missing.substr(0, 57) + "...";
+        missing = ex::utf8_cut(missing, 60, "...");
         notify(ex::fill(ex::tr(app_, ex::Str::kNodeNotFound), missing));
     }
 
     // After a change the page made itself (popstate): adopt the resulting hash without reporting it back.
-    std::string settle_hash() { last_hash_ = hash_of(app_); return last_hash_; }
+    std::string settle_hash() { last_hash_ = ex::hash_of(app_); return last_hash_; }
+
+    // The page's buttons sit in a slot of the app's top bar (embedded pages have neither).
+    void set_toolbar_size(float w, float h) {
+        app_.page_toolbar_size = app_.config.embed ? ImVec2() : ImVec2(w, h);
+        dirty_ = true;
+    }
 
     // Notices go to the page (a toast and the live region) and to the app's status line.
     void notify(const std::string& message) {
@@ -316,8 +197,7 @@ class WebRunner : public ex::GlfwRunner {
         pio.Platform_OpenInShellFn = [](ImGuiContext*, const char* url) -> bool {
             if (url && js_open_url(url)) return true;
             auto* self = static_cast<WebRunner*>(glfwGetWindowUserPointer(glfwGetCurrentContext()));
-            std::string shown = url ? url : "";
-            if (shown.size() > 80) shown = shown.substr(0, 77) + "...";
+            const std::string shown = ex::utf8_cut(url ? url : "", 80, "...");  // never half a character
             if (self) self->notify(ex::fill(ex::tr(self->app(), ex::Str::kLinkRefused), shown));
             return false;
         };
@@ -340,12 +220,6 @@ class WebRunner : public ex::GlfwRunner {
         if (w != css_w || h != css_h || bw != backing_w || bh != backing_h) {
             css_w = w; css_h = h; backing_w = bw; backing_h = bh;
             emscripten_set_canvas_element_size("#canvas", bw, bh);  // clears the canvas: only on change
-            dirty_ = true;
-        }
-        // The page's buttons sit in a slot of the app's top bar (embedded pages have neither).
-        float size[2];
-        if (js_toolbar_size(size)) {
-            app_.page_toolbar_size = app_.config.embed ? ImVec2() : ImVec2(size[0], size[1]);
             dirty_ = true;
         }
     }
@@ -378,7 +252,7 @@ class WebRunner : public ex::GlfwRunner {
             last_content_ = app_.content.get();
             js_content_changed();
         }
-        const std::string hash = hash_of(app_);
+        const std::string hash = ex::hash_of(app_);
         if (hash != last_hash_) {
             last_hash_ = hash;
             const std::string selected = app_.content && app_.selected >= 0 ? app_.content->nodes[app_.selected].id : "";
@@ -487,6 +361,15 @@ EMSCRIPTEN_KEEPALIVE void explainer_text_input(const char* utf8) {
 }
 
 EMSCRIPTEN_KEEPALIVE void explainer_request_frame() { wake(); }
+
+// The page's buttons changed size (language, which buttons show); 0 before the app runs (page.js sends it again
+// when the app says it started).
+EMSCRIPTEN_KEEPALIVE int explainer_toolbar_size(float w, float h) {
+    if (!g_runner) return 0;
+    g_runner->set_toolbar_size(w, h);
+    wake();
+    return 1;
+}
 
 // The mouse's back (-1) and forward (+1) buttons, from page.js (this GLFW reports them as the right button).
 EMSCRIPTEN_KEEPALIVE int explainer_history(int delta) {
@@ -613,6 +496,7 @@ int main() {
     runner.app().download = [](const std::string& text, const std::string& name) {
         return js_download(text.c_str(), name.c_str()) == 1;
     };
+    js_started();
     emscripten_set_main_loop_arg(main_loop, &runner, 0, false);
     return 0;
 }
