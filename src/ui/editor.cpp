@@ -289,6 +289,7 @@ static bool passage_quote(AppContext& app, const SourceParagraph& para, const st
     quote_lang.clear();  // the entry shown: a plain string stays plain
     for (const auto& [lang, entry] : para.text.items)
         if (&entry == &text) quote_lang = lang;
+    const float top = ImGui::GetCursorScreenPos().y;
     ImGui::TextDisabled("%s", tr(app, Str::kEdSelectToQuote));
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetContentRegionAvail().x;
@@ -308,11 +309,9 @@ static bool passage_quote(AppContext& app, const SourceParagraph& para, const st
     const bool use = ImGui::SmallButton(tr(app, Str::kEdUseSelection));
     note_item(app, "editor.use_selection");
     ImGui::EndDisabled();
-    if (opened) {  // the panel scrolls: bring the passage and its button into view
-        // By hand: SetScrollHereY(1) aims at the unclamped height of an auto-resizing window, so it never scrolls.
-        const float below = ImGui::GetCursorScreenPos().y - (ImGui::GetWindowPos().y + ImGui::GetWindowHeight());
-        if (below > 0) ImGui::SetScrollY(ImGui::GetScrollY() + below);
-    }
+    // A long card's panel scrolls: bring the passage up to its top (as far as it scrolls). By hand, as an
+    // auto-resizing window's height is not settled on the frame the passage appears.
+    if (opened) ImGui::SetScrollY(ImGui::GetScrollY() + top - ImGui::GetWindowPos().y - style.WindowPadding.y);
     if (!use) return false;
     quote = words;
     return true;

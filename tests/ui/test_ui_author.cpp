@@ -43,9 +43,11 @@ const ex::SourceParagraph* paragraph(const ex::Content& c, const std::string& id
     return nullptr;
 }
 
-// A quote picked in a card's first citation's passage by dragging across its first two lines.
-void quote_by_selection(const std::string& lang) {
+// A quote picked in a card's first citation's passage by dragging across its first two lines, with a mouse or a
+// finger.
+void quote_by_selection(const std::string& lang, bool touch) {
     CAPTURE(lang);
+    CAPTURE(touch);
     const std::string path = temp_copy("assets/content/article.json", "explainer-quote-" + lang + ".json");
     ex::AppConfig config = ex::test::default_config();
     config.content_path = path;
@@ -69,6 +71,7 @@ void quote_by_selection(const std::string& lang) {
     const float line = ImGui::GetTextLineHeight(), pad = ImGui::GetStyle().FramePadding.y;
     REQUIRE(r[3].get<float>() > line * 2);                       // the passage wraps onto several lines
     const float x0 = r[0].get<float>(), y0 = r[1].get<float>();
+    if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     h.drag(ImVec2(x0 + r[2].get<float>() * 0.4f, y0 + pad + line * 0.5f),
            ImVec2(x0 + r[2].get<float>() * 0.3f, y0 + pad + line * 1.5f));
     CHECK(h.app.quote_to > h.app.quote_from);
@@ -98,8 +101,8 @@ void quote_by_selection(const std::string& lang) {
 }  // namespace
 
 TEST_CASE("edit mode: a quote is the words selected in the passage, mapped back through the wrapped lines") {
-    quote_by_selection("en");
-    quote_by_selection("zh");
+    quote_by_selection("en", false);
+    quote_by_selection("zh", true);
 }
 
 TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
