@@ -201,16 +201,21 @@ static bool input_text(const char* label, std::string& value, bool multiline, co
 }
 
 // Edits replace app.content; each form holds the content it started drawing with, so its indices stay valid.
-// A combo over `count` items named by `label(i)`; `skip` is left out, -1 in `current` shows `none`.
+// A combo over `count` items named by `label(i)`; `skip` is left out, -1 in `current` shows `none`. Noted for
+// state() as "editor.ID" and, while open, its items as "editor.ID.I" ("##" dropped from the id).
 template <typename Label>
-static void pick(const char* id, float width, int count, int& current, Label label, int skip = -1,
+static void pick(AppContext& app, const char* id, float width, int count, int& current, Label label, int skip = -1,
                  const char* none = "") {
     ImGui::SetNextItemWidth(width);
-    if (!ImGui::BeginCombo(id, current >= 0 && current < count ? label(current).c_str() : none)) return;
+    const bool open = ImGui::BeginCombo(id, current >= 0 && current < count ? label(current).c_str() : none);
+    const std::string name = std::string("editor.") + (id + 2);
+    note_item(app, name);
+    if (!open) return;
     for (int i = 0; i < count; ++i) {
         if (i == skip) continue;
         ImGui::PushID(i);  // labels may repeat; ids may not
         if (ImGui::Selectable(label(i).c_str(), i == current)) current = i;
+        note_item(app, name + "." + std::to_string(i));
         ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -328,6 +333,7 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
         const Citation& cit = node.citations[k];
         ImGui::PushID(int(k) + 100000);  // clear of the edge rows' ids
         const bool removed = ImGui::SmallButton("x");
+        note_item(app, "editor.citation_remove." + std::to_string(k));
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(app, Str::kEdQuoteFrom))) {
             app.quote_open = !(app.quote_open && app.quote_target == (int)k);
@@ -349,10 +355,9 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
         for (const SourceParagraph& p : section.paragraphs) paragraphs.push_back(&p);
     if (app.cite_paragraph >= (int)paragraphs.size()) app.cite_paragraph = -1;
     const int had = app.cite_paragraph;
-    pick("##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
+    pick(app, "##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
          [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
          tr(app, Str::kEdChooseParagraph));
-    note_item(app, "editor.paragraph");
     if (app.cite_paragraph != had && app.cite_paragraph >= 0) {  // a passage picked: show it to quote from
         app.quote_open = true;
         app.quote_target = -1;
@@ -444,7 +449,7 @@ static void selected_card_fields(AppContext& app) {
     ImGui::TextDisabled("%s", tr(app, Str::kEdCategory));
     ImGui::SameLine();
     int category = c.nodes[app.selected].category_index;
-    pick("##category", 180, (int)c.categories.size(), category,
+    pick(app, "##category", 180, (int)c.categories.size(), category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     if (category >= 0 && category != c.nodes[app.selected].category_index) {
         apply(app, app.doc->set_node_category(id, c.categories[category].id));
@@ -493,6 +498,7 @@ static void selected_card_fields(AppContext& app) {
             ImGui::Indent();
             ImGui::SetNextItemWidth(-1);
             const bool edited = input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint));
+            note_item(app, "editor.label." + std::to_string(e));
             ImGui::Unindent();
             if (edited) {
                 apply(app, app.doc->set_edge_label(e, app.edit_labels[e]));
@@ -504,12 +510,13 @@ static void selected_card_fields(AppContext& app) {
     }
     // New link from the selected card.
     app.link_kind = std::clamp(app.link_kind, 0, (int)c.edge_kinds.size() - 1);
-    pick("##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
+    pick(app, "##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
          [&](int k) -> const std::string& { return app_text(app, c.edge_kinds[k].forward); });
     ImGui::SameLine();
     if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
-    pick("##target", -60, (int)c.nodes.size(), app.link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, tr(app, Str::kEdChooseCard));
+    pick(app, "##target", -60, (int)c.nodes.size(), app.link_target,
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected,
+         tr(app, Str::kEdChooseCard));
     ImGui::SameLine();
     ImGui::BeginDisabled(app.link_target < 0);
     if (ImGui::Button(tr(app, Str::kEdLink)))
@@ -522,7 +529,7 @@ static void new_card_form(AppContext& app) {
     const Content& c = *keep;
     ImGui::TextDisabled("%s", tr(app, Str::kEdNewCard));
     app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
-    pick("##cat", 140, (int)c.categories.size(), app.new_category,
+    pick(app, "##cat", 140, (int)c.categories.size(), app.new_category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
@@ -559,9 +566,8 @@ static void tour_fields(AppContext& app) {
     else {
         const int had = app.edit_tour;
         app.edit_tour = std::clamp(app.edit_tour, 0, (int)c.tours.size() - 1);
-        pick("##tour", -1, (int)c.tours.size(), app.edit_tour,
+        pick(app, "##tour", -1, (int)c.tours.size(), app.edit_tour,
              [&](int t) -> const std::string& { return app_text(app, c.tours[t].title); });
-        note_item(app, "editor.tour");
         if (app.edit_tour != had || app.step_captions.size() != c.tours[app.edit_tour].steps.size())
             load_tour_buffers(app);
     }

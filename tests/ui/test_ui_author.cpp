@@ -43,14 +43,27 @@ const ex::SourceParagraph* paragraph(const ex::Content& c, const std::string& id
     return nullptr;
 }
 
+ex::AppConfig editing(const std::string& path) {
+    ex::AppConfig config = ex::test::default_config();
+    config.content_path = path;
+    config.content_label = std::filesystem::path(path).filename().string();
+    return config;
+}
+
+void start_editing(Headless& h, const std::string& select) {
+    h.frame(2);
+    REQUIRE(ex::app_open_editor(h.app));
+    REQUIRE(ex::app_select(h.app, select));
+    h.frame(2);
+}
+
 // A quote picked in a card's first citation's passage by dragging across its first two lines, with a mouse or a
 // finger.
 void quote_by_selection(const std::string& lang, bool touch) {
     CAPTURE(lang);
     CAPTURE(touch);
     const std::string path = temp_copy("assets/content/article.json", "explainer-quote-" + lang + ".json");
-    ex::AppConfig config = ex::test::default_config();
-    config.content_path = path;
+    ex::AppConfig config = editing(path);
     config.lang = lang;
     Headless h(config, ImVec2(1280, 1000));
     h.frame(2);
@@ -111,14 +124,8 @@ TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
         std::ifstream in(path, std::ios::binary);
         return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     }();
-    ex::AppConfig config = ex::test::default_config();
-    config.content_path = path;
-    config.content_label = "author.json";
-    Headless h(config, ImVec2(1280, 1000));
-    h.frame(2);
-    REQUIRE(ex::app_open_editor(h.app));
-    REQUIRE(ex::app_select(h.app, "rate-rise"));
-    h.frame(2);
+    Headless h(editing(path), ImVec2(1280, 1000));
+    start_editing(h, "rate-rise");
     auto node = [&](const std::string& id) -> const ex::Node& {
         return h.app.content->nodes[h.app.content->node_index(id)];
     };
@@ -184,6 +191,66 @@ TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
     CHECK(h.app.content->tours[0].steps.size() == 2);
     CHECK(node("rate-rise").tags.size() == 2);
     CHECK(h.app.doc->serialize() == original);
+    ex::app_close_editor(h.app);
+    std::filesystem::remove(path);
+    std::filesystem::remove(path + ".bak");
+}
+
+TEST_CASE("edit mode: category, a new citation with a selected quote, and a link label through the panel") {
+    const std::string path = temp_copy("tests/fixtures/format/four-space-compact.json", "explainer-cite.json");
+    Headless h(editing(path), ImVec2(1280, 1000));
+    start_editing(h, "spending");
+    auto spending = [&]() -> const ex::Node& {
+        return h.app.content->nodes[h.app.content->node_index("spending")];
+    };
+
+    // Category: open the combo, pick "Causes".
+    press(h, "editor.category");
+    press(h, "editor.category.0");
+    CHECK(spending().category == "cause");
+
+    // A citation of p1: pick the paragraph, select words in its passage, use them, cite.
+    press(h, "editor.paragraph");
+    press(h, "editor.paragraph.0");
+    CHECK(h.app.cite_paragraph == 0);
+    const json r = ui_rect(h, "editor.passage");
+    REQUIRE(r.is_array());
+    const float line = ImGui::GetTextLineHeight(), pad = ImGui::GetStyle().FramePadding.y;
+    const float x0 = r[0].get<float>(), y = r[1].get<float>() + pad + line * 0.5f;
+    h.drag(ImVec2(x0 + 60, y), ImVec2(x0 + 200, y));
+    press(h, "editor.use_selection");
+    const std::string quote = h.app.cite_quote;
+    CAPTURE(quote);
+    const std::string p1 = "The central bank raised its rate by half a point in March.";
+    CHECK(quote.size() > 4);
+    CHECK(p1.find(quote) != std::string::npos);
+    press(h, "editor.cite");
+    REQUIRE(spending().citations.size() == 2);
+    CHECK(spending().citations[1].paragraph == "p1");
+    CHECK(spending().citations[1].quote.get() == quote);
+    CHECK(h.app.doc->result().ok());                              // the loader found the quote in p1
+    CHECK(h.app.cite_quote.empty());
+
+    // The link label: rents → spending is edge 2.
+    press(h, "editor.label.2");
+    h.key(ImGuiKey_A, ImGuiMod_Ctrl);
+    h.type("cuts");
+    h.key(ImGuiKey_Enter);
+    CHECK(h.app.content->edges[2].label.get() == "cuts");
+
+    // The old citation goes with its x.
+    press(h, "editor.citation_remove.0");
+    REQUIRE(spending().citations.size() == 1);
+    CHECK(spending().citations[0].paragraph == "p1");
+
+    REQUIRE(ex::app_save(h.app));
+    const ex::LoadResult back = ex::load_content_file(path);
+    REQUIRE(back.ok());
+    const ex::Node& saved = back.content->nodes[back.content->node_index("spending")];
+    CHECK(saved.category == "cause");
+    REQUIRE(saved.citations.size() == 1);
+    CHECK(saved.citations[0].quote.get() == quote);
+    CHECK(back.content->edges[2].label.get() == "cuts");
     ex::app_close_editor(h.app);
     std::filesystem::remove(path);
     std::filesystem::remove(path + ".bak");
