@@ -4,6 +4,7 @@
 //   [SECTION] Helpers
 //   [SECTION] Open, serialize, validate
 //   [SECTION] Edits
+//   [SECTION] Tours
 //   [SECTION] Undo, redo, save
 #include "core/content_doc.h"
 
@@ -52,6 +53,18 @@ static OJson* array_at(OJson& obj, const char* key, bool create) {
     return it->is_array() ? &*it : nullptr;
 }
 
+// An id for `text` that no item of `list` has: "talent-pipeline", else "talent-pipeline-2", ...
+static std::string unique_id(const OJson* list, const std::string& text) {
+    std::unordered_set<std::string> taken;
+    if (list)
+        for (const OJson& item : *list)
+            if (const std::string* id = string_at(item, "id")) taken.insert(*id);
+    const std::string base = slug_id(text);
+    std::string id = base;
+    for (int k = 2; taken.count(id); ++k) id = base + "-" + std::to_string(k);
+    return id;
+}
+
 // A value the dump can write: strings from the UI may hold invalid UTF-8, which dump() would throw on.
 static bool dumpable(const std::string& s) {
     try {
@@ -84,7 +97,7 @@ bool ContentDoc::open(std::string_view bytes, const std::string& label) {
                 redo_.clear();
                 error_.clear();
                 conflict_copy_.clear();
-                saved_ = serialize();
+                layout_.read(std::string(bytes));  // valid JSON: the guarded parse accepted it
                 base_hash_ = content_hash(bytes);
                 base_size_ = bytes.size();
                 validate();
@@ -112,7 +125,9 @@ bool ContentDoc::open_file(const std::string& path, const std::string& label) {
     return open(bytes, name);
 }
 
-std::string ContentDoc::serialize() const { return doc_.dump(2, ' ', false) + "\n"; }
+std::string ContentDoc::serialize() const { return layout_.write(doc_); }
+
+std::string ContentDoc::snapshot() const { return doc_.dump(); }
 
 // As a draft: a card still waiting for its citation is reported but shown, so the author can see it and cite it.
 void ContentDoc::validate() { result_ = load_content(serialize(), label_, LoadOptions{true}); }
@@ -159,7 +174,7 @@ bool ContentDoc::move_card(const std::string& node_id, double x, double y) {
     if (!node) return fail("no node with id \"" + node_id + "\"");
     if (!(std::abs(x) <= limits::kCoordinate && std::abs(y) <= limits::kCoordinate))
         return fail("positions must lie within ±1000000");
-    std::string before = serialize();
+    std::string before = snapshot();
     OJson& pos = (*node)["position"];
     if (!pos.is_object()) pos = OJson::object();
     // Whole numbers stay integers in the file ("x": 120, not 120.0).
@@ -170,43 +185,53 @@ bool ContentDoc::move_card(const std::string& node_id, double x, double y) {
     return true;
 }
 
+void ContentDoc::write_text(OJson& slot, const std::string& value, const std::string& lang) const {
+    const std::string meta_lang = meta_language();
+    if (lang.empty() || (!slot.is_object() && lang == meta_lang)) slot = value;
+    else if (slot.is_object()) slot[lang] = value;
+    else {
+        OJson map = OJson::object();
+        if (slot.is_string()) map[meta_lang] = slot;
+        map[lang] = value;
+        slot = std::move(map);
+    }
+}
+
+bool ContentDoc::check_text(const std::string& value, const std::string& lang) {
+    if (!dumpable(value)) return fail("the text is not valid UTF-8");
+    if (!lang.empty() && !is_language_tag(lang)) return fail("\"" + lang + "\" is not a language tag");
+    return true;
+}
+
 bool ContentDoc::set_node_text(const std::string& node_id, NodeTextField field, const std::string& value,
-                               const std::string& lang, size_t body_index) {
+                               const std::string& lang, size_t index) {
     if (!open_) return fail("no document is open");
     OJson* node = find_node(node_id);
     if (!node) return fail("no node with id \"" + node_id + "\"");
-    if (!dumpable(value)) return fail("the text is not valid UTF-8");
-    if (!lang.empty() && !is_language_tag(lang)) return fail("\"" + lang + "\" is not a language tag");
-    std::string before = serialize();
+    if (!check_text(value, lang)) return false;
+    std::string before = snapshot();
     OJson* slot = nullptr;
-    if (field == NodeTextField::Body) {
-        const auto it = node->find("body");
-        if (it != node->end() && !it->is_array()) return fail("the node's \"body\" is not a list");
+    if (field == NodeTextField::Body || field == NodeTextField::Tag) {
+        const char* key = field == NodeTextField::Body ? "body" : "tags";
+        const char* noun = field == NodeTextField::Body ? "body paragraph " : "tag ";
+        const auto it = node->find(key);
+        if (it != node->end() && !it->is_array()) return fail(std::string("the node's \"") + key + "\" is not a list");
         const size_t size = it == node->end() ? 0 : it->size();
         const bool erase = value.empty() && lang.empty();
-        if (body_index > size || (erase && body_index == size))
-            return fail("no body paragraph " + std::to_string(body_index));
-        OJson* body = array_at(*node, "body", true);
+        if (index > size || (erase && index == size)) return fail(std::string("no ") + noun + std::to_string(index));
+        OJson* list = array_at(*node, key, true);
         if (erase) {
-            body->erase(body->begin() + std::ptrdiff_t(body_index));
-            if (body->empty()) node->erase("body");
+            list->erase(list->begin() + std::ptrdiff_t(index));
+            if (list->empty()) node->erase(key);
             commit(std::move(before));
             return true;
         }
-        if (body_index == body->size()) body->push_back(OJson());
-        slot = &(*body)[body_index];
+        if (index == list->size()) list->push_back(OJson());
+        slot = &(*list)[index];
     } else {
         slot = &(*node)[field == NodeTextField::Title ? "title" : "summary"];
     }
-    const std::string meta_lang = meta_language();
-    if (lang.empty() || (!slot->is_object() && lang == meta_lang)) *slot = value;
-    else if (slot->is_object()) (*slot)[lang] = value;
-    else {
-        OJson map = OJson::object();
-        if (slot->is_string()) map[meta_lang] = *slot;
-        map[lang] = value;
-        *slot = std::move(map);
-    }
+    write_text(*slot, value, lang);
     commit(std::move(before));
     return true;
 }
@@ -235,15 +260,8 @@ std::string ContentDoc::add_node(const NewNode& spec) {
     const std::string summary = spec.summary.empty() ? "Describe this idea in a sentence or two." : spec.summary;
     if (!dumpable(title) || !dumpable(summary)) { fail("the text is not valid UTF-8"); return ""; }
 
-    std::unordered_set<std::string> taken;
-    if (OJson* nodes = array_at(doc_, "nodes", false))
-        for (const OJson& n : *nodes)
-            if (const std::string* id = string_at(n, "id")) taken.insert(*id);
-    const std::string base = slug_id(title);
-    std::string id = base;
-    for (int k = 2; taken.count(id); ++k) id = base + "-" + std::to_string(k);
-
-    std::string before = serialize();
+    const std::string id = unique_id(array_at(doc_, "nodes", false), title);
+    std::string before = snapshot();
     OJson* nodes = array_at(doc_, "nodes", true);
     if (!nodes) { fail("\"nodes\" is not a list"); return ""; }
     // No citation is made up (copying a neighbour's would attribute the card to a passage nobody chose): the empty
@@ -260,7 +278,7 @@ bool ContentDoc::remove_node(const std::string& node_id, std::vector<std::string
     if (!open_) return fail("no document is open");
     size_t index = 0;
     if (!find_node(node_id, &index)) return fail("no node with id \"" + node_id + "\"");
-    std::string before = serialize();
+    std::string before = snapshot();
     std::vector<std::string> report;
     doc_["nodes"].erase(doc_["nodes"].begin() + std::ptrdiff_t(index));
     if (OJson* edges = array_at(doc_, "edges", false)) {
@@ -317,7 +335,7 @@ bool ContentDoc::add_edge(const std::string& from, const std::string& to, const 
             if (const std::string* id = string_at(k, "id")) known |= *id == kind;
     if (!known) return fail("no edge kind \"" + kind + "\"");
     if (!dumpable(label)) return fail("the label is not valid UTF-8");
-    std::string before = serialize();
+    std::string before = snapshot();
     OJson* edges = array_at(doc_, "edges", true);
     if (!edges) return fail("\"edges\" is not a list");
     OJson edge = {{"from", from}, {"to", to}, {"kind", kind}};
@@ -331,7 +349,7 @@ bool ContentDoc::remove_edge(size_t index) {
     if (!open_) return fail("no document is open");
     OJson* edges = array_at(doc_, "edges", false);
     if (!edges || index >= edges->size()) return fail("no edge " + std::to_string(index));
-    std::string before = serialize();
+    std::string before = snapshot();
     edges->erase(edges->begin() + std::ptrdiff_t(index));
     commit(std::move(before));
     return true;
@@ -342,7 +360,7 @@ bool ContentDoc::set_edge_label(size_t index, const std::string& label) {
     OJson* edges = array_at(doc_, "edges", false);
     if (!edges || index >= edges->size() || !(*edges)[index].is_object()) return fail("no edge " + std::to_string(index));
     if (!dumpable(label)) return fail("the label is not valid UTF-8");
-    std::string before = serialize();
+    std::string before = snapshot();
     OJson& edge = (*edges)[index];
     if (label.empty()) edge.erase("label");
     else edge["label"] = label;
@@ -359,13 +377,14 @@ bool ContentDoc::set_node_category(const std::string& node_id, const std::string
         for (const OJson& c : *categories)
             if (const std::string* id = string_at(c, "id")) known |= *id == category;
     if (!known) return fail("no category with id \"" + category + "\"");
-    std::string before = serialize();
+    std::string before = snapshot();
     (*node)["category"] = category;
     commit(std::move(before));
     return true;
 }
 
-bool ContentDoc::add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote) {
+bool ContentDoc::add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote,
+                              const std::string& lang) {
     if (!open_) return fail("no document is open");
     OJson* node = find_node(node_id);
     if (!node) return fail("no node with id \"" + node_id + "\"");
@@ -377,12 +396,12 @@ bool ContentDoc::add_citation(const std::string& node_id, const std::string& par
                 if (const std::string* id = string_at(p, "id")) known |= *id == paragraph;
     } catch (const std::exception&) {}  // a malformed source (the loader reports it): the paragraph is unknown
     if (!known) return fail("no source paragraph with id \"" + paragraph + "\"");
-    if (!dumpable(quote)) return fail("the quote is not valid UTF-8");
+    if (!check_text(quote, lang)) return false;
     const auto it = node->find("citations");
     if (it != node->end() && !it->is_array()) return fail("the node's \"citations\" is not a list");
-    std::string before = serialize();
+    std::string before = snapshot();
     OJson citation = {{"paragraph", paragraph}};
-    if (!quote.empty()) citation["quote"] = quote;
+    if (!quote.empty()) write_text(citation["quote"], quote, lang);
     array_at(*node, "citations", true)->push_back(std::move(citation));
     commit(std::move(before));
     return true;
@@ -394,8 +413,144 @@ bool ContentDoc::remove_citation(const std::string& node_id, size_t index) {
     if (!node) return fail("no node with id \"" + node_id + "\"");
     OJson* cites = array_at(*node, "citations", false);
     if (!cites || index >= cites->size()) return fail("no citation " + std::to_string(index));
-    std::string before = serialize();
+    std::string before = snapshot();
     cites->erase(cites->begin() + std::ptrdiff_t(index));  // an emptied list stays: the card waits for a citation
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::set_citation_quote(const std::string& node_id, size_t index, const std::string& quote,
+                                    const std::string& lang) {
+    if (!open_) return fail("no document is open");
+    OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    OJson* cites = array_at(*node, "citations", false);
+    if (!cites || index >= cites->size() || !(*cites)[index].is_object())
+        return fail("no citation " + std::to_string(index));
+    if (!check_text(quote, lang)) return false;
+    std::string before = snapshot();
+    OJson& citation = (*cites)[index];
+    if (quote.empty() && lang.empty()) citation.erase("quote");
+    else write_text(citation["quote"], quote, lang);
+    commit(std::move(before));
+    return true;
+}
+
+// [SECTION] Tours -----------------------------------------------------------------------------------------------
+
+OJson* ContentDoc::find_tour(size_t tour) {
+    OJson* tours = array_at(doc_, "tours", false);
+    if (!tours || tour >= tours->size() || !(*tours)[tour].is_object()) {
+        fail("no tour " + std::to_string(tour));
+        return nullptr;
+    }
+    return &(*tours)[tour];
+}
+
+OJson* ContentDoc::find_steps(size_t tour) {
+    OJson* t = find_tour(tour);
+    if (!t) return nullptr;
+    OJson* steps = array_at(*t, "steps", false);
+    if (!steps) fail("the tour's \"steps\" is not a list");
+    return steps;
+}
+
+OJson ContentDoc::step_for(const OJson& node, const std::string& caption, const std::string& lang) const {
+    OJson step = {{"node", node["id"]}};
+    // A step needs a caption; until the author writes one, the card's own title says where the step goes.
+    if (caption.empty()) step["caption"] = node.contains("title") ? node["title"] : OJson("");
+    else write_text(step["caption"], caption, lang);
+    return step;
+}
+
+std::string ContentDoc::add_tour(const std::string& title, const std::string& first_node, const std::string& lang) {
+    if (!open_) { fail("no document is open"); return ""; }
+    const OJson* node = find_node(first_node);
+    if (!node) { fail("no node with id \"" + first_node + "\""); return ""; }
+    const std::string name = title.empty() ? "New tour" : title;
+    if (!check_text(name, lang)) return "";
+    const auto it = doc_.find("tours");
+    if (it != doc_.end() && !it->is_array()) { fail("\"tours\" is not a list"); return ""; }
+    const std::string id = unique_id(it != doc_.end() ? &*it : nullptr, name);
+    std::string before = snapshot();
+    OJson tour = {{"id", id}};
+    write_text(tour["title"], name, lang);
+    tour["steps"] = OJson::array({step_for(*node, "", lang)});
+    array_at(doc_, "tours", true)->push_back(std::move(tour));
+    commit(std::move(before));
+    return id;
+}
+
+bool ContentDoc::remove_tour(size_t tour) {
+    if (!open_) return fail("no document is open");
+    if (!find_tour(tour)) return false;
+    std::string before = snapshot();
+    OJson& tours = doc_["tours"];
+    tours.erase(tours.begin() + std::ptrdiff_t(tour));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::set_tour_title(size_t tour, const std::string& title, const std::string& lang) {
+    if (!open_) return fail("no document is open");
+    OJson* t = find_tour(tour);
+    if (!t) return false;
+    if (!check_text(title, lang)) return false;
+    std::string before = snapshot();
+    write_text((*t)["title"], title, lang);
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::add_tour_step(size_t tour, const std::string& node_id, size_t at, const std::string& caption,
+                               const std::string& lang) {
+    if (!open_) return fail("no document is open");
+    const OJson* node = find_node(node_id);
+    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!check_text(caption, lang)) return false;
+    OJson* steps = find_steps(tour);
+    if (!steps) return false;
+    if (at > steps->size()) return fail("no step " + std::to_string(at + 1));
+    std::string before = snapshot();
+    steps->insert(steps->begin() + std::ptrdiff_t(at), step_for(*node, caption, lang));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::remove_tour_step(size_t tour, size_t step) {
+    if (!open_) return fail("no document is open");
+    OJson* steps = find_steps(tour);
+    if (!steps) return false;
+    if (step >= steps->size()) return fail("no step " + std::to_string(step + 1));
+    if (steps->size() == 1) return fail("a tour needs at least one step: remove the tour instead");
+    std::string before = snapshot();
+    steps->erase(steps->begin() + std::ptrdiff_t(step));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::move_tour_step(size_t tour, size_t step, size_t to) {
+    if (!open_) return fail("no document is open");
+    OJson* steps = find_steps(tour);
+    if (!steps) return false;
+    if (step >= steps->size() || to >= steps->size()) return fail("no step " + std::to_string(std::max(step, to) + 1));
+    if (step == to) return true;
+    std::string before = snapshot();
+    OJson moved = std::move((*steps)[step]);
+    steps->erase(steps->begin() + std::ptrdiff_t(step));
+    steps->insert(steps->begin() + std::ptrdiff_t(to), std::move(moved));
+    commit(std::move(before));
+    return true;
+}
+
+bool ContentDoc::set_step_caption(size_t tour, size_t step, const std::string& caption, const std::string& lang) {
+    if (!open_) return fail("no document is open");
+    OJson* steps = find_steps(tour);
+    if (!steps) return false;
+    if (step >= steps->size() || !(*steps)[step].is_object()) return fail("no step " + std::to_string(step + 1));
+    if (!check_text(caption, lang)) return false;
+    std::string before = snapshot();
+    write_text((*steps)[step]["caption"], caption, lang);
     commit(std::move(before));
     return true;
 }
@@ -404,7 +559,7 @@ bool ContentDoc::remove_citation(const std::string& node_id, size_t index) {
 
 bool ContentDoc::undo() {
     if (undo_.empty()) return fail("nothing to undo");
-    redo_.push_back(serialize());
+    redo_.push_back(snapshot());
     doc_ = OJson::parse(undo_.back());  // our own output: already checked once
     undo_.pop_back();
     error_.clear();
@@ -415,7 +570,7 @@ bool ContentDoc::undo() {
 
 bool ContentDoc::redo() {
     if (redo_.empty()) return fail("nothing to redo");
-    undo_.push_back(serialize());
+    undo_.push_back(snapshot());
     doc_ = OJson::parse(redo_.back());
     redo_.pop_back();
     error_.clear();
@@ -476,7 +631,7 @@ bool ContentDoc::save_file(const std::string& path, bool overwrite) {
         fs::remove(tmp, ec);
         return fail("cannot replace " + path + ": " + ec.message());
     }
-    saved_ = text;
+    layout_.read(text);
     base_hash_ = content_hash(text);
     base_size_ = text.size();
     conflict_copy_.clear();

@@ -3,7 +3,8 @@
 //
 // Why a DOM and not Content: saving must keep the author's field order, language maps and fields the app does not
 // know (notes, "$schema"), so edits change the JSON in place and Content is re-derived by the loader each time.
-// Undo keeps serialized snapshots (about 90 KB for the bundled article), capped at kUndoDepth.
+// Undo keeps compact serialized snapshots (smaller than the file), capped at kUndoDepth.
+// Saving keeps the file's own formatting (core/json_splice.h): what did not change is written as it was read.
 // Nodes are named by id; with duplicate ids (an invalid file) the first node with that id is the one edited.
 // The document remembers (by hash) the bytes it was read from or last saved as, so that a save never overwrites a
 // change someone made to the file meanwhile.
@@ -16,11 +17,12 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/json_splice.h"
 #include "core/load.h"
 
 namespace ex {
 
-enum class NodeTextField { Title, Summary, Body };
+enum class NodeTextField { Title, Summary, Body, Tag };
 
 struct NewNode {
     std::string category;                     // "" = the first category
@@ -41,7 +43,8 @@ class ContentDoc {
     bool is_open() const { return open_; }
 
     const nlohmann::ordered_json& json() const { return doc_; }
-    std::string serialize() const;            // 2-space indent, UTF-8, trailing newline
+    // The file's text: its own formatting where nothing changed, its style (indent, one-line lists) where it did.
+    std::string serialize() const;
     const std::string& label() const { return label_; }
 
     // The loader's verdict on the current document: content (null when there are errors) and problems. Problems
@@ -51,11 +54,11 @@ class ContentDoc {
 
     // [SECTION] Edits — each returns false (and sets error()) without changing anything when it cannot apply.
     bool move_card(const std::string& node_id, double x, double y);  // writes "position": {"x", "y"}
-    // lang "" writes a plain string. A language tag sets that entry of a language map; a plain string becomes a map
-    // ({meta.language: old, lang: new}) unless lang is meta.language. Body: index == body size appends; an empty
-    // value with lang "" removes that paragraph.
+    // Every text edit: lang "" writes a plain string. A language tag sets that entry of a language map; a plain
+    // string becomes a map ({meta.language: old, lang: new}) unless lang is meta.language.
+    // Body and Tag are lists: index == the list's size appends; an empty value with lang "" removes that item.
     bool set_node_text(const std::string& node_id, NodeTextField field, const std::string& value,
-                       const std::string& lang = "", size_t body_index = 0);
+                       const std::string& lang = "", size_t index = 0);
     // The new id (unique, from the title), or "" on failure. The node cites nothing ("citations": []): only the
     // author knows which passage it comes from, so the loader reports it until add_citation gives it one.
     std::string add_node(const NewNode& node);
@@ -68,14 +71,28 @@ class ContentDoc {
     bool set_edge_label(size_t index, const std::string& label);  // "" removes the label
     bool set_node_category(const std::string& node_id, const std::string& category);
     // A citation of source paragraph `paragraph` (an id in meta.source), with an optional verbatim quote.
-    bool add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote = "");
+    bool add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote = "",
+                      const std::string& lang = "");
     bool remove_citation(const std::string& node_id, size_t index);
+    bool set_citation_quote(const std::string& node_id, size_t index, const std::string& quote,
+                            const std::string& lang = "");  // "" with lang "" removes the quote
+
+    // Tours, by index into "tours"; steps by index. A new step (and a new tour's first step) without a caption
+    // gets its card's title as the caption, which the author then rewrites.
+    std::string add_tour(const std::string& title, const std::string& first_node, const std::string& lang = "");
+    bool remove_tour(size_t tour);
+    bool set_tour_title(size_t tour, const std::string& title, const std::string& lang = "");
+    bool add_tour_step(size_t tour, const std::string& node_id, size_t at, const std::string& caption = "",
+                       const std::string& lang = "");
+    bool remove_tour_step(size_t tour, size_t step);     // not the last one: a tour needs a step (remove the tour)
+    bool move_tour_step(size_t tour, size_t step, size_t to);
+    bool set_step_caption(size_t tour, size_t step, const std::string& caption, const std::string& lang = "");
 
     bool undo();
     bool redo();
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
-    bool modified() const { return serialize() != saved_; }  // differs from what was opened or last saved
+    bool modified() const { return doc_ != layout_.value(); }  // differs from what was opened or last saved
     const std::string& error() const { return error_; }
 
     // Writes PATH.tmp, copies the current PATH to PATH.bak, then renames PATH.tmp over PATH (atomic on POSIX).
@@ -92,9 +109,16 @@ class ContentDoc {
 
   private:
     nlohmann::ordered_json* find_node(const std::string& id, size_t* index = nullptr);
+    nlohmann::ordered_json* find_tour(size_t tour);   // null (and error()) when there is none
+    nlohmann::ordered_json* find_steps(size_t tour);
+    nlohmann::ordered_json  step_for(const nlohmann::ordered_json& node, const std::string& caption,
+                                     const std::string& lang) const;
+    void write_text(nlohmann::ordered_json& slot, const std::string& value, const std::string& lang) const;
+    bool check_text(const std::string& value, const std::string& lang);  // UTF-8 and a language tag
     bool fail(std::string message);
     void commit(std::string before);          // after an edit: push undo, clear redo, re-validate
     void validate();
+    std::string snapshot() const;             // for undo: compact, parsed back on undo/redo
     std::string meta_language() const;
 
     nlohmann::ordered_json   doc_;
@@ -102,7 +126,7 @@ class ContentDoc {
     bool                     open_ = false;
     LoadResult               result_;
     std::vector<std::string> undo_, redo_;
-    std::string              saved_;
+    JsonLayout               layout_;         // the text opened or last saved, and its formatting
     std::string              error_;
     uint64_t                 base_hash_ = 0;  // content_hash of the bytes opened or last saved
     size_t                   base_size_ = 0;

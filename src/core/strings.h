@@ -40,6 +40,9 @@ enum class Str : int {
     // Edit mode: the file changed on disk (never overwrite someone's work), citations, category, link labels
     kEdReloaded, kEdChangedOutside, kEdConflict, kEdUseFile, kEdUsedFile, kEdOverwrite, kEdOverwritten,
     kEdCitations, kEdNeedsCitation, kEdChooseParagraph, kEdQuoteHint, kEdCite, kEdCategory, kEdLabelHint,
+    // Edit mode: quotes picked in the passage, tags, tours
+    kEdQuoteFrom, kEdSelectToQuote, kEdUseSelection, kEdTags, kEdTagHint, kEdCardTab, kEdToursTab, kEdNoTours,
+    kEdNewTour, kEdNewTourTitle, kEdTourTitle, kEdSteps, kEdAddStep, kEdRemoveTour, kEdPickCardForTour,
     // Markdown export
     kMdSource, kMdTags, kMdCitedFrom, kMdParagraph, kMdQuote, kMdOther, kMdConnections, kMdTours, kMdColon,
     kMdListSeparator, kMdSentenceEnd, kMdOpenParen, kMdCloseParen,

@@ -1,15 +1,20 @@
-// editor.cpp — edit mode: drag cards, edit a card's text, add and remove cards and links, undo/redo, save.
+// editor.cpp — edit mode: drag cards, edit a card's text, tags, citations (a quote picked by selecting it in the
+// passage), category and links, add and remove cards, edit tours, undo/redo, save.
 //
 // Index
 //   [SECTION] Document        open, apply an edit, undo/redo, save
 //   [SECTION] Panel           the editor window
+//   [SECTION] Quote from the passage, tags, tours
 //
 // Edits go to a ContentDoc (core/content_doc.h), which keeps the author's JSON (field order, unknown fields) and
 // re-validates after every change; the map then shows the document's content, keeping the camera and selection.
 #include <algorithm>
 #include <cmath>
 
+#include <imgui_internal.h>  // BringWindowToDisplayFront: the editor stays above the minimap
+
 #include "core/strings.h"
+#include "core/text_wrap.h"
 #include "ui/app.h"
 #include "ui/text.h"
 
@@ -31,11 +36,22 @@ static void load_buffers(AppContext& app) {
     app.edit_summary = app_text(app, n.summary);
     app.edit_body.clear();
     for (const Text& p : n.body) app.edit_body.push_back(app_text(app, p));
+    app.edit_tags.clear();
+    for (const Text& t : n.tags) app.edit_tags.push_back(app_text(app, t));
     app.edit_labels.assign(app.content->edges.size(), std::string());
     for (size_t e = 0; e < app.content->edges.size(); ++e) {
         const Edge& ed = app.content->edges[e];
         if (ed.from_index == app.selected || ed.to_index == app.selected) app.edit_labels[e] = app_text(app, ed.label);
     }
+}
+
+static void load_tour_buffers(AppContext& app) {
+    app.step_captions.clear();
+    app.tour_title.clear();
+    if (!app.content || app.edit_tour < 0 || app.edit_tour >= (int)app.content->tours.size()) return;
+    const Tour& t = app.content->tours[app.edit_tour];
+    app.tour_title = app_text(app, t.title);
+    for (const TourStep& step : t.steps) app.step_captions.push_back(app_text(app, step.caption));
 }
 
 static std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
@@ -46,6 +62,7 @@ static void sync(AppContext& app) {
     app.problems = r.problems;
     if (r.content) app_update_content(app, r.content, app.doc->label());
     load_buffers(app);
+    load_tour_buffers(app);
 }
 
 static bool apply(AppContext& app, bool ok) {
@@ -69,6 +86,7 @@ bool app_open_editor(AppContext& app) {
     app.problems = app.doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
     app.edit_mode = true;
     load_buffers(app);
+    load_tour_buffers(app);
     return true;
 }
 
@@ -162,7 +180,8 @@ bool app_edit_overwrite(AppContext& app) {
 
 // [SECTION] Panel ---------------------------------------------------------------------------------------------------
 
-static bool input_text(const char* label, std::string& value, bool multiline, const char* hint = nullptr) {
+static bool input_text(const char* label, std::string& value, bool multiline, const char* hint = nullptr,
+                       float rows = 4) {
     // InputText with a std::string that grows as the author types.
     auto resize = [](ImGuiInputTextCallbackData* d) {
         if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
@@ -174,23 +193,29 @@ static bool input_text(const char* label, std::string& value, bool multiline, co
     };
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (multiline)
-        ImGui::InputTextMultiline(label, value.data(), value.capacity() + 1, ImVec2(-1, ImGui::GetTextLineHeight() * 4),
+        ImGui::InputTextMultiline(label, value.data(), value.capacity() + 1,
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * rows),
                                   flags, resize, &value);
     else ImGui::InputTextWithHint(label, hint, value.data(), value.capacity() + 1, flags, resize, &value);
     return ImGui::IsItemDeactivatedAfterEdit();  // one undo step per field edit, not per keystroke
 }
 
 // Edits replace app.content; each form holds the content it started drawing with, so its indices stay valid.
-// A combo over `count` items named by `label(i)`; `skip` is left out, -1 in `current` shows `none`.
+// A combo over `count` items named by `label(i)`; `skip` is left out, -1 in `current` shows `none`. Noted for
+// state() as "editor.ID" and, while open, its items as "editor.ID.I" ("##" dropped from the id).
 template <typename Label>
-static void pick(const char* id, float width, int count, int& current, Label label, int skip = -1,
+static void pick(AppContext& app, const char* id, float width, int count, int& current, Label label, int skip = -1,
                  const char* none = "") {
     ImGui::SetNextItemWidth(width);
-    if (!ImGui::BeginCombo(id, current >= 0 && current < count ? label(current).c_str() : none)) return;
+    const bool open = ImGui::BeginCombo(id, current >= 0 && current < count ? label(current).c_str() : none);
+    const std::string name = std::string("editor.") + (id + 2);
+    note_item(app, name);
+    if (!open) return;
     for (int i = 0; i < count; ++i) {
         if (i == skip) continue;
         ImGui::PushID(i);  // labels may repeat; ids may not
         if (ImGui::Selectable(label(i).c_str(), i == current)) current = i;
+        note_item(app, name + "." + std::to_string(i));
         ImGui::PopID();
     }
     ImGui::EndCombo();
@@ -204,8 +229,101 @@ static std::string first_words(const std::string& text, size_t bytes) {
     return text.substr(0, cut) + "\u2026";
 }
 
-// The card's citations: remove one, or cite a source paragraph (with an optional verbatim quote). A card with none
-// says so: the loader reports it until it has one.
+// [SECTION] Quote from the passage, tags, tours -------------------------------------------------------------------
+
+// The passage a quote is taken from, shown read-only: the author selects the words (mouse or finger drag,
+// double-click, Shift+arrows) and presses "Use selection as quote", so the quote is the source's own bytes.
+// Dear ImGui's text field does not wrap, so the lines are joined with '\n' here and the selection is mapped back to
+// the paragraph's text (the spaces a line broke at are in no line: a selection across them takes them back).
+struct PassageLines {
+    std::string         shown;   // the lines joined with '\n'
+    std::vector<LineSpan> lines; // in the paragraph's text
+    std::vector<size_t> starts;  // where each line starts in `shown`
+
+    size_t source(size_t at) const {  // a byte offset in `shown` → one in the paragraph's text
+        size_t i = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin();
+        if (i == 0) return 0;
+        --i;
+        return std::min(lines[i].first + (at - starts[i]), lines[i].second);
+    }
+};
+
+static PassageLines wrap_passage(const std::string& text, float width) {
+    PassageLines p;
+    p.lines = wrap_lines(text, width, [](std::string_view piece) {
+        return ImGui::CalcTextSize(piece.data(), piece.data() + piece.size()).x;
+    });
+    for (const LineSpan& line : p.lines) {
+        if (!p.shown.empty() || !p.starts.empty()) p.shown += '\n';
+        p.starts.push_back(p.shown.size());
+        p.shown.append(text, line.first, line.second - line.first);
+    }
+    return p;
+}
+
+struct PassageSelection {
+    AppContext*         app;
+    const PassageLines* lines;
+};
+
+static int passage_callback(ImGuiInputTextCallbackData* d) {
+    // Called every frame while the field is active: the selection the author last made is the one kept.
+    auto* sel = static_cast<PassageSelection*>(d->UserData);
+    const int a = std::min(d->SelectionStart, d->SelectionEnd), b = std::max(d->SelectionStart, d->SelectionEnd);
+    sel->app->quote_from = sel->lines->source((size_t)a);
+    sel->app->quote_to = sel->lines->source((size_t)b);
+    return 0;
+}
+
+static std::string trimmed(const std::string& s) {
+    const size_t a = s.find_first_not_of(" \t\r\n");
+    if (a == std::string::npos) return "";
+    return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
+}
+
+// Draws the passage of `para`; returns the selected words (and the language of the text shown) when the author
+// presses "Use selection as quote".
+static bool passage_quote(AppContext& app, const SourceParagraph& para, const std::string& key, std::string& quote,
+                          std::string& quote_lang) {
+    const bool opened = app.quote_for != key;
+    if (opened) {  // another passage: the old selection means nothing here
+        app.quote_for = key;
+        app.quote_from = app.quote_to = 0;
+    }
+    const std::string& text = app_text(app, para.text);
+    quote_lang.clear();  // the entry shown: a plain string stays plain
+    for (const auto& [lang, entry] : para.text.items)
+        if (&entry == &text) quote_lang = lang;
+    const float top = ImGui::GetCursorScreenPos().y;
+    ImGui::TextDisabled("%s", tr(app, Str::kEdSelectToQuote));
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const PassageLines lines = wrap_passage(text, width - style.FramePadding.x * 2 - style.ScrollbarSize);
+    std::string shown = lines.shown;  // the field wants a writable buffer; read-only, it never writes
+    PassageSelection sel{&app, &lines};
+    const float rows = (float)std::clamp((int)lines.lines.size(), 1, 6);
+    ImGui::InputTextMultiline("##passage", shown.data(), shown.size() + 1,
+                              ImVec2(width, ImGui::GetTextLineHeight() * rows + style.FramePadding.y * 2 + 2),
+                              ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_CallbackAlways, passage_callback,
+                              &sel);
+    note_item(app, "editor.passage");
+    const std::string words = app.quote_to > app.quote_from && app.quote_to <= text.size()
+                                  ? trimmed(text.substr(app.quote_from, app.quote_to - app.quote_from))
+                                  : std::string();
+    ImGui::BeginDisabled(words.empty());
+    const bool use = ImGui::SmallButton(tr(app, Str::kEdUseSelection));
+    note_item(app, "editor.use_selection");
+    ImGui::EndDisabled();
+    // A long card's panel scrolls: bring the passage up to its top (as far as it scrolls). By hand, as an
+    // auto-resizing window's height is not settled on the frame the passage appears.
+    if (opened) ImGui::SetScrollY(ImGui::GetScrollY() + top - ImGui::GetWindowPos().y - style.WindowPadding.y);
+    if (!use) return false;
+    quote = words;
+    return true;
+}
+
+// The card's citations: remove one, give one a quote from its passage, or cite a source paragraph (with an optional
+// verbatim quote, typed or selected in the passage). A card with none says so: the loader reports it until it has one.
 static bool citation_fields(AppContext& app, const Content& c, const std::string& id) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(app, Str::kEdCitations));
@@ -215,8 +333,16 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
         const Citation& cit = node.citations[k];
         ImGui::PushID(int(k) + 100000);  // clear of the edge rows' ids
         const bool removed = ImGui::SmallButton("x");
+        note_item(app, "editor.citation_remove." + std::to_string(k));
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(app, Str::kEdQuoteFrom))) {
+            app.quote_open = !(app.quote_open && app.quote_target == (int)k);
+            app.quote_target = (int)k;
+        }
+        note_item(app, "editor.quote_from." + std::to_string(k));
         ImGui::PopID();
         if (removed) {
+            app.quote_open = false;
             apply(app, app.doc->remove_citation(id, k));
             return false;
         }
@@ -228,21 +354,81 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
     for (const SourceSection& section : c.meta.source.sections)
         for (const SourceParagraph& p : section.paragraphs) paragraphs.push_back(&p);
     if (app.cite_paragraph >= (int)paragraphs.size()) app.cite_paragraph = -1;
-    pick("##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
+    const int had = app.cite_paragraph;
+    pick(app, "##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
          [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
          tr(app, Str::kEdChooseParagraph));
+    if (app.cite_paragraph != had && app.cite_paragraph >= 0) {  // a passage picked: show it to quote from
+        app.quote_open = true;
+        app.quote_target = -1;
+    }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
     input_text("##quote", app.cite_quote, false, tr(app, Str::kEdQuoteHint));
+    note_item(app, "editor.quote");
     ImGui::SameLine();
     ImGui::BeginDisabled(app.cite_paragraph < 0);
-    if (ImGui::Button(tr(app, Str::kEdCite)) &&
-        apply(app, app.doc->add_citation(id, paragraphs[app.cite_paragraph]->id, app.cite_quote))) {
+    const bool cite = ImGui::Button(tr(app, Str::kEdCite));
+    note_item(app, "editor.cite");
+    ImGui::EndDisabled();
+    if (cite && apply(app, app.doc->add_citation(id, paragraphs[app.cite_paragraph]->id, app.cite_quote,
+                                                  app.cite_quote_lang))) {
         app.cite_quote.clear();
-        ImGui::EndDisabled();
+        app.cite_quote_lang.clear();
+        app.quote_open = false;
         return false;
     }
-    ImGui::EndDisabled();
+
+    // The passage to quote from: the new citation's paragraph, or the one citation k cites.
+    const SourceParagraph* para = nullptr;
+    if (app.quote_open && app.quote_target < 0 && app.cite_paragraph >= 0) para = paragraphs[app.cite_paragraph];
+    if (app.quote_open && app.quote_target >= 0 && app.quote_target < (int)node.citations.size())
+        for (const SourceParagraph* p : paragraphs)
+            if (p->id == node.citations[app.quote_target].paragraph) para = p;
+    if (!para) return true;
+    std::string quote, lang;
+    if (!passage_quote(app, *para, id + "/" + std::to_string(app.quote_target) + "/" + para->id, quote, lang))
+        return true;
+    if (app.quote_target < 0) {  // into the new citation's field: the author presses Cite
+        app.cite_quote = quote;
+        app.cite_quote_lang = lang;
+        return true;
+    }
+    app.quote_open = false;
+    apply(app, app.doc->set_citation_quote(id, (size_t)app.quote_target, quote, lang));
+    return false;
+}
+
+// The card's tags, in the reading language: edit one in place (emptied, it goes), x removes, the last field adds.
+static bool tag_fields(AppContext& app, const std::string& id, const std::string& lang) {
+    ImGui::TextDisabled("%s", tr(app, Str::kEdTags));
+    for (size_t i = 0; i < app.edit_tags.size(); ++i) {
+        ImGui::PushID((int)i + 200000);
+        ImGui::SameLine();
+        const float w = std::clamp(ImGui::CalcTextSize(app.edit_tags[i].c_str()).x + 16.0f, 40.0f, 160.0f);
+        if (ImGui::GetContentRegionAvail().x < w + 30.0f) ImGui::NewLine();
+        ImGui::SetNextItemWidth(w);
+        const bool edited = input_text("##tag", app.edit_tags[i], false);
+        ImGui::SameLine(0, 2);
+        const bool removed = ImGui::SmallButton("x");
+        note_item(app, "editor.tag_remove." + std::to_string(i));
+        ImGui::PopID();
+        // Emptied in a bilingual file, the tag goes rather than keeping an empty entry in this language.
+        if (removed || (edited && app.edit_tags[i].empty()))
+            return !apply(app, app.doc->set_node_text(id, NodeTextField::Tag, "", "", i));
+        if (edited) return !apply(app, app.doc->set_node_text(id, NodeTextField::Tag, app.edit_tags[i], lang, i));
+    }
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < 90.0f) ImGui::NewLine();
+    ImGui::SetNextItemWidth(90.0f);
+    const bool added = input_text("##newtag", app.new_tag, false, tr(app, Str::kEdTagHint));
+    note_item(app, "editor.tag_new");
+    if (added && !trimmed(app.new_tag).empty()) {
+        const bool ok = apply(app, app.doc->set_node_text(id, NodeTextField::Tag, trimmed(app.new_tag), lang,
+                                                           app.edit_tags.size()));
+        if (ok) app.new_tag.clear();
+        return !ok;
+    }
     return true;
 }
 
@@ -263,7 +449,7 @@ static void selected_card_fields(AppContext& app) {
     ImGui::TextDisabled("%s", tr(app, Str::kEdCategory));
     ImGui::SameLine();
     int category = c.nodes[app.selected].category_index;
-    pick("##category", 180, (int)c.categories.size(), category,
+    pick(app, "##category", 180, (int)c.categories.size(), category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     if (category >= 0 && category != c.nodes[app.selected].category_index) {
         apply(app, app.doc->set_node_category(id, c.categories[category].id));
@@ -290,6 +476,7 @@ static void selected_card_fields(AppContext& app) {
         return;
     }
 
+    if (!tag_fields(app, id, lang)) return;
     if (!citation_fields(app, c, id)) return;
 
     ImGui::Separator();
@@ -311,6 +498,7 @@ static void selected_card_fields(AppContext& app) {
             ImGui::Indent();
             ImGui::SetNextItemWidth(-1);
             const bool edited = input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint));
+            note_item(app, "editor.label." + std::to_string(e));
             ImGui::Unindent();
             if (edited) {
                 apply(app, app.doc->set_edge_label(e, app.edit_labels[e]));
@@ -322,12 +510,13 @@ static void selected_card_fields(AppContext& app) {
     }
     // New link from the selected card.
     app.link_kind = std::clamp(app.link_kind, 0, (int)c.edge_kinds.size() - 1);
-    pick("##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
+    pick(app, "##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
          [&](int k) -> const std::string& { return app_text(app, c.edge_kinds[k].forward); });
     ImGui::SameLine();
     if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
-    pick("##target", -60, (int)c.nodes.size(), app.link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected, tr(app, Str::kEdChooseCard));
+    pick(app, "##target", -60, (int)c.nodes.size(), app.link_target,
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected,
+         tr(app, Str::kEdChooseCard));
     ImGui::SameLine();
     ImGui::BeginDisabled(app.link_target < 0);
     if (ImGui::Button(tr(app, Str::kEdLink)))
@@ -340,7 +529,7 @@ static void new_card_form(AppContext& app) {
     const Content& c = *keep;
     ImGui::TextDisabled("%s", tr(app, Str::kEdNewCard));
     app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
-    pick("##cat", 140, (int)c.categories.size(), app.new_category,
+    pick(app, "##cat", 140, (int)c.categories.size(), app.new_category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
@@ -366,13 +555,108 @@ static void new_card_form(AppContext& app) {
     ImGui::EndDisabled();
 }
 
+// The Tours tab: pick a tour, retitle it, caption, reorder and remove its steps, add the selected card as a step,
+// start a new tour from the selected card, remove the tour.
+static void tour_fields(AppContext& app) {
+    const std::shared_ptr<const Content> keep = app.content;
+    const Content& c = *keep;
+    const std::string lang = app.config.lang;
+    const std::string selected = app.selected >= 0 ? c.nodes[app.selected].id : std::string();
+    if (c.tours.empty()) ImGui::TextDisabled("%s", tr(app, Str::kEdNoTours));
+    else {
+        const int had = app.edit_tour;
+        app.edit_tour = std::clamp(app.edit_tour, 0, (int)c.tours.size() - 1);
+        pick(app, "##tour", -1, (int)c.tours.size(), app.edit_tour,
+             [&](int t) -> const std::string& { return app_text(app, c.tours[t].title); });
+        if (app.edit_tour != had || app.step_captions.size() != c.tours[app.edit_tour].steps.size())
+            load_tour_buffers(app);
+    }
+    ImGui::BeginDisabled(selected.empty());
+    if (ImGui::SmallButton(tr(app, Str::kEdNewTour))) {
+        if (apply(app, !app.doc->add_tour(tr(app, Str::kEdNewTourTitle), selected, lang).empty())) {
+            app.edit_tour = (int)app.content->tours.size() - 1;
+            load_tour_buffers(app);
+        }
+        ImGui::EndDisabled();
+        return;
+    }
+    note_item(app, "editor.tour_new");
+    ImGui::EndDisabled();
+    if (selected.empty()) text_wrapped(tr(app, Str::kEdPickCardForTour));
+    if (c.tours.empty()) return;
+
+    const size_t t = (size_t)app.edit_tour;
+    const Tour& tour = c.tours[t];
+    ImGui::TextDisabled("%s", tr(app, Str::kEdTourTitle));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    const bool titled = input_text("##tourtitle", app.tour_title, false);
+    note_item(app, "editor.tour_title");
+    if (titled) {
+        apply(app, app.doc->set_tour_title(t, app.tour_title, lang));
+        return;
+    }
+    ImGui::TextDisabled("%s", tr(app, Str::kEdSteps));
+    for (size_t k = 0; k < tour.steps.size() && k < app.step_captions.size(); ++k) {
+        const TourStep& step = tour.steps[k];
+        const std::string n = std::to_string(k);
+        ImGui::PushID((int)k + 300000);
+        ImGui::Text("%d.", (int)k + 1);
+        ImGui::SameLine();
+        ImGui::BeginDisabled(k == 0);
+        const bool up = ImGui::ArrowButton("##up", ImGuiDir_Up);
+        note_item(app, "editor.step_up." + n);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(k + 1 == tour.steps.size());
+        const bool down = ImGui::ArrowButton("##down", ImGuiDir_Down);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(tour.steps.size() == 1);  // a tour keeps one step: Remove tour removes the rest
+        const bool removed = ImGui::SmallButton("x");
+        note_item(app, "editor.step_remove." + n);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        text_wrapped(step.node_index >= 0 ? app_text(app, c.nodes[step.node_index].title) : step.node);
+        ImGui::Indent();
+        ImGui::SetNextItemWidth(-1);
+        const bool captioned = input_text("##caption", app.step_captions[k], true, nullptr, 2);
+        note_item(app, "editor.step_caption." + n);
+        ImGui::Unindent();
+        ImGui::PopID();
+        bool changed = false;
+        if (up) changed = apply(app, app.doc->move_tour_step(t, k, k - 1));
+        else if (down) changed = apply(app, app.doc->move_tour_step(t, k, k + 1));
+        else if (removed) changed = apply(app, app.doc->remove_tour_step(t, k));
+        else if (captioned) changed = apply(app, app.doc->set_step_caption(t, k, app.step_captions[k], lang));
+        if (changed || up || down || removed || captioned) return;
+    }
+    ImGui::BeginDisabled(selected.empty());
+    if (ImGui::SmallButton(tr(app, Str::kEdAddStep))) {
+        apply(app, app.doc->add_tour_step(t, selected, tour.steps.size()));
+        ImGui::EndDisabled();
+        return;
+    }
+    note_item(app, "editor.step_add");
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::SmallButton(tr(app, Str::kEdRemoveTour))) apply(app, app.doc->remove_tour(t));
+}
+
 void draw_editor(AppContext& app) {
     if (!app.edit_mode || !app.doc || !app.content) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + 170), ImGuiCond_Always);
+    const ImVec2 pos(vp->WorkPos.x + 8, vp->WorkPos.y + 170);
+    ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, vp->WorkSize.x - 16), 0));
+    // Long cards and tours scroll inside the window rather than run off the screen.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(200.0f, vp->WorkSize.y - 178)));
     ImGui::Begin("##editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                                           ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
+    // Over the minimap, which comes and goes as the camera moves and would otherwise take the clicks meant for the
+    // bottom of a tall editor. Not over the editor's own open combo list.
+    if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     ImGui::PushFont(app.font_bold, 0.0f);
     ImGui::TextUnformatted(tr(app, Str::kEdEditing));
     ImGui::PopFont();
@@ -401,11 +685,23 @@ void draw_editor(AppContext& app) {
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(app, Str::kEdOverwrite))) app_edit_overwrite(app);
     }
-    ImGui::Separator();
-    selected_card_fields(app);
-    if (!app.content) { ImGui::End(); return; }
-    ImGui::Separator();
-    new_card_form(app);
+    if (ImGui::BeginTabBar("##edit_tabs")) {
+        const bool card = ImGui::BeginTabItem(tr(app, Str::kEdCardTab));
+        note_item(app, "editor.tab_card");
+        if (card) {
+            selected_card_fields(app);
+            ImGui::Separator();
+            new_card_form(app);
+            ImGui::EndTabItem();
+        }
+        const bool tours = ImGui::BeginTabItem(tr(app, Str::kEdToursTab));
+        note_item(app, "editor.tab_tours");
+        if (tours) {
+            tour_fields(app);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
     ImGui::End();
 }
 

@@ -54,8 +54,7 @@ static float end_panel(AppContext& app, std::string name) {
     return pos.y + size.y;
 }
 
-// Notes the last item under `name` for state(), so tests can press it with real input.
-static void note_item(AppContext& app, std::string name) {
+void note_item(AppContext& app, std::string name) {
     const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     app.ui_rects.push_back(UiRect{std::move(name), Rect{a.x, a.y, b.x - a.x, b.y - a.y}});
 }

@@ -68,8 +68,13 @@ static void check_same_content(const ex::Content& a, const ex::Content& b) {
         check_same_text(na.summary, nb.summary);
         REQUIRE(na.body.size() == nb.body.size());
         for (size_t k = 0; k < na.body.size(); ++k) check_same_text(na.body[k], nb.body[k]);
+        REQUIRE(na.tags.size() == nb.tags.size());
+        for (size_t k = 0; k < na.tags.size(); ++k) check_same_text(na.tags[k], nb.tags[k]);
         REQUIRE(na.citations.size() == nb.citations.size());
-        for (size_t k = 0; k < na.citations.size(); ++k) CHECK(na.citations[k].paragraph == nb.citations[k].paragraph);
+        for (size_t k = 0; k < na.citations.size(); ++k) {
+            CHECK(na.citations[k].paragraph == nb.citations[k].paragraph);
+            check_same_text(na.citations[k].quote, nb.citations[k].quote);
+        }
         CHECK(na.has_position == nb.has_position);
         CHECK(na.x == nb.x);
         CHECK(na.y == nb.y);
@@ -84,8 +89,12 @@ static void check_same_content(const ex::Content& a, const ex::Content& b) {
     REQUIRE(a.tours.size() == b.tours.size());
     for (size_t i = 0; i < a.tours.size(); ++i) {
         CHECK(a.tours[i].id == b.tours[i].id);
+        check_same_text(a.tours[i].title, b.tours[i].title);
         REQUIRE(a.tours[i].steps.size() == b.tours[i].steps.size());
-        for (size_t k = 0; k < a.tours[i].steps.size(); ++k) CHECK(a.tours[i].steps[k].node == b.tours[i].steps[k].node);
+        for (size_t k = 0; k < a.tours[i].steps.size(); ++k) {
+            CHECK(a.tours[i].steps[k].node == b.tours[i].steps[k].node);
+            check_same_text(a.tours[i].steps[k].caption, b.tours[i].steps[k].caption);
+        }
     }
 }
 
@@ -452,4 +461,184 @@ TEST_CASE("content_doc: a save never overwrites a change made on disk since the 
     CHECK(doc.disk_state(path) == ContentDoc::Disk::Missing);
     CHECK(doc.save_file(path));
     fs::remove_all(dir);
+}
+
+// [SECTION] Tags, quotes and tours ------------------------------------------------------------------------------
+
+TEST_CASE("content_doc: tags are added, edited per language, removed, undone") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    using F = ex::NodeTextField;
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "universities", "", 2));  // index == size appends
+    REQUIRE(doc.result().ok());
+    REQUIRE(doc.content()->nodes[0].tags.size() == 3);
+    CHECK(doc.content()->nodes[0].tags[2].get() == "universities");
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "高校", "zh", 2));       // another language: a map
+    CHECK(doc.json()["nodes"][0]["tags"][2] == nlohmann::ordered_json({{"en", "universities"}, {"zh", "高校"}}));
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "", "", 0));             // empty with no language removes
+    CHECK(doc.json()["nodes"][0]["tags"].size() == 2);
+    CHECK(doc.json()["nodes"][0]["tags"][0] == "supply");
+    REQUIRE(doc.set_node_text("wages", F::Tag, "pay", "", 0));                    // a card with no tags gets a list
+    CHECK(doc.json()["nodes"][1]["tags"] == nlohmann::ordered_json::array({"pay"}));
+    REQUIRE(doc.set_node_text("wages", F::Tag, "", "", 0));                       // the last one takes the list
+    CHECK_FALSE(doc.json()["nodes"][1].contains("tags"));
+    CHECK_FALSE(doc.set_node_text("wages", F::Tag, "", "", 0));
+    CHECK(doc.error() == "no tag 0");
+    CHECK_FALSE(doc.set_node_text("talent-pipeline", F::Tag, "x", "", 5));
+    REQUIRE(doc.result().ok());
+
+    REQUIRE(doc.set_node_text("automation", F::Tag, std::string(80, 'x'), "", 0));  // validated like the rest
+    CHECK_FALSE(doc.result().ok());
+    REQUIRE(doc.undo());
+    CHECK(doc.result().ok());
+    REQUIRE(doc.undo());
+    CHECK(doc.json()["nodes"][1]["tags"] == nlohmann::ordered_json::array({"pay"}));
+}
+
+TEST_CASE("content_doc: a citation's quote is set, checked by the loader, and removed") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    REQUIRE(doc.set_citation_quote("automation", 0, "soften"));
+    REQUIRE(doc.result().ok());
+    CHECK(doc.content()->nodes[2].citations[0].quote.get() == "soften");
+    REQUIRE(doc.set_citation_quote("automation", 0, "not in the passage"));  // kept, and reported
+    bool reported = false;
+    for (const ex::Problem& p : doc.result().problems)
+        reported |= p.pointer == "/nodes/2/citations/0/quote" && p.message.find("quote not found") != std::string::npos;
+    CHECK(reported);
+    REQUIRE(doc.set_citation_quote("automation", 0, ""));
+    CHECK_FALSE(doc.json()["nodes"][2]["citations"][0].contains("quote"));
+    CHECK(doc.result().ok());
+    CHECK_FALSE(doc.set_citation_quote("automation", 3, "x"));
+    CHECK(doc.error() == "no citation 3");
+    CHECK_FALSE(doc.set_citation_quote("automation", 0, "x", "Bad Tag"));
+
+    REQUIRE(doc.add_citation("wages", "p1", "train fewer", "en"));  // the file's language: a plain string
+    CHECK(doc.json()["nodes"][1]["citations"][1]["quote"] == "train fewer");
+    REQUIRE(doc.result().ok());
+    REQUIRE(doc.set_citation_quote("wages", 1, "培养", "zh"));      // another language: a map
+    CHECK(doc.json()["nodes"][1]["citations"][1]["quote"] ==
+          nlohmann::ordered_json({{"en", "train fewer"}, {"zh", "培养"}}));
+}
+
+TEST_CASE("content_doc: tours are added, titled, their steps added, captioned, moved and removed") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    const std::string id = doc.add_tour("Second look", "automation");
+    CHECK(id == "second-look");
+    REQUIRE(doc.result().ok());
+    REQUIRE(doc.content()->tours.size() == 2);
+    const ex::Tour* tour = &doc.content()->tours[1];
+    CHECK(tour->title.get() == "Second look");
+    REQUIRE(tour->steps.size() == 1);
+    CHECK(tour->steps[0].node == "automation");
+    CHECK(tour->steps[0].caption.get() == "Automation");  // the card's title until the author writes one
+    CHECK(doc.add_tour("Second look", "wages") == "second-look-2");
+    REQUIRE(doc.remove_tour(2));
+
+    REQUIRE(doc.add_tour_step(1, "wages", 1, "Then pay."));
+    REQUIRE(doc.add_tour_step(1, "talent-pipeline", 0));
+    REQUIRE(doc.set_step_caption(1, 0, "Supply first."));
+    REQUIRE(doc.set_step_caption(1, 0, "先看供给。", "zh"));
+    REQUIRE(doc.set_tour_title(1, "A second look"));
+    REQUIRE(doc.result().ok());
+    tour = &doc.content()->tours[1];
+    REQUIRE(tour->steps.size() == 3);
+    CHECK(tour->title.get() == "A second look");
+    CHECK(tour->steps[0].node == "talent-pipeline");
+    CHECK(tour->steps[0].caption.get("zh") == "先看供给。");
+    CHECK(tour->steps[2].caption.get() == "Then pay.");
+
+    REQUIRE(doc.move_tour_step(1, 0, 2));  // first to last
+    tour = &doc.content()->tours[1];
+    CHECK(tour->steps[0].node == "automation");
+    CHECK(tour->steps[1].node == "wages");
+    CHECK(tour->steps[2].node == "talent-pipeline");
+    REQUIRE(doc.move_tour_step(1, 2, 1));
+    CHECK(doc.content()->tours[1].steps[1].node == "talent-pipeline");
+    CHECK_FALSE(doc.move_tour_step(1, 0, 3));
+
+    REQUIRE(doc.remove_tour_step(1, 0));
+    REQUIRE(doc.remove_tour_step(1, 0));
+    CHECK_FALSE(doc.remove_tour_step(1, 0));  // the last step stays: a tour needs one
+    CHECK(doc.error() == "a tour needs at least one step: remove the tour instead");
+    CHECK(doc.content()->tours[1].steps.size() == 1);
+    CHECK_FALSE(doc.add_tour_step(1, "nope", 0));
+    CHECK_FALSE(doc.add_tour_step(1, "wages", 5));
+    CHECK_FALSE(doc.set_tour_title(7, "x"));
+    CHECK(doc.error() == "no tour 7");
+    CHECK_FALSE(doc.add_tour("x", "nope").size());
+
+    REQUIRE(doc.set_step_caption(1, 0, ""));  // allowed, and reported
+    CHECK_FALSE(doc.result().ok());
+    REQUIRE(doc.remove_tour(1));
+    CHECK(doc.result().ok());
+    while (doc.can_undo()) doc.undo();
+    CHECK_FALSE(doc.modified());
+    CHECK(doc.content()->tours.size() == 1);
+}
+
+// [SECTION] The file's formatting -------------------------------------------------------------------------------
+
+namespace ex::test { size_t changed_lines(const std::string& a, const std::string& b); }  // test_json_splice.cpp
+
+TEST_CASE("content_doc: a save keeps the file's formatting: one edit, a few changed lines") {
+    const fs::path dir = fresh_dir("explainer-format-");
+    for (const char* rel : {"format/four-space-compact.json", "format/two-space-tight.json"}) {
+        CAPTURE(rel);
+        const std::string original = slurp(doc_fixture(rel));
+        const bool four = std::string(rel).find("four") != std::string::npos;
+        const std::string path = (dir / "map.json").string();
+        { std::ofstream(path, std::ios::binary | std::ios::trunc) << original; }
+        ContentDoc doc;
+        REQUIRE(doc.open_file(path));
+        REQUIRE(doc.result().ok());
+
+        // Move a card: one line changes.
+        REQUIRE(doc.move_card("mortgages", 360, 40));
+        REQUIRE(doc.save_file(path));
+        std::string saved = slurp(path);
+        CHECK(ex::test::changed_lines(original, saved) == 2);  // the old line out, the new one in
+        CHECK(saved.find(four ? "\"position\": { \"x\": 360, \"y\": 40 }" : "\"position\": {\"x\": 360, \"y\": 40}") !=
+              std::string::npos);
+        ContentDoc back;
+        REQUIRE(back.open_file(path));
+        CHECK(back.json() == doc.json());
+        CHECK(back.result().ok());
+
+        // Change a title and move a card that had no position: the new field follows the file's style.
+        REQUIRE(doc.set_node_text("rents", ex::NodeTextField::Title, "Rents climb"));
+        REQUIRE(doc.move_card("rents", 640, 0));
+        REQUIRE(doc.save_file(path));
+        const std::string before = saved;
+        saved = slurp(path);
+        CHECK(ex::test::changed_lines(before, saved) == 5);  // title; citations gets a comma; position added
+        const std::string indent = four ? "            " : "      ";
+        const std::string position =
+            four ? "\"position\": { \"x\": 640, \"y\": 0 }\n" : "\"position\": {\"x\": 640, \"y\": 0}\n";
+        CHECK(saved.find("\n" + indent + position) != std::string::npos);
+        REQUIRE(back.open_file(path));
+        CHECK(back.json() == doc.json());
+        CHECK(back.result().ok());
+        check_same_content(*back.content(), *doc.content());
+        CHECK(ex::test::changed_lines(original, saved) <= 7);
+    }
+}
+
+TEST_CASE("content_doc: the bundled article saves back byte for byte, and one move changes a few lines") {
+    const fs::path dir = fresh_dir("explainer-article-");
+    const std::string path = (dir / "article.json").string();
+    const std::string original = slurp(std::string(EXPLAINER_SOURCE_DIR) + "/assets/content/article.json");
+    { std::ofstream(path, std::ios::binary) << original; }
+    ContentDoc doc;
+    REQUIRE(doc.open_file(path));
+    REQUIRE(doc.save_file(path, true));
+    CHECK(slurp(path) == original);
+    const std::string id = doc.content()->nodes[3].id;
+    const bool had_position = doc.content()->nodes[3].has_position;
+    REQUIRE(doc.move_card(id, 100, 200));
+    REQUIRE(doc.save_file(path));
+    const std::string saved = slurp(path);
+    // A card without a position gets one: the line before it gains a comma, the object takes 4 lines.
+    CHECK(ex::test::changed_lines(original, saved) == (had_position ? 4 : 6));
+    ContentDoc back;
+    REQUIRE(back.open_file(path));
+    CHECK(back.json() == doc.json());
 }
