@@ -107,6 +107,7 @@ async function openFresh(url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  await page.addInitScript(watchFirstText);
   await page.goto(url);
   return { browser, page, cdp, problems };
 }
@@ -140,16 +141,29 @@ const wasmBytes = () => (typeof wasmMemory !== 'undefined' ? wasmMemory.buffer.b
 
 // [SECTION] Measurements ------------------------------------------------------------------------------------------
 
-// When the article's text was first painted (ms from navigation): the earliest largest-contentful-paint candidate
-// inside the page's text view. null for a page without one (the demo, cytoscape).
-const firstText = () => new Promise((resolve) => {
-  if (!document.getElementById('text-view')) { resolve(null); return; }
+// When the article's text was first painted (ms from navigation). The text view is in the first HTML response: when
+// it is laid out and visible as the document finishes parsing, the first contentful paint is its first paint (the
+// page has nothing painted before it). Else the first largest-contentful-paint candidate inside it, noted as it
+// comes (the app may replace the text later, and an entry's element is then gone). null: no text view (the
+// demo, cytoscape).
+function watchFirstText() {
+  document.addEventListener('DOMContentLoaded', () => {
+    const text = document.querySelector('#text-view .explainer-text');
+    const r = text && text.getBoundingClientRect();
+    window.__textInFirstHtml = !!(r && r.height > 0 && r.width > 0 && getComputedStyle(text).visibility !== 'hidden');
+  });
   new PerformanceObserver((list) => {
-    const hits = list.getEntries().filter((e) => e.element && e.element.closest && e.element.closest('#text-view'));
-    if (hits.length) resolve(Math.min(...hits.map((e) => e.renderTime || e.startTime)));
+    for (const e of list.getEntries()) {
+      if (window.__textLcp !== undefined || !e.element || !e.element.closest || !e.element.closest('#text-view')) continue;
+      window.__textLcp = e.renderTime || e.startTime;
+    }
   }).observe({ type: 'largest-contentful-paint', buffered: true });
-  setTimeout(() => resolve(null), 3000);
-});
+}
+const firstText = () => {
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  if (window.__textInFirstHtml && fcp) return fcp.startTime;
+  return window.__textLcp !== undefined ? window.__textLcp : null;
+};
 
 // One fresh browser: navigation → first frame, then settle, then the idle window.
 async function idleRun(kind, url, serverPid) {
