@@ -191,7 +191,7 @@ static OJson texts_json(const std::vector<Text>& v) {
 }
 
 // A Text as text_json wrote it, in `lang` (then `fallback`, then the first entry); "" when it is neither.
-static std::string text_in(const Json& t, const std::string& lang, const std::string& fallback) {
+static std::string text_in(const OJson& t, const std::string& lang, const std::string& fallback) {
     if (t.is_string()) return t.get<std::string>();
     if (!t.is_object() || t.empty()) return "";
     for (const std::string& l : {lang, fallback})
@@ -397,15 +397,16 @@ struct CanvasNode {
     int64_t     x = 0, y = 0, width = 0, height = 0;
     std::string our_id;                       // text/file/link: node id; group: category id
     int         category = -1;
-    const Json* extra = nullptr;              // our own "explainer" field (export_canvas), when an object
+    const OJson* extra = nullptr;              // our own "explainer" field (export_canvas), when an object
 };
 
 struct CanvasEdge {
     std::string pointer, from, to, label;
-    const Json* extra = nullptr;
+    const OJson* extra = nullptr;
 };
 
-const Json* extra_of(const Json& v) {
+// The "explainer" field of a canvas, node or edge, when an object.
+const OJson* extra_of(const OJson& v) {
     auto it = v.find("explainer");
     return it != v.end() && it->is_object() ? &*it : nullptr;
 }
@@ -467,7 +468,6 @@ class CanvasReader {
         if (!v.is_object()) { sink_.error(ptr, "expected a node object"); return; }
         CanvasNode n;
         n.pointer = ptr;
-        n.extra = extra_of(v);
         id(v, ptr, n.id);
         if (const std::string* t = string(v, ptr, "type", true)) {
             n.type = *t;
@@ -519,7 +519,6 @@ class CanvasReader {
         if (!v.is_object()) { sink_.error(ptr, "expected an edge object"); return; }
         CanvasEdge e;
         e.pointer = ptr;
-        e.extra = extra_of(v);
         std::string ignored;
         id(v, ptr, ignored);
         if (const std::string* s = string(v, ptr, "fromNode", true)) e.from = *s;
@@ -572,20 +571,20 @@ namespace {
 // map's meta, source, categories, declared kinds, lanes and tours come back, and so do a card's or link's own
 // fields while its visible text is unchanged (its digest); without, everything is made from what the canvas shows.
 OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges,
-                    const std::unordered_map<std::string, size_t>& node_index, const Json* extras,
+                    const std::unordered_map<std::string, size_t>& node_index, const OJson* extras,
                     const std::string& label, ProblemSink& sink) {
     if (!extras) {  // the canvas alone: no card's or edge's exported fields either
         for (CanvasNode& n : nodes) n.extra = nullptr;
         for (CanvasEdge& e : edges) e.extra = nullptr;
     }
-    const std::string lang = extras && extras->value("lang", Json()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
-    const Json* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
-    const std::string fallback = meta && meta->value("language", Json()).is_string() ? (*meta)["language"].get<std::string>() : "en";
-    auto list = [&](const char* key) -> const Json* {
+    const std::string lang = extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
+    const OJson* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
+    const std::string fallback = meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
+    auto list = [&](const char* key) -> const OJson* {
         return extras && extras->contains(key) && (*extras)[key].is_array() ? &(*extras)[key] : nullptr;
     };
-    auto unchanged = [](const Json* extra, const std::string& shown) {
-        return extra && extra->value("digest", Json()).is_string() && (*extra)["digest"] == digest(shown);
+    auto unchanged = [](const OJson* extra, const std::string& shown) {
+        return extra && extra->value("digest", OJson()).is_string() && (*extra)["digest"] == digest(shown);
     };
 
     // Categories: those the export carried, one per other group, then one per colour of ungrouped cards, then
@@ -594,9 +593,9 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
     std::unordered_set<std::string> category_ids, node_ids;
     std::unordered_map<std::string, int> carried;  // category id → index
     OJson categories = OJson::array();
-    if (const Json* cats = list("categories"))
-        for (const Json& c : *cats)
-            if (c.is_object() && c.value("id", Json()).is_string() && category_ids.insert(c["id"].get<std::string>()).second) {
+    if (const OJson* cats = list("categories"))
+        for (const OJson& c : *cats)
+            if (c.is_object() && c.value("id", OJson()).is_string() && category_ids.insert(c["id"].get<std::string>()).second) {
                 carried[c["id"].get<std::string>()] = int(categories.size());
                 categories.push_back(OJson(c));
             }
@@ -607,7 +606,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         group_nodes.push_back(i);
         const std::string name = trim(g.label).empty() ? "Group " + std::to_string(group_nodes.size())
                                                        : cut(trim(g.label), limits::kTitleBytes);
-        if (g.extra && g.extra->value("category", Json()).is_string()) {
+        if (g.extra && g.extra->value("category", OJson()).is_string()) {
             auto it = carried.find((*g.extra)["category"].get<std::string>());
             if (it != carried.end()) {  // a carried category's group: renamed or recoloured on the canvas?
                 g.category = it->second;
@@ -636,7 +635,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             if (inside && (best_area < 0 || area < best_area)) { best_area = area; n.category = g.category; }
         }
         if (n.category >= 0) continue;
-        if (n.extra && n.extra->value("category", Json()).is_string()) {
+        if (n.extra && n.extra->value("category", OJson()).is_string()) {
             auto it = carried.find((*n.extra)["category"].get<std::string>());
             if (it != carried.end()) { n.category = it->second; continue; }
         }
@@ -670,13 +669,13 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
     OJson sections = OJson::array();
     std::unordered_set<std::string> paragraph_ids;
     const bool carried_source = meta && meta->contains("source") && (*meta)["source"].is_object() &&
-                                (*meta)["source"].value("sections", Json()).is_array();
+                                (*meta)["source"].value("sections", OJson()).is_array();
     if (carried_source)
-        for (const Json& sec : (*meta)["source"]["sections"]) {
+        for (const OJson& sec : (*meta)["source"]["sections"]) {
             sections.push_back(OJson(sec));
-            if (sec.is_object() && sec.value("paragraphs", Json()).is_array())
-                for (const Json& para : sec["paragraphs"])
-                    if (para.is_object() && para.value("id", Json()).is_string()) paragraph_ids.insert(para["id"].get<std::string>());
+            if (sec.is_object() && sec.value("paragraphs", OJson()).is_array())
+                for (const OJson& para : sec["paragraphs"])
+                    if (para.is_object() && para.value("id", OJson()).is_string()) paragraph_ids.insert(para["id"].get<std::string>());
         }
     const size_t carried_sections = sections.size();
     OJson out_nodes = OJson::array();
@@ -725,7 +724,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             if (!body.empty()) node["body"] = std::move(body);
         }
         if (n.extra && n.extra->contains("tags")) node["tags"] = (*n.extra)["tags"];
-        if (carried_source && n.extra && n.extra->value("citations", Json()).is_array() && !(*n.extra)["citations"].empty()) {
+        if (carried_source && n.extra && n.extra->value("citations", OJson()).is_array() && !(*n.extra)["citations"].empty()) {
             node["citations"] = (*n.extra)["citations"];
         } else {
             std::string pid = "p" + std::to_string(++paragraph);
@@ -750,10 +749,10 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
     // Edges: an unchanged label gives back its kind and label; any other reads through the kinds' readings.
     std::vector<std::pair<std::string, std::string>> declared;
     std::unordered_set<std::string> kind_ids;
-    if (const Json* kinds = list("edge_kinds"))
-        for (const Json& k : *kinds)
-            if (k.is_object() && k.value("id", Json()).is_string()) {
-                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", Json()), lang, fallback));
+    if (const OJson* kinds = list("edge_kinds"))
+        for (const OJson& k : *kinds)
+            if (k.is_object() && k.value("id", OJson()).is_string()) {
+                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", OJson()), lang, fallback));
                 kind_ids.insert(k["id"].get<std::string>());
             }
     OJson out_edges = OJson::array();
@@ -771,11 +770,11 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             continue;
         }
         OJson edge;
-        if (e.extra && e.extra->value("id", Json()).is_string() && edge_ids.insert((*e.extra)["id"].get<std::string>()).second)
+        if (e.extra && e.extra->value("id", OJson()).is_string() && edge_ids.insert((*e.extra)["id"].get<std::string>()).second)
             edge["id"] = (*e.extra)["id"];
         edge["from"] = from.our_id;
         edge["to"] = to.our_id;
-        if (unchanged(e.extra, e.label) && e.extra->value("kind", Json()).is_string()) {
+        if (unchanged(e.extra, e.label) && e.extra->value("kind", OJson()).is_string()) {
             edge["kind"] = (*e.extra)["kind"];
             if (e.extra->contains("label")) edge["label"] = (*e.extra)["label"];
         } else {
@@ -812,7 +811,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
 
     // Tours, without the steps whose cards are no longer on the canvas.
     OJson tours = OJson::array();
-    if (const Json* carried_tours = list("tours"))
+    if (const OJson* carried_tours = list("tours"))
         for (size_t t = 0; t < carried_tours->size(); ++t) {
             OJson tour = (*carried_tours)[t];
             if (!tour.is_object() || !tour.value("steps", OJson()).is_array()) continue;
@@ -867,7 +866,18 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
 
         // The import is only useful if the result loads: check it with the loader itself. What the export carried
         // is used when the result validates; otherwise (a hand-edited "explainer" field) the canvas alone is.
-        const Json* extras = extra_of(parsed.root);
+        // The exported fields from the file in its own key order (the loader's tree sorts keys), so an imported
+        // file reads like the one exported.
+        OJson ordered;
+        try {
+            ordered = OJson::parse(bytes);
+        } catch (const std::exception&) {  // bytes the guarded parser accepts and this one does not (a BOM)
+            ordered = OJson(parsed.root);
+        }
+        auto at = [&](const std::string& ptr) -> const OJson& { return ordered.at(OJson::json_pointer(ptr)); };
+        for (CanvasNode& n : reader.nodes) n.extra = extra_of(at(n.pointer));
+        for (CanvasEdge& e : reader.edges) e.extra = extra_of(at(e.pointer));
+        const OJson* extras = extra_of(ordered);
         std::vector<Problem> problems = sink.finish();
         for (int attempt = extras ? 0 : 1; attempt < 2; ++attempt) {
             ProblemSink built(label);
