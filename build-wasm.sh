@@ -7,22 +7,27 @@
 #   ./build-wasm.sh --single-file   build, assemble only site-single/explainer.html
 #   ./build-wasm.sh --serve [PORT]  build, then serve site/ on http://127.0.0.1:PORT/ (default 8080)
 #   ./build-wasm.sh --from DIR --out DIR   assemble from an existing Emscripten build folder (no compile)
+#   ./build-wasm.sh --content my.json      your own article instead of the bundled one: the site, the single file
+#                                          and the offline copy open it by default (checked first; no recompile)
 set -euo pipefail
 cd "$(dirname "$0")"
 export NODE_PATH=/usr/share/nodejs   # Debian's emcc needs Debian's acorn with this Node.js
 
-serve=0; port=8080; single_only=0; from=""; site=site; single=site-single
+serve=0; port=8080; single_only=0; from=""; site=site; single=site-single; content=assets/content/article.json
 while [ $# -gt 0 ]; do
   case "$1" in
     --serve) serve=1; if [ $# -gt 1 ] && [[ "$2" =~ ^[0-9]+$ ]]; then port="$2"; shift; fi ;;
     --single-file) single_only=1 ;;
     --from) from="${2:?--from needs a build folder}"; shift ;;
     --out) site="${2:?--out needs a folder}"; single="$2-single"; shift ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --content) content="${2:?--content needs a JSON file}"; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "build-wasm.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
 done
+
+[ -f "$content" ] || { echo "build-wasm.sh: --content $content: no such file" >&2; exit 2; }
 
 if [ -z "$from" ]; then
   scripts/setup.sh
@@ -44,22 +49,60 @@ if [ -z "$prerender" ]; then
   prerender=build/native-release/explainer-prerender
 fi
 pages=build/pages
-rm -rf "$pages" && mkdir -p "$pages/zh"
-content=assets/content/article.json
-"$prerender" - "$content" > "$pages/default.json"
+rm -rf "$pages" && mkdir -p "$pages"
+# The prerender loads the content with the app's own loader: a file with errors stops the build here, its problems
+# listed above, before anything is assembled.
+if ! "$prerender" - "$content" > "$pages/default.json"; then
+  echo "build-wasm.sh: $content has errors (listed above); nothing assembled. Check it with explainer --validate." >&2
+  exit 1
+fi
 "$prerender" zh "$content" > "$pages/zh.json"
 python3 scripts/prerender-pages.py web/index.html "$pages"
 
+# --- --content: the author's file becomes the data package's only file (the app opens /assets/content/article.json
+# at start), and the package's size in explainer.js follows it: nothing is compiled again. -------------------------
+if [ "$(realpath "$content")" != "$(realpath assets/content/article.json)" ]; then
+  stage=$(mktemp -d build/content-stage.XXXXXX)
+  trap 'rm -rf "$stage"' EXIT
+  cp "$from/explainer.wasm" "$stage/"
+  cp "$content" "$stage/explainer.data"
+  python3 - "$from/explainer.js" "$stage/explainer.js" "$(stat -c %s "$content")" <<'PY'
+import json, re, sys, uuid
+src, out, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
+js = open(src, encoding="utf-8").read()
+calls = list(re.finditer(r'loadPackage\((\{"files":.*?\})\)', js))
+meta = json.loads(calls[0].group(1)) if len(calls) == 1 else None
+if not meta or [f["filename"] for f in meta["files"]] != ["/assets/content/article.json"]:
+    sys.exit("build-wasm.sh: " + src + " does not hold the expected data package (one file, "
+             "/assets/content/article.json); rebuild it with cmake --build --preset wasm-release")
+meta["files"][0].update(start=0, end=size)
+meta["remote_package_size"] = size
+meta["package_uuid"] = str(uuid.uuid4())
+m = calls[0]
+open(out, "w", encoding="utf-8").write(js[:m.start(1)] + json.dumps(meta, separators=(",", ":")) + js[m.end(1):])
+PY
+  from="$stage"
+fi
+
 # The service worker's cache is named after the build, so a new build replaces what readers have cached.
-build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" "$pages/index.html" "$pages/zh/index.html" |
+page_files=("$pages/index.html")
+[ -f "$pages/zh/index.html" ] && page_files+=("$pages/zh/index.html")
+build_id=$(cat "$from"/explainer.{js,wasm,data} "${web_files[@]/#/web/}" "${page_files[@]}" |
            sha256sum | cut -c1-12)
 
 # --- site/: the files as they are, with the build id stamped into sw.js ------------------------------------------
 if [ $single_only = 0 ]; then
   rm -rf "$site.tmp" && mkdir -p "$site.tmp"
   cp "${web_files[@]/#/web/}" "$site.tmp/"
-  mkdir -p "$site.tmp/zh" && cp "$pages/index.html" "$site.tmp/" && cp "$pages/zh/index.html" "$site.tmp/zh/"
+  cp "$pages/index.html" "$site.tmp/"
   sed -i "s/__EXPLAINER_BUILD__/$build_id/" "$site.tmp/sw.js"
+  if [ -f "$pages/zh/index.html" ]; then
+    mkdir -p "$site.tmp/zh" && cp "$pages/zh/index.html" "$site.tmp/zh/"
+  else  # content in one language: no Chinese page to precache
+    sed -i "s| 'zh/',||" "$site.tmp/sw.js"
+    grep -q "'zh/'" "$site.tmp/sw.js" && { echo "build-wasm.sh: could not drop zh/ from sw.js" >&2; exit 1; }
+  fi
+  cp assets/schema/explainer.schema.json "$site.tmp/"  # for authors' editors: "$schema": "https://SITE/explainer.schema.json"
   cp "$from/explainer.js" "$from/explainer.wasm" "$from/explainer.data" "$site.tmp/"
   rm -rf "$site" && mv "$site.tmp" "$site"
   echo "build-wasm.sh: site assembled in $(cd "$site" && pwd) ($(du -sh "$site" | cut -f1), build $build_id)"
@@ -109,6 +152,7 @@ PY
 rm -rf "$single" && mv "$single.tmp" "$single"
 echo "build-wasm.sh: single file in $(cd "$single" && pwd)/explainer.html ($(du -h "$single/explainer.html" | cut -f1))"
 
+rm -rf "${stage:-}"  # exec below skips the EXIT trap
 if [ $serve = 1 ]; then
   exec python3 scripts/serve.py "$site" "$port"
 fi

@@ -2,7 +2,9 @@
 """prerender-pages.py TEMPLATE DIR — the site's pages with the article pre-rendered (run by build-wasm.sh).
 
 Reads DIR/default.json and DIR/zh.json (explainer-prerender's {lang, title, description, html}) and writes
-DIR/index.html (the content's own language) and DIR/zh/index.html (Chinese, its files one folder up). Each page gets
+DIR/index.html (the content's own language) and DIR/zh/index.html (Chinese, its files one folder up). Content with
+no Chinese (zh.json comes out in the default page's language) gets index.html alone, without a link to a language it
+does not have. Each page gets
 the text view at TEMPLATE's <!-- explainer:text-view --> marker, a link to the other language, <html lang>, <title>,
 the meta description and Open Graph tags. No <link rel="alternate" hreflang>: it needs the site's absolute URL,
 which the build does not know (Lighthouse's SEO audit refuses a relative one).
@@ -48,8 +50,10 @@ def page(template, data, up, other_href, other_lang, other_label):
         sys.exit("prerender-pages.py: the template has no " + kMarker + " marker")
     if data["lang"] == "zh":  # the region's name, which page.js sets too when scripts run
         s = s.replace('aria-label="The article as text"', 'aria-label="文章的文字版"', 1)
-    text = ('<p class="lang-link"><a href="' + other_href + '" hreflang="' + esc(other_lang) + '" lang="' +
-            esc(other_lang) + '">' + other_label + "</a></p>\n" + data["html"])
+    text = data["html"]
+    if other_href:
+        text = ('<p class="lang-link"><a href="' + other_href + '" hreflang="' + esc(other_lang) + '" lang="' +
+                esc(other_lang) + '">' + other_label + "</a></p>\n" + text)
     return s.replace(kMarker, text, 1)
 
 
@@ -57,10 +61,13 @@ def main():
     template = pathlib.Path(sys.argv[1]).read_text(encoding="utf-8")
     out = pathlib.Path(sys.argv[2])
     read = lambda name: json.loads((out / name).read_text(encoding="utf-8"))
-    (out / "zh").mkdir(parents=True, exist_ok=True)
-    (out / "index.html").write_text(page(template, read("default.json"), False, "zh/", "zh", "中文"), encoding="utf-8")
-    (out / "zh" / "index.html").write_text(page(template, read("zh.json"), True, "../", "en", "English"),
-                                           encoding="utf-8")
+    default, zh = read("default.json"), read("zh.json")
+    two = zh["lang"] != default["lang"]
+    (out / "index.html").write_text(page(template, default, False, "zh/" if two else "", "zh", "中文"),
+                                    encoding="utf-8")
+    if two:
+        (out / "zh").mkdir(parents=True, exist_ok=True)
+        (out / "zh" / "index.html").write_text(page(template, zh, True, "../", "en", "English"), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -20,6 +20,9 @@
   }
 
   if (asked !== null) {
+    // The pre-rendered text view is the bundled article, not the one asked for: it goes at once. The app renders the
+    // asked one's text when it loads, or the page lists why it could not (page.js, onExplainerContentFailed).
+    document.querySelectorAll('#text-view .explainer-text, #text-view .lang-link').forEach((el) => el.remove());
     const target = resolveContent(asked);
     const fetched = target.error
       ? Promise.resolve({ error: target.error })

@@ -24,6 +24,8 @@
       'link-copied': 'Link copied: {url}', 'copy-this': 'Copy this link: {url}', opened: 'Opened {name}.',
       'not-opened-1': '{name} was not opened: 1 problem, listed in the app. {first}',
       'not-opened-n': '{name} was not opened: {n} problems, listed in the app. {first}',
+      'content-failed': '{name} could not be shown: {first}', 'content-problems': 'The problems in {name}:',
+      'content-failed-n': '{name} could not be shown ({n} problems): {first}',
       'text-label': 'The article as text', 'text-view': 'Text view', 'skip-to-map': 'Skip to the map',
       selected: 'Selected: {title}. {summary}',
       'selected-id': 'Selected: {id}.', cleared: 'Selection cleared.', 'drop-hint': 'Drop a .json file to open it',
@@ -40,6 +42,8 @@
       opened: '已打开 {name}。',
       'not-opened-1': '{name} 未能打开：1 个问题，已在应用中列出。{first}',
       'not-opened-n': '{name} 未能打开：{n} 个问题，已在应用中列出。{first}',
+      'content-failed': '无法显示 {name}：{first}', 'content-problems': '{name} 中的问题：',
+      'content-failed-n': '无法显示 {name}（{n} 个问题）：{first}',
       'text-label': '文章的文字版', 'text-view': '文字版', 'skip-to-map': '跳到地图',
       selected: '已选中：{title}。{summary}',
       'selected-id': '已选中：{id}。', cleared: '已取消选择。',
@@ -210,6 +214,19 @@
       all[(at + direction + all.length) % all.length].focus();
     },
     onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
+    // ?content= could not be shown (refused, not fetched, or not valid): the page says so, and the text view lists
+    // every problem where the article would be; no map, and no other article in its place.
+    onExplainerContentFailed: (name, lines) => {
+      const first = (lines[0] || '').replace(name + ': ', '').replace(/^\/: /, '');  // the sentence names the file already
+      fail(t(lines.length > 1 ? 'content-failed-n' : 'content-failed', { name, n: lines.length, first }));
+      const box = document.createElement('div');
+      box.className = 'content-problems';
+      const list = document.createElement('ul');
+      for (const line of lines) list.appendChild(document.createElement('li')).textContent = line;
+      box.appendChild(document.createElement('p')).textContent = t('content-problems', { name });
+      box.appendChild(list);
+      document.getElementById('text-view').replaceChildren(box);
+    },
     onAbort: (what) => fail(t('stopped', { what })),
     onExplainerContent: () => emit('content', window.explainer.page()),
     onExplainerView: (hash, selected) => emit('view', { hash, selected: selected || null, restored: false }),
@@ -263,7 +280,8 @@
         if (ptr) M._free(ptr);
       }
     },
-    // What the page shows around the map: {title, lang, theme, embed, colours, html} (html: the text view).
+    // What the page shows around the map: {title, lang, theme, embed, colours, html, has_lang} (html: the text view;
+    // has_lang: {en, zh}, which of the page's two languages the content has).
     page() {
       if (!window.Module.calledRun) return null;
       return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_page_json()));

@@ -163,6 +163,10 @@
     if (page.lang) document.documentElement.lang = page.lang;
     if (page.theme) document.documentElement.dataset.theme = page.theme;  // ?theme= may differ from the system's
     setFavicon(page.colours);
+    // The link to the other language's page, only while the content has that language (a dropped file may not).
+    for (const a of document.querySelectorAll('.lang-link a[hreflang]')) {
+      a.parentElement.hidden = !!page.has_lang && page.has_lang[a.getAttribute('hreflang')] === false;
+    }
     document.body.classList.toggle('embed', !!page.embed);
     skip.textContent = t('skip-to-map');
     render(page.html);
@@ -170,7 +174,9 @@
 
   // ?lang=zh on a page in another language: the Chinese page (zh/, pre-rendered by build-wasm.sh) has the text, so it
   // reads in Chinese at once rather than when the map has started.
-  if (/^zh/i.test(query.get('lang') || '') && !/^zh/i.test(document.documentElement.lang) && !explainer.singleFile) {
+  // Only where the build made a zh/ page (it links to it): content in one language has none.
+  if (/^zh/i.test(query.get('lang') || '') && !/^zh/i.test(document.documentElement.lang) && !explainer.singleFile &&
+      document.querySelector('.lang-link a[hreflang="zh"]')) {
     fetch('zh/', { credentials: 'same-origin' })
       .then((r) => (r.ok ? r.text() : ''))
       .then((html) => {

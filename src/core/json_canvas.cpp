@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/content_doc.h"
+#include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load.h"
 
@@ -84,6 +85,127 @@ static std::string unique(const std::string& base, std::unordered_set<std::strin
     return id;
 }
 
+// Canvas colours by name, for categories made from colours: the six presets as Obsidian draws them, then by hue.
+static std::string colour_name(const std::string& hex) {
+    static const std::pair<const char*, const char*> kPresets[6] = {
+        {"#fb464c", "Red"}, {"#e9973f", "Orange"}, {"#e0de71", "Yellow"},
+        {"#44cf6e", "Green"}, {"#53dfdd", "Cyan"}, {"#a882ff", "Purple"}};
+    for (const auto& [h, name] : kPresets)
+        if (hex == h) return name;
+    if (hex.size() != 7) return "Colour " + hex;
+    const double r = std::stoi(hex.substr(1, 2), nullptr, 16) / 255.0, g = std::stoi(hex.substr(3, 2), nullptr, 16) / 255.0,
+                 b = std::stoi(hex.substr(5, 2), nullptr, 16) / 255.0;
+    const double hi = std::max({r, g, b}), lo = std::min({r, g, b}), l = (hi + lo) / 2, d = hi - lo;
+    if (d < 0.08 || (l > 0.1 && l < 0.9 && d / (1 - std::fabs(2 * l - 1)) < 0.15))
+        return l < 0.2 ? "Black" : l > 0.85 ? "White" : "Grey";
+    double h = hi == r ? std::fmod((g - b) / d, 6.0) : hi == g ? (b - r) / d + 2 : (r - g) / d + 4;
+    h *= 60;
+    if (h < 0) h += 360;
+    const std::pair<double, const char*> kHues[] = {{15, "Red"}, {45, "Orange"}, {70, "Yellow"}, {165, "Green"},
+                                                    {200, "Cyan"}, {255, "Blue"}, {290, "Purple"}, {345, "Pink"},
+                                                    {361, "Red"}};
+    for (const auto& [upto, name] : kHues)
+        if (h < upto) return name;
+    return "Red";
+}
+
+static bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+
+// Inline Markdown as the reader would see it: emphasis (**, __, *, _, ~~, ==) and code spans lose their markers,
+// links and images keep their text ([text](url), ![alt](url), [[page|alias]], [[page]]), and backslash escapes
+// their character. "2 * 3" keeps its star (an opening marker must touch the text), and so does snake_case.
+std::string strip_markdown(std::string_view in) {
+    std::string s(in);
+    // Links first, so their brackets are not taken for text.
+    for (size_t i = 0; (i = s.find("[[", i)) != std::string::npos;) {
+        const size_t end = s.find("]]", i + 2);
+        if (end == std::string::npos) break;
+        std::string inner = s.substr(i + 2, end - i - 2);
+        if (const size_t bar = inner.find('|'); bar != std::string::npos) inner = inner.substr(bar + 1);
+        s.replace(i, end + 2 - i, inner);
+        i += inner.size();
+    }
+    for (size_t i = 0; (i = s.find('[', i)) != std::string::npos;) {
+        const size_t close = s.find(']', i + 1);
+        if (close == std::string::npos || close + 1 >= s.size() || s[close + 1] != '(') { ++i; continue; }
+        const size_t paren = s.find(')', close + 2);
+        if (paren == std::string::npos) { ++i; continue; }
+        const size_t from = i > 0 && s[i - 1] == '!' ? i - 1 : i;
+        const std::string text = s.substr(i + 1, close - i - 1);
+        s.replace(from, paren + 1 - from, text);
+        i = from + text.size();
+    }
+    for (const std::string mark : {"**", "__", "~~", "==", "`", "*", "_"}) {
+        const bool underscore = mark[0] == '_';
+        for (size_t i = 0; (i = s.find(mark, i)) != std::string::npos;) {
+            const size_t start = i + mark.size();
+            const bool opens = start < s.size() && s[start] != ' ' && (i == 0 || s[i - 1] != '\\') &&
+                               !(underscore && i > 0 && word_char(s[i - 1])) &&
+                               !(mark.size() == 1 && start < s.size() && s[start] == mark[0]);
+            size_t close = opens ? s.find(mark, start + 1) : std::string::npos;
+            while (close != std::string::npos && underscore && close + mark.size() < s.size() &&
+                   word_char(s[close + mark.size()]))
+                close = s.find(mark, close + 1);
+            if (close == std::string::npos || s[close - 1] == ' ' || s[close - 1] == '\\') { i = start; continue; }
+            s.erase(close, mark.size());
+            s.erase(i, mark.size());
+            i = close - mark.size();
+        }
+    }
+    std::string out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size() && std::ispunct(static_cast<unsigned char>(s[i + 1]))) ++i;
+        out += s[i];
+    }
+    return out;
+}
+
+// A title from a line: Markdown's inline markers, and a list or quote marker in front, go.
+static std::string plain_title(const std::string& line) {
+    std::string t = trim(line);
+    for (bool again = true; again && !t.empty();) {
+        again = false;
+        if ((t[0] == '>' || t[0] == '-' || t[0] == '+' || (t[0] == '*' && t.size() > 1 && t[1] == ' ')) &&
+            (t.size() == 1 || t[1] == ' ')) { t = trim(t.substr(1)); again = true; }
+        else if (t.rfind("[ ] ", 0) == 0 || t.rfind("[x] ", 0) == 0) { t = trim(t.substr(4)); again = true; }
+    }
+    const size_t digits = t.find_first_not_of("0123456789");
+    if (digits > 0 && digits != std::string::npos && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') &&
+        t[digits + 1] == ' ')
+        t = trim(t.substr(digits + 2));
+    return trim(strip_markdown(t));
+}
+
+// Our Text in JSON: a plain string, or a language map in the order written.
+static OJson text_json(const Text& t) {
+    if (t.items.size() == 1 && t.items[0].first.empty()) return t.items[0].second;
+    OJson m = OJson::object();
+    for (const auto& [lang, text] : t.items) m[lang.empty() ? "und" : lang] = text;
+    return m;
+}
+
+static OJson texts_json(const std::vector<Text>& v) {
+    OJson a = OJson::array();
+    for (const Text& t : v) a.push_back(text_json(t));
+    return a;
+}
+
+// A Text as text_json wrote it, in `lang` (then `fallback`, then the first entry); "" when it is neither.
+static std::string text_in(const OJson& t, const std::string& lang, const std::string& fallback) {
+    if (t.is_string()) return t.get<std::string>();
+    if (!t.is_object() || t.empty()) return "";
+    for (const std::string& l : {lang, fallback})
+        if (auto it = t.find(l); it != t.end() && it->is_string()) return it->get<std::string>();
+    return t.begin()->is_string() ? t.begin()->get<std::string>() : "";
+}
+
+// What a canvas text or label said when it was exported, so an import can tell it is unchanged.
+static std::string digest(const std::string& s) {
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(content_hash(s)));
+    return buf;
+}
+
 struct MarkdownParts {
     std::string              title;
     std::vector<std::string> paragraphs;      // after the title, split at blank lines
@@ -109,11 +231,11 @@ static MarkdownParts split_markdown(const std::string& text) {
     if (title_line < 0) return parts;
     const std::string t = trim(lines[size_t(title_line)]);
     const size_t hashes = t.find_first_not_of('#');
-    parts.title = trim(hashes != std::string::npos && hashes <= 6 && hashes < t.size() && t[hashes] == ' '
-                           ? t.substr(hashes) : t);
+    parts.title = plain_title(hashes != std::string::npos && hashes <= 6 && hashes < t.size() && t[hashes] == ' '
+                                  ? t.substr(hashes) : t);
     std::string para;
     auto flush = [&] {
-        if (!trim(para).empty()) parts.paragraphs.push_back(trim(para));
+        if (!trim(para).empty()) parts.paragraphs.push_back(trim(strip_markdown(para)));
         para.clear();
     };
     for (size_t i = 0; i < lines.size(); ++i) {
@@ -133,6 +255,58 @@ static OJson rect_json(OJson node, const Rect& r) {
     node["width"] = std::max(1L, std::lround(r.w));
     node["height"] = std::max(1L, std::lround(r.h));
     return node;
+}
+
+// The canvas's own "explainer" field: the map's meta and source, all categories, lanes, the kinds the file declares
+// and the tours, none of which a canvas can show. Texts keep every language.
+static OJson export_extras(const Content& c, const std::string& lang) {
+    OJson source = {{"title", text_json(c.meta.source.title)}};
+    if (!c.meta.source.publisher.empty()) source["publisher"] = text_json(c.meta.source.publisher);
+    if (!c.meta.source.url.empty()) source["url"] = c.meta.source.url;
+    OJson sections = OJson::array();
+    for (const SourceSection& sec : c.meta.source.sections) {
+        OJson paragraphs = OJson::array();
+        for (const SourceParagraph& p : sec.paragraphs) paragraphs.push_back({{"id", p.id}, {"text", text_json(p.text)}});
+        sections.push_back({{"id", sec.id}, {"heading", text_json(sec.heading)}, {"paragraphs", std::move(paragraphs)}});
+    }
+    source["sections"] = std::move(sections);
+    OJson meta = {{"title", text_json(c.meta.title)}};
+    if (!c.meta.subtitle.empty()) meta["subtitle"] = text_json(c.meta.subtitle);
+    meta["summary"] = text_json(c.meta.summary);
+    meta["language"] = c.meta.language;
+    meta["source"] = std::move(source);
+
+    OJson categories = OJson::array();
+    for (const Category& cat : c.categories) {
+        OJson one = {{"id", cat.id}, {"label", text_json(cat.label)}, {"colour", cat.colour}};
+        if (!cat.description.empty()) one["description"] = text_json(cat.description);
+        categories.push_back(std::move(one));
+    }
+    // Declared kinds: those that are not a built-in exactly as built in.
+    const std::vector<EdgeKind> builtins = builtin_edge_kinds();
+    OJson kinds = OJson::array();
+    for (const EdgeKind& k : c.edge_kinds) {
+        const EdgeKind* b = find_edge_kind(builtins, k.id);
+        if (b && b->forward.items == k.forward.items && b->backward.items == k.backward.items && b->style == k.style &&
+            b->folds == k.folds && b->reads_backwards == k.reads_backwards)
+            continue;
+        kinds.push_back({{"id", k.id}, {"forward", text_json(k.forward)}, {"backward", text_json(k.backward)},
+                         {"style", k.style}, {"folds", k.folds}, {"reads_backwards", k.reads_backwards}});
+    }
+    OJson tours = OJson::array();
+    for (const Tour& t : c.tours) {
+        OJson steps = OJson::array();
+        for (const TourStep& st : t.steps) steps.push_back({{"node", st.node}, {"caption", text_json(st.caption)}});
+        OJson one = {{"id", t.id}, {"title", text_json(t.title)}};
+        if (!t.description.empty()) one["description"] = text_json(t.description);
+        one["steps"] = std::move(steps);
+        tours.push_back(std::move(one));
+    }
+    OJson out = {{"format", 1}, {"lang", lang}, {"meta", std::move(meta)}, {"categories", std::move(categories)}};
+    if (c.lanes.on) out["lanes"] = {{"notes", c.lanes.notes}};
+    if (!kinds.empty()) out["edge_kinds"] = std::move(kinds);
+    out["tours"] = std::move(tours);
+    return out;
 }
 
 OJson export_canvas(const Content& content, const Layout& layout, const CanvasExportOptions& options) {
@@ -172,6 +346,7 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
             g = rect_json(std::move(g), groups[c]);
             g["color"] = hex_colour(cat.rgb);
             g["label"] = cat.label.get(lang, fallback);
+            g["explainer"] = {{"category", cat.id}, {"digest", digest(g["label"].get<std::string>())}};
             nodes.push_back(std::move(g));
         }
     for (size_t i = 0; i < n; ++i) {
@@ -182,6 +357,20 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         card = rect_json(std::move(card), layout.cards[i]);
         if (node.category_index >= 0) card["color"] = hex_colour(content.categories[size_t(node.category_index)].rgb);
         card["text"] = text;
+        // What the text cannot carry, in a field of our own (JSON Canvas allows them): the import uses it while the
+        // card's text is as exported (its digest), and the text itself once someone has edited it.
+        OJson extra = {{"digest", digest(text)}, {"category", node.category}, {"title", text_json(node.title)},
+                       {"summary", text_json(node.summary)}};
+        if (!node.body.empty()) extra["body"] = texts_json(node.body);
+        if (!node.tags.empty()) extra["tags"] = texts_json(node.tags);
+        OJson citations = OJson::array();
+        for (const Citation& ct : node.citations) {
+            OJson one = {{"paragraph", ct.paragraph}};
+            if (!ct.quote.empty()) one["quote"] = text_json(ct.quote);
+            citations.push_back(std::move(one));
+        }
+        extra["citations"] = std::move(citations);
+        card["explainer"] = std::move(extra);
         nodes.push_back(std::move(card));
     }
     for (size_t i = 0; i < content.edges.size(); ++i) {
@@ -190,10 +379,13 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         std::string label = e.kind_index >= 0 ? content.edge_kinds[size_t(e.kind_index)].forward.get(lang, fallback)
                                               : e.kind;
         if (!e.label.empty()) label += " (" + e.label.get(lang, fallback) + ")";
+        OJson extra = {{"digest", digest(label)}, {"kind", e.kind}};
+        if (!e.id.empty()) extra["id"] = e.id;
+        if (!e.label.empty()) extra["label"] = text_json(e.label);
         edges.push_back({{"id", "edge:" + std::to_string(i)}, {"fromNode", e.from}, {"toNode", e.to},
-                         {"toEnd", "arrow"}, {"label", label}});
+                         {"toEnd", "arrow"}, {"label", label}, {"explainer", std::move(extra)}});
     }
-    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}};
+    return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"explainer", export_extras(content, lang)}};
 }
 
 // [SECTION] Import: reading -------------------------------------------------------------------------------------
@@ -205,11 +397,19 @@ struct CanvasNode {
     int64_t     x = 0, y = 0, width = 0, height = 0;
     std::string our_id;                       // text/file/link: node id; group: category id
     int         category = -1;
+    const OJson* extra = nullptr;              // our own "explainer" field (export_canvas), when an object
 };
 
 struct CanvasEdge {
     std::string pointer, from, to, label;
+    const OJson* extra = nullptr;
 };
+
+// The "explainer" field of a canvas, node or edge, when an object.
+const OJson* extra_of(const OJson& v) {
+    auto it = v.find("explainer");
+    return it != v.end() && it->is_object() ? &*it : nullptr;
+}
 
 class CanvasReader {
   public:
@@ -341,108 +541,157 @@ bool CanvasImport::ok() const {
     return !content.is_null();
 }
 
-// Maps an edge label to a built-in kind when it starts with the kind's reading ("drives (through X)"), keeping
-// the rest as the label; otherwise the kind is "relates-to" and the whole label is kept.
-static std::pair<std::string, std::string> edge_kind_of(const std::string& raw) {
+// Maps an edge label to a kind when it starts with the kind's reading ("drives (through X)"), keeping the rest as
+// the label; otherwise the kind is "relates-to" and the whole label is kept. `declared`: (id, reading) of the kinds
+// the exported file declared, tried before the built-in ones.
+static std::pair<std::string, std::string> edge_kind_of(
+    const std::string& raw, const std::vector<std::pair<std::string, std::string>>& declared = {}) {
     const std::string label = trim(raw);
     auto lower = [](std::string s) {
         for (char& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
         return s;
     };
     const std::string l = lower(label);
-    for (const EdgeKind& k : builtin_edge_kinds()) {
-        for (const std::string& reading : {lower(k.forward.get()), k.id}) {
-            if (l == reading) return {k.id, ""};
+    std::vector<std::pair<std::string, std::string>> kinds = declared;
+    for (const EdgeKind& k : builtin_edge_kinds()) kinds.emplace_back(k.id, k.forward.get());
+    for (const auto& [id, forward] : kinds) {
+        for (const std::string& reading : {lower(forward), id}) {
+            if (reading.empty()) continue;
+            if (l == reading) return {id, ""};
             if (l.rfind(reading + " (", 0) == 0 && l.back() == ')')
-                return {k.id, trim(label.substr(reading.size() + 2, label.size() - reading.size() - 3))};
+                return {id, trim(label.substr(reading.size() + 2, label.size() - reading.size() - 3))};
         }
     }
     return {"relates-to", label};
 }
 
-CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
-    CanvasImport result;
-    ProblemSink sink(label);
-    try {
-        if (bytes.size() > limits::kFileBytes) {
-            sink.error("", "the file is larger than the 8 MiB limit");
-            result.problems = sink.finish();
-            return result;
-        }
-        ParsedJson parsed = parse_json_guarded(bytes, 16, sink);
-        CanvasReader reader(sink);
-        if (!parsed.ok || !parsed.root.is_object()) {
-            if (parsed.ok) reader.read(parsed.root);  // says what was expected
-            result.problems = sink.finish();
-            return result;
-        }
-        reader.read(parsed.root);  // on errors too: dangling edges are worth reporting in the same run
-        std::vector<CanvasNode>& nodes = reader.nodes;
-        for (const CanvasEdge& e : reader.edges)
-            for (const std::string* end : {&e.from, &e.to})
-                if (!end->empty() && !reader.node_index.count(*end))
-                    sink.error(e.pointer + (end == &e.from ? "/fromNode" : "/toNode"),
-                               "no node with id \"" + *end + "\"");
-        size_t cards = 0;
-        for (const CanvasNode& n : nodes) cards += n.type != "group";
-        if (cards == 0) sink.error("/nodes", "the canvas has no text, file or link nodes to import");
-        if (sink.error_count() > 0) {
-            result.problems = sink.finish();
-            return result;
-        }
+namespace {
 
-        // Categories: one per group, then one per colour of ungrouped cards, then "Ungrouped".
-        static const char* kPalette[6] = {"#4a90d9", "#e07b39", "#2f9e44", "#ae3ec9", "#0c8599", "#e03131"};
-        std::unordered_set<std::string> category_ids, node_ids;
-        OJson categories = OJson::array();
-        std::vector<size_t> group_nodes;
-        for (size_t i = 0; i < nodes.size(); ++i) {
-            CanvasNode& g = nodes[i];
-            if (g.type != "group") continue;
-            const std::string name = trim(g.label).empty() ? "Group " + std::to_string(group_nodes.size() + 1)
-                                                           : cut(trim(g.label), limits::kTitleBytes);
-            g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), category_ids);
-            g.category = int(categories.size());
-            categories.push_back({{"id", g.our_id}, {"label", name},
-                                  {"colour", g.colour.empty() ? kPalette[categories.size() % 6] : g.colour}});
-            group_nodes.push_back(i);
-        }
-        std::map<std::string, int> colour_category;
-        int ungrouped = -1;
-        for (CanvasNode& n : nodes) {
-            if (n.type == "group") continue;
-            const double cx = double(n.x) + double(n.width) / 2, cy = double(n.y) + double(n.height) / 2;
-            double best_area = -1;
-            for (size_t gi : group_nodes) {
-                const CanvasNode& g = nodes[gi];
-                const bool inside = cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) &&
-                                    cy <= double(g.y + g.height);
-                const double area = double(g.width) * double(g.height);
-                if (inside && (best_area < 0 || area < best_area)) { best_area = area; n.category = g.category; }
+// The import proper, from the canvas as read. With `extras` (the canvas's "explainer" field, from export_canvas) the
+// map's meta, source, categories, declared kinds, lanes and tours come back, and so do a card's or link's own
+// fields while its visible text is unchanged (its digest); without, everything is made from what the canvas shows.
+OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges,
+                    const std::unordered_map<std::string, size_t>& node_index, const OJson* extras,
+                    const std::string& label, ProblemSink& sink) {
+    if (!extras) {  // the canvas alone: no card's or edge's exported fields either
+        for (CanvasNode& n : nodes) n.extra = nullptr;
+        for (CanvasEdge& e : edges) e.extra = nullptr;
+    }
+    const std::string lang = extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
+    const OJson* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
+    const std::string fallback = meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
+    auto list = [&](const char* key) -> const OJson* {
+        return extras && extras->contains(key) && (*extras)[key].is_array() ? &(*extras)[key] : nullptr;
+    };
+    auto unchanged = [](const OJson* extra, const std::string& shown) {
+        return extra && extra->value("digest", OJson()).is_string() && (*extra)["digest"] == digest(shown);
+    };
+
+    // Categories: those the export carried, one per other group, then one per colour of ungrouped cards, then
+    // "Ungrouped".
+    static const char* kPalette[6] = {"#4a90d9", "#e07b39", "#2f9e44", "#ae3ec9", "#0c8599", "#e03131"};
+    std::unordered_set<std::string> category_ids, node_ids;
+    std::unordered_map<std::string, int> carried;  // category id → index
+    OJson categories = OJson::array();
+    if (const OJson* cats = list("categories"))
+        for (const OJson& c : *cats)
+            if (c.is_object() && c.value("id", OJson()).is_string() && category_ids.insert(c["id"].get<std::string>()).second) {
+                carried[c["id"].get<std::string>()] = int(categories.size());
+                categories.push_back(OJson(c));
             }
-            if (n.category >= 0) continue;
-            if (!n.colour.empty()) {
-                auto [it, fresh] = colour_category.emplace(n.colour, int(categories.size()));
-                if (fresh)
-                    categories.push_back({{"id", unique("colour-" + n.colour.substr(1), category_ids)},
-                                          {"label", "Colour " + n.colour}, {"colour", n.colour}});
-                n.category = it->second;
-            } else {
-                if (ungrouped < 0) {
-                    ungrouped = int(categories.size());
-                    categories.push_back({{"id", unique("ungrouped", category_ids)}, {"label", "Ungrouped"},
-                                          {"colour", "#868e96"}});
+    std::vector<size_t> group_nodes;
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        CanvasNode& g = nodes[i];
+        if (g.type != "group") continue;
+        group_nodes.push_back(i);
+        const std::string name = trim(g.label).empty() ? "Group " + std::to_string(group_nodes.size())
+                                                       : cut(trim(g.label), limits::kTitleBytes);
+        if (g.extra && g.extra->value("category", OJson()).is_string()) {
+            auto it = carried.find((*g.extra)["category"].get<std::string>());
+            if (it != carried.end()) {  // a carried category's group: renamed or recoloured on the canvas?
+                g.category = it->second;
+                OJson& c = categories[size_t(it->second)];
+                if (!unchanged(g.extra, g.label) && !trim(g.label).empty()) c["label"] = name;
+                if (!g.colour.empty()) c["colour"] = g.colour;
+                continue;
+            }
+        }
+        g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), category_ids);
+        g.category = int(categories.size());
+        categories.push_back({{"id", g.our_id}, {"label", name},
+                              {"colour", g.colour.empty() ? kPalette[categories.size() % 6] : g.colour}});
+    }
+    std::map<std::string, int> colour_category;
+    int ungrouped = -1;
+    for (CanvasNode& n : nodes) {
+        if (n.type == "group") continue;
+        const double cx = double(n.x) + double(n.width) / 2, cy = double(n.y) + double(n.height) / 2;
+        double best_area = -1;
+        for (size_t gi : group_nodes) {  // where the card sits wins: moving it into a group recategorises it
+            const CanvasNode& g = nodes[gi];
+            const bool inside = cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) &&
+                                cy <= double(g.y + g.height);
+            const double area = double(g.width) * double(g.height);
+            if (inside && (best_area < 0 || area < best_area)) { best_area = area; n.category = g.category; }
+        }
+        if (n.category >= 0) continue;
+        if (n.extra && n.extra->value("category", OJson()).is_string()) {
+            auto it = carried.find((*n.extra)["category"].get<std::string>());
+            if (it != carried.end()) { n.category = it->second; continue; }
+        }
+        if (!n.colour.empty()) {
+            auto [it, fresh] = colour_category.emplace(n.colour, int(categories.size()));
+            if (fresh) {
+                const std::string name = colour_name(n.colour);
+                std::string id = slug_id(name);
+                std::string shown = name;
+                if (category_ids.count(id)) {
+                    id = unique(id, category_ids);
+                    shown = name + " " + id.substr(id.rfind('-') + 1);
+                } else {
+                    category_ids.insert(id);
                 }
-                n.category = ungrouped;
+                categories.push_back({{"id", id}, {"label", shown}, {"colour", n.colour}});
             }
+            n.category = it->second;
+        } else {
+            if (ungrouped < 0) {
+                ungrouped = int(categories.size());
+                categories.push_back({{"id", unique("ungrouped", category_ids)}, {"label", "Ungrouped"},
+                                      {"colour", "#868e96"}});
+            }
+            n.category = ungrouped;
         }
+    }
 
-        // Nodes, each citing its own paragraph of the generated source (sections of at most 500 paragraphs).
-        OJson out_nodes = OJson::array(), sections = OJson::array();
-        size_t paragraph = 0;
-        for (CanvasNode& n : nodes) {
-            if (n.type == "group") continue;
-            std::string title, full;
+    // The carried source, and a section of the cards' own texts for each card with no carried citations (each cites
+    // its own paragraph, in sections of at most 500 paragraphs).
+    OJson sections = OJson::array();
+    std::unordered_set<std::string> paragraph_ids;
+    const bool carried_source = meta && meta->contains("source") && (*meta)["source"].is_object() &&
+                                (*meta)["source"].value("sections", OJson()).is_array();
+    if (carried_source)
+        for (const OJson& sec : (*meta)["source"]["sections"]) {
+            sections.push_back(OJson(sec));
+            if (sec.is_object() && sec.value("paragraphs", OJson()).is_array())
+                for (const OJson& para : sec["paragraphs"])
+                    if (para.is_object() && para.value("id", OJson()).is_string()) paragraph_ids.insert(para["id"].get<std::string>());
+        }
+    const size_t carried_sections = sections.size();
+    OJson out_nodes = OJson::array();
+    size_t paragraph = 0;
+    for (CanvasNode& n : nodes) {
+        if (n.type == "group") continue;
+        OJson node = {{"id", n.our_id = unique(our_id(n.id), node_ids)},
+                      {"category", categories[size_t(n.category)]["id"]}};
+        const bool same = n.type == "text" && unchanged(n.extra, n.text);
+        std::string full;
+        if (same && n.extra->contains("title") && n.extra->contains("summary")) {
+            for (const char* key : {"title", "summary", "body"})
+                if (n.extra->contains(key)) node[key] = (*n.extra)[key];
+            full = trim(n.text);
+        } else {
+            std::string title;
             std::vector<std::string> rest;
             if (n.type == "text") {
                 MarkdownParts parts = split_markdown(n.text);
@@ -464,9 +713,7 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
             if (trim(title).empty()) title = "Untitled card";
             if (full.empty()) full = title;
             bool was_cut = false;
-            OJson node = {{"id", n.our_id = unique(our_id(n.id), node_ids)},
-                          {"category", categories[size_t(n.category)]["id"]},
-                          {"title", cut(title, limits::kTitleBytes, &was_cut)}};
+            node["title"] = cut(title, limits::kTitleBytes, &was_cut);
             if (was_cut) sink.warning(n.pointer, "the title is longer than 200 bytes; shortened");
             node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
             OJson body = OJson::array();
@@ -475,67 +722,185 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
             if (rest.size() > limits::kBodyParagraphs + 1)
                 sink.warning(n.pointer, "more than 64 paragraphs after the summary; the rest is left out");
             if (!body.empty()) node["body"] = std::move(body);
-            const std::string pid = "p" + std::to_string(++paragraph);
+        }
+        if (n.extra && n.extra->contains("tags")) node["tags"] = (*n.extra)["tags"];
+        if (carried_source && n.extra && n.extra->value("citations", OJson()).is_array() && !(*n.extra)["citations"].empty()) {
+            node["citations"] = (*n.extra)["citations"];
+        } else {
+            std::string pid = "p" + std::to_string(++paragraph);
+            while (paragraph_ids.count(pid)) pid = "p" + std::to_string(++paragraph);
             node["citations"] = OJson::array({{{"paragraph", pid}}});
-            const double lim = limits::kCoordinate;
-            const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
-            if (x != double(n.x) || y != double(n.y))
-                sink.warning(n.pointer, "position beyond ±1000000; moved to the edge of the map");
-            node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
-            out_nodes.push_back(std::move(node));
-            if ((paragraph - 1) % limits::kParagraphsPerSection == 0) {
-                const size_t k = sections.size() + 1;
-                sections.push_back({{"id", "cards-" + std::to_string(k)},
-                                    {"heading", k == 1 ? "Cards" : "Cards (" + std::to_string(k) + ")"},
+            if (sections.size() == carried_sections || sections.back()["paragraphs"].size() >= limits::kParagraphsPerSection) {
+                std::string sid = "cards-" + std::to_string(sections.size() - carried_sections + 1);
+                const size_t k = sections.size() - carried_sections + 1;
+                sections.push_back({{"id", sid}, {"heading", k == 1 ? "Cards" : "Cards (" + std::to_string(k) + ")"},
                                     {"paragraphs", OJson::array()}});
             }
             sections.back()["paragraphs"].push_back({{"id", pid}, {"text", cut(full, limits::kParagraphBytes)}});
         }
+        const double lim = limits::kCoordinate;
+        const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
+        if (x != double(n.x) || y != double(n.y))
+            sink.warning(n.pointer, "position beyond ±1000000; moved to the edge of the map");
+        node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
+        out_nodes.push_back(std::move(node));
+    }
 
-        OJson out_edges = OJson::array();
-        bool relates = false;
-        for (const CanvasEdge& e : reader.edges) {
-            const CanvasNode& from = nodes[reader.node_index.at(e.from)];
-            const CanvasNode& to = nodes[reader.node_index.at(e.to)];
-            if (from.type == "group" || to.type == "group") {
-                sink.warning(e.pointer, "an edge to or from a group is not kept (groups become categories)");
-                continue;
+    // Edges: an unchanged label gives back its kind and label; any other reads through the kinds' readings.
+    std::vector<std::pair<std::string, std::string>> declared;
+    std::unordered_set<std::string> kind_ids;
+    if (const OJson* kinds = list("edge_kinds"))
+        for (const OJson& k : *kinds)
+            if (k.is_object() && k.value("id", OJson()).is_string()) {
+                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", OJson()), lang, fallback));
+                kind_ids.insert(k["id"].get<std::string>());
             }
-            if (from.our_id == to.our_id) {
-                sink.warning(e.pointer, "an edge from a node to itself is not kept");
-                continue;
-            }
-            auto [kind, text] = edge_kind_of(e.label);
-            relates |= kind == "relates-to";
-            OJson edge = {{"from", from.our_id}, {"to", to.our_id}, {"kind", kind}};
-            if (!text.empty()) edge["label"] = cut(text, limits::kTitleBytes);
-            out_edges.push_back(std::move(edge));
+    OJson out_edges = OJson::array();
+    bool relates = false;
+    std::unordered_set<std::string> edge_ids;
+    for (const CanvasEdge& e : edges) {
+        const CanvasNode& from = nodes[node_index.at(e.from)];
+        const CanvasNode& to = nodes[node_index.at(e.to)];
+        if (from.type == "group" || to.type == "group") {
+            sink.warning(e.pointer, "an edge to or from a group is not kept (groups become categories)");
+            continue;
         }
+        if (from.our_id == to.our_id) {
+            sink.warning(e.pointer, "an edge from a node to itself is not kept");
+            continue;
+        }
+        OJson edge;
+        if (e.extra && e.extra->value("id", OJson()).is_string() && edge_ids.insert((*e.extra)["id"].get<std::string>()).second)
+            edge["id"] = (*e.extra)["id"];
+        edge["from"] = from.our_id;
+        edge["to"] = to.our_id;
+        if (unchanged(e.extra, e.label) && e.extra->value("kind", OJson()).is_string()) {
+            edge["kind"] = (*e.extra)["kind"];
+            if (e.extra->contains("label")) edge["label"] = (*e.extra)["label"];
+        } else {
+            auto [kind, text] = edge_kind_of(e.label, declared);
+            edge["kind"] = kind;
+            if (!text.empty()) edge["label"] = cut(text, limits::kTitleBytes);
+        }
+        relates |= edge["kind"] == "relates-to" && !kind_ids.count("relates-to");
+        out_edges.push_back(std::move(edge));
+    }
 
+    OJson doc;
+    doc["format"] = 1;
+    if (meta) {
+        doc["meta"] = *meta;
+        doc["meta"]["source"]["sections"] = std::move(sections);
+    } else {
         std::string stem = label;
         if (const size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
         if (const size_t dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
         if (trim(stem).empty()) stem = "Imported canvas";
-        OJson doc;
-        doc["format"] = 1;
         doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
                        {"summary", "Imported from " + cut(label, 200) + ": " + std::to_string(out_nodes.size()) +
                                        " cards and " + std::to_string(out_edges.size()) + " connections."},
                        {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(sections)}}}};
-        doc["categories"] = std::move(categories);
-        if (relates)
-            doc["edge_kinds"] = OJson::array(
-                {{{"id", "relates-to"}, {"forward", "relates to"}, {"backward", "is related to"}}});
-        doc["nodes"] = std::move(out_nodes);
-        doc["edges"] = std::move(out_edges);
-        doc["tours"] = OJson::array();
+    }
+    doc["categories"] = std::move(categories);
+    if (extras && extras->contains("lanes")) doc["lanes"] = (*extras)["lanes"];
+    OJson kinds = list("edge_kinds") ? OJson(*list("edge_kinds")) : OJson::array();
+    if (relates) kinds.push_back({{"id", "relates-to"}, {"forward", "relates to"}, {"backward", "is related to"}});
+    if (!kinds.empty()) doc["edge_kinds"] = std::move(kinds);
+    doc["nodes"] = std::move(out_nodes);
+    doc["edges"] = std::move(out_edges);
 
-        // The import is only useful if the result loads: check it with the loader itself.
-        const LoadResult check = load_content(doc.dump(2), label);
-        for (const Problem& p : check.problems)
-            if (p.severity == Severity::Error)
-                sink.error("", "the imported content does not validate: " + p.pointer + ": " + p.message);
-        if (check.ok()) result.content = std::move(doc);
+    // Tours, without the steps whose cards are no longer on the canvas.
+    OJson tours = OJson::array();
+    if (const OJson* carried_tours = list("tours"))
+        for (size_t t = 0; t < carried_tours->size(); ++t) {
+            OJson tour = (*carried_tours)[t];
+            if (!tour.is_object() || !tour.value("steps", OJson()).is_array()) continue;
+            OJson steps = OJson::array();
+            for (const OJson& st : tour["steps"])
+                if (st.is_object() && st.value("node", OJson()).is_string() && node_ids.count(st["node"].get<std::string>()))
+                    steps.push_back(st);
+            const std::string name = tour.value("id", OJson()).is_string() ? tour["id"].get<std::string>() : "?";
+            if (steps.size() < tour["steps"].size())
+                sink.warning("/explainer/tours/" + std::to_string(t),
+                             "tour \"" + name + "\": " + std::to_string(tour["steps"].size() - steps.size()) +
+                                 " step(s) name cards no longer on the canvas; left out");
+            if (steps.empty()) continue;
+            tour["steps"] = std::move(steps);
+            tours.push_back(std::move(tour));
+        }
+    doc["tours"] = std::move(tours);
+    return doc;
+}
+
+}  // namespace
+
+CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
+    CanvasImport result;
+    ProblemSink sink(label);
+    try {
+        if (bytes.size() > limits::kFileBytes) {
+            sink.error("", "the file is larger than the 8 MiB limit");
+            result.problems = sink.finish();
+            return result;
+        }
+        ParsedJson parsed = parse_json_guarded(bytes, 16, sink);
+        CanvasReader reader(sink);
+        if (!parsed.ok || !parsed.root.is_object()) {
+            if (parsed.ok) reader.read(parsed.root);  // says what was expected
+            result.problems = sink.finish();
+            return result;
+        }
+        reader.read(parsed.root);  // on errors too: dangling edges are worth reporting in the same run
+        for (const CanvasEdge& e : reader.edges)
+            for (const std::string* end : {&e.from, &e.to})
+                if (!end->empty() && !reader.node_index.count(*end))
+                    sink.error(e.pointer + (end == &e.from ? "/fromNode" : "/toNode"),
+                               "no node with id \"" + *end + "\"");
+        size_t cards = 0;
+        for (const CanvasNode& n : reader.nodes) cards += n.type != "group";
+        if (cards == 0) sink.error("/nodes", "the canvas has no text, file or link nodes to import");
+        if (sink.error_count() > 0) {
+            result.problems = sink.finish();
+            return result;
+        }
+
+        // The import is only useful if the result loads: check it with the loader itself. What the export carried
+        // is used when the result validates; otherwise (a hand-edited "explainer" field) the canvas alone is.
+        // The exported fields from the file in its own key order (the loader's tree sorts keys), so an imported
+        // file reads like the one exported.
+        OJson ordered;
+        try {
+            ordered = OJson::parse(bytes);
+        } catch (const std::exception&) {  // bytes the guarded parser accepts and this one does not (a BOM)
+            ordered = OJson(parsed.root);
+        }
+        auto at = [&](const std::string& ptr) -> const OJson& { return ordered.at(OJson::json_pointer(ptr)); };
+        for (CanvasNode& n : reader.nodes) n.extra = extra_of(at(n.pointer));
+        for (CanvasEdge& e : reader.edges) e.extra = extra_of(at(e.pointer));
+        const OJson* extras = extra_of(ordered);
+        std::vector<Problem> problems = sink.finish();
+        for (int attempt = extras ? 0 : 1; attempt < 2; ++attempt) {
+            ProblemSink built(label);
+            OJson doc = build_content(reader.nodes, reader.edges, reader.node_index, attempt == 0 ? extras : nullptr,
+                                      label, built);
+            const LoadResult check = load_content(doc.dump(2), label);
+            if (!check.ok() && attempt == 0) {
+                std::string first;
+                for (const Problem& p : check.problems)
+                    if (p.severity == Severity::Error && first.empty()) first = p.pointer + ": " + p.message;
+                problems.push_back(Problem{label, "/explainer", "the explainer fields do not make valid content (" +
+                                               first + "); imported from what the canvas shows", Severity::Warning});
+                continue;
+            }
+            for (const Problem& p : check.problems)
+                if (p.severity == Severity::Error)
+                    built.error("", "the imported content does not validate: " + p.pointer + ": " + p.message);
+            for (Problem& p : built.finish()) problems.push_back(std::move(p));
+            if (check.ok()) result.content = std::move(doc);
+            break;
+        }
+        result.problems = std::move(problems);
+        return result;
     } catch (const std::exception& e) {
         sink.error("", std::string("internal error while importing: ") + e.what());
     }

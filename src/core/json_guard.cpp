@@ -369,7 +369,7 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     if (detail.find("missing closing quote") != std::string::npos)
         return "a string starting near " + where(b, at) + " has no closing quote";
     if (ch(at) == '/' && (ch(at + 1) == '/' || ch(at + 1) == '*'))
-        return "comment at " + where(b, at) + ": JSON does not allow comments";
+        return "comment at " + where(b, at) + ": JSON does not allow comments (keep a note in a \"$comment\" field)";
     if (ch(at) == '\'') return "single quote at " + where(b, at) + ": JSON strings and keys need double quotes (\")";
     // Word processors and "smart quotes" turn " into “ or ”: as JSON quotes they are invalid literals.
     auto curly = [&](size_t i) { return b.substr(i, 3) == "\u201C" || b.substr(i, 3) == "\u201D"; };

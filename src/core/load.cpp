@@ -220,6 +220,7 @@ void Loader::unknown_fields(const Json& obj, const std::string& ptr, std::initia
     for (const auto& item : obj.items()) {
         const std::string& key = item.key();
         if (std::any_of(known.begin(), known.end(), [&](const char* k) { return key == k; })) continue;
+        if (key == "$comment") continue;  // JSON has no comments; JSON Schema's keyword for one is accepted anywhere
         // Only now, off the common path, build what the suggestion needs.
         std::string pool = "field";
         for (const char* k : known) pool += std::string(" ") + k;

@@ -9,6 +9,8 @@
 #include <nlohmann/json.hpp>
 
 #include "core/export_html.h"
+#include "core/file_io.h"
+#include "core/json_guard.h"
 #include "core/load.h"
 #include "core/problem.h"
 
@@ -18,7 +20,10 @@ int main(int argc, char** argv) {
         return 2;
     }
     const std::string file = argv[2];
-    const ex::LoadResult r = ex::load_content_file(file);
+    ex::LoadResult r = ex::load_content_file(file);
+    std::string bytes;  // again, so each problem names its line and column (build-wasm.sh --content shows them)
+    if (!r.problems.empty() && ex::read_file(file, bytes, ex::limits::kFileBytes) == ex::ReadStatus::Ok)
+        ex::locate_problems(bytes, r.problems);
     for (const auto& p : r.problems) std::cerr << ex::format_problem(p) << "\n";
     if (!r.ok()) return 1;
     const ex::Content& c = *r.content;

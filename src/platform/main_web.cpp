@@ -46,6 +46,10 @@ EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash
 EM_JS(char*, js_page_lang, (), { return stringToNewUTF8(Module.explainerPageLang || "en"); });
 // Why page.js refused or failed to fetch ?content= ("" when it did not, or nothing was asked).
 EM_JS(char*, js_content_refusal, (), { return stringToNewUTF8(Module.explainerContentRefusal || ""); });
+// ?content= could not be shown: the page says so, with the problems (a JSON array of lines), in place of a map.
+EM_JS(void, js_content_failed, (const char* label, const char* problems), {
+    if (Module.onExplainerContentFailed) Module.onExplainerContentFailed(UTF8ToString(label), JSON.parse(UTF8ToString(problems)));
+});
 // The app copied text (page.js: the system clipboard, while the click still counts as user activation).
 EM_JS(void, js_copy_text, (const char* text), { if (Module.onExplainerCopy) Module.onExplainerCopy(UTF8ToString(text)); });
 // A link the reader followed (page.js: http(s) only, in a new tab); 0 when refused.
@@ -323,6 +327,8 @@ nlohmann::json page_json(const ex::AppContext& app) {
     for (const ex::Category& cat : c.categories) colours.push_back(cat.colour);
     out["colours"] = colours;
     out["html"] = ex::export_html(c, app.config.lang);
+    // Which of the two page languages the content has (the pre-rendered link to the other page shows only then).
+    out["has_lang"] = {{"en", ex::export_language(c, "en") == "en"}, {"zh", ex::export_language(c, "zh") == "zh"}};
     return out;
 }
 
@@ -458,7 +464,10 @@ int main() {
     free(query_c);
 
     ex::AppConfig config;
-    config.content_path = ex::asset_path("content/article.json");
+    // ?content= replaces the bundled article; when it cannot be shown the page says why, rather than showing an
+    // unrelated article the reader did not ask for.
+    const bool custom = query.has("content");
+    config.content_path = custom ? "" : ex::asset_path("content/article.json");
     config.content_label = "article.json";
     config.platform_font = ex::add_browser_font;  // no font files on the web: the reader's own fonts
     char* page_lang_c = js_page_lang();
@@ -479,15 +488,21 @@ int main() {
     }
     js_mark("explainer:content");  // fonts set up, bundled content loaded and laid out
     ex::AppContext& app = runner.app();
-    // ?content=path.json: page.js fetched it (same origin only) into the virtual file system before main, or says
-    // why not. Either way the bundled article stays on screen when the custom one cannot be shown.
-    if (query.has("content")) {
+    // ?content=path.json: files.js fetched it (same origin only) into the virtual file system before main, or says
+    // why not.
+    if (custom) {
         char* refusal_c = js_content_refusal();
         const std::string refusal = refusal_c ? refusal_c : "";
         free(refusal_c);
         const std::string label = query.get("content");
         if (!refusal.empty()) app.problems = {ex::Problem{label, "", refusal, ex::Severity::Error}};
         else ex::app_load_file(app, "/custom/content.json", label);
+        if (!app.content) {
+            nlohmann::json lines = nlohmann::json::array();
+            for (const ex::Problem& p : app.problems)
+                if (p.severity == ex::Severity::Error) lines.push_back(ex::format_problem(p));
+            js_content_failed(label.c_str(), lines.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+        }
     }
     char* hash_c = js_location_hash();
     const std::string hash = hash_c ? hash_c : "";

@@ -15,6 +15,7 @@
 
 #include <imgui_internal.h>  // the line's text offset (colour chips), the pressed window (touch scrolling)
 
+#include "core/export_html.h"
 #include "core/navigation.h"
 #include "core/strings.h"
 #include "ui/app.h"
@@ -305,9 +306,14 @@ static float draw_top_bar(AppContext& app) {
     }
     if (ImGui::Button(tr(app, app.theme.dark ? Str::kLight : Str::kDark))) app_set_theme(app, !app.theme.dark);
     note_item(app, "topbar.theme");
-    ImGui::SameLine();
-    if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, is_chinese(app.config.lang) ? "en" : "zh");
-    note_item(app, "topbar.lang");
+    // The language switch only where the other language has the content's text: in a file with one language it
+    // would change the buttons alone.
+    const char* other_lang = is_chinese(app.config.lang) ? "en" : "zh";
+    if (export_language(c, other_lang) == other_lang) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, other_lang);
+        note_item(app, "topbar.lang");
+    }
     // A phone has no keyboard to list; readers are not editors (AppConfig::authoring).
     if (!narrow_screen()) {
         ImGui::SameLine();

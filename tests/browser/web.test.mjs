@@ -127,19 +127,50 @@ async function expectNotice(page, pattern) {
   await page.waitForFunction((src) => new RegExp(src).test(document.getElementById('notice').textContent), pattern.source);
 }
 
-test('?content= loads same-origin content and refuses other origins with a message', async () => {
-  const { context, page, problems } = await open('about:blank');
+// A ?content= that cannot be shown: the page says why, in its status line and where the text would be, and shows
+// neither the bundled article's map nor its pre-rendered text. Returns the text view's and the status line's text.
+async function expectContentFailure(page, name) {
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
+  const shown = await page.evaluate(() => ({
+    status: document.getElementById('status-text').textContent,
+    text: document.getElementById('text-view').innerText,
+    articles: document.querySelectorAll('#text-view .explainer-text').length,
+    ready: document.body.classList.contains('ready'),
+  }));
+  assert.ok(shown.status.startsWith(name + ' could not be shown'), shown.status);
+  assert.equal(shown.articles, 0, 'no article text in the text view');
+  assert.ok(!shown.text.includes('self-sufficiency'), 'nothing of the bundled article: ' + shown.text.slice(0, 200));
+  assert.equal(shown.ready, false);
+  const s = await state(page);
+  assert.equal(s.content.node_count, 0, 'no map of another article');
+  assert.equal(s.nodes.length, 0);
+  assert.ok(s.errors.length > 0);
+  for (const e of s.errors) assert.ok(shown.text.includes(e), 'the text view lists ' + e);
+  return { ...shown, errors: s.errors };
+}
+
+test('?content= loads same-origin content; a refused, missing or broken one shows its problem, not the bundled article', async () => {
+  // No service worker: its fetches would bypass the routes below.
+  const { context, page, problems } = await open('about:blank', { serviceWorkers: 'block' });
   await context.route(server.url + 'articles/custom.json', (route) => route.fulfill({ path: fixture('custom.json'), contentType: 'application/json' }));
+  await context.route(server.url + 'articles/broken.json', (route) => route.fulfill({ body: '{"format": 1, "meta": ', contentType: 'application/json' }));
   await page.goto(server.url + '?content=articles/custom.json');
   await waitReady(page);
   assert.equal((await state(page)).content.title, 'Harbour town budget');
+  assert.ok(await page.evaluate(() => document.getElementById('text-view').innerText.includes('Harbour fees rose')));
+  assert.deepEqual(problems, []);
 
   await page.goto(server.url + '?content=' + encodeURIComponent('https://elsewhere.invalid/x.json'));
-  await waitReady(page);
-  const s = await state(page);
-  assert.ok(s.content.node_count > 10, 'the bundled article stays');
-  assert.match(s.errors[0], /^https:\/\/elsewhere\.invalid\/x\.json: \/: refused: /);
-  assert.deepEqual(problems, []);
+  let f = await expectContentFailure(page, 'https://elsewhere.invalid/x.json');
+  assert.match(f.errors[0], /^https:\/\/elsewhere\.invalid\/x\.json: \/: refused: /);
+
+  await page.goto(server.url + '?content=articles/missing.json');
+  f = await expectContentFailure(page, 'articles/missing.json');
+  assert.match(f.errors[0], /could not be fetched \(HTTP 404\)/);
+
+  await page.goto(server.url + '?content=articles/broken.json');
+  f = await expectContentFailure(page, 'articles/broken.json');
+  assert.match(f.errors[0], /^articles\/broken\.json: \/meta: the file ends before the JSON is complete/);
   await context.close();
 });
 

@@ -261,6 +261,35 @@ TEST_CASE("readers get a reading toolbar: Edit for authors only, no Keys on a ph
     CHECK(author.app.edit_mode);
 }
 
+TEST_CASE("the language switch shows only when the content has the other language") {
+    ex::AppConfig config = ex::test::default_config();
+    {
+        Headless h(config);  // the bundled article: English and Chinese
+        h.frame(2);
+        REQUIRE_FALSE(ui(h, "topbar.lang").is_null());
+        h.click(centre(ui(h, "topbar.lang")));
+        CHECK(h.app.config.lang == "zh");
+        CHECK_FALSE(ui(h, "topbar.lang").is_null());  // and back again
+    }
+    config.content_path = std::string(EXPLAINER_SOURCE_DIR) + "/tests/fixtures/good/minimal.json";  // English only
+    {
+        Headless h(config);
+        h.frame(2);
+        REQUIRE(h.app.content);
+        CHECK(ui(h, "topbar.lang").is_null());
+        CHECK_FALSE(ui(h, "topbar.theme").is_null());
+    }
+    config.lang = "zh";  // ?lang=zh on English-only content: the switch leads back to the content's language
+    {
+        Headless h(config);
+        h.frame(2);
+        REQUIRE_FALSE(ui(h, "topbar.lang").is_null());
+        h.click(centre(ui(h, "topbar.lang")));
+        CHECK(h.app.config.lang == "en");
+        CHECK(ui(h, "topbar.lang").is_null());
+    }
+}
+
 TEST_CASE("the page's buttons get a slot in the top bar, clear of every other control") {
     for (ImVec2 size : {ImVec2(1280, 800), ImVec2(390, 844)}) {
         CAPTURE(size.x);
