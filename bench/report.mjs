@@ -114,6 +114,7 @@ if (web) {
 
 if (web) {
   md.push(`## Web (median of ${web.runs} runs, fresh browser each; idle window ${web.idle_seconds} s after ${web.settle_seconds} s settle)`, '');
+  if (web.scale_from_earlier_run) md.push('The sites were measured again (BENCH_SIZES empty); the scale rows come from the earlier run.', '');
   md.push('| | explainer | Dear ImGui demo | cytoscape.js | explainer ÷ demo | explainer ÷ cytoscape |', '|---|---|---|---|---|---|');
   const { app, demo, cyto } = web.sites;
   const row = (label, f, fmt) => {

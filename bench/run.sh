@@ -2,7 +2,8 @@
 # bench/run.sh — the one benchmark command: builds what it measures in its own folders (build/bench-*), then
 # measures the explainer against its baselines and writes bench/out/report.json and bench/out/report.md.
 #   bench/run.sh            everything (~14 min of measuring on 2 cores, plus incremental rebuilds)
-# Env: BENCH_BASE (a git revision: the native scale run before/after against it), BENCH_RUNS (default 3), BENCH_IDLE_S (default 10), CHROMIUM (browser binary, default /usr/bin/chromium).
+# Env: BENCH_BASE (a git revision: the native scale run before/after against it), BENCH_SIZES (web.mjs: scale sizes,
+#   e.g. 100,1000; empty: the sites only), BENCH_RUNS (default 3), BENCH_IDLE_S (default 10), CHROMIUM (browser binary, default /usr/bin/chromium).
 # Needs: cmake, a C++17 compiler, libbenchmark-dev, emscripten, chromium, node + npm (bench/package.json).
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,7 +3,7 @@
 //   node bench/web.mjs WEB_DIR OUT.json       (bench/run.sh assembles WEB_DIR: app/, demo/, cyto/, synth-N.json)
 // Env: BENCH_RUNS (default 3), BENCH_IDLE_S (default 10), BENCH_SETTLE_S (default 2), CHROMIUM (browser binary).
 import { spawn, execSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, cpSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, cpSync, rmSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,9 @@ const [webDir, outFile] = process.argv.slice(2);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 const IDLE_S = Number(process.env.BENCH_IDLE_S || 10);
 const SETTLE_S = Number(process.env.BENCH_SETTLE_S || 2);
-const SIZES = [100, 1000, 10000];
+// BENCH_SIZES=100,1000 (or empty: the sites only, keeping the scale results already in OUT.json, marked as such).
+const SIZES = process.env.BENCH_SIZES != null
+  ? process.env.BENCH_SIZES.split(',').filter((x) => x.trim()).map(Number) : [100, 1000, 10000];
 // Same switches as tests/browser/harness.mjs: WebGL on SwiftShader, no network chatter.
 const chromiumArgs = [
   '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
@@ -341,6 +343,11 @@ try {
   }
 } finally {
   server.stop();
+}
+if (!SIZES.length && existsSync(outFile)) {
+  const earlier = JSON.parse(readFileSync(outFile, 'utf8'));
+  result.scale = earlier.scale || {};
+  result.scale_from_earlier_run = true;
 }
 mkdirSync(path.dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(result, null, 2));
