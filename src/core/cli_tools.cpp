@@ -154,6 +154,35 @@ std::vector<Problem> missing_translations(std::string_view bytes, const std::str
     return sink.finish();
 }
 
+namespace {
+
+// Calls `f(text, pointer)` for every string of every text field: a plain string, or each entry of a language map.
+template <typename F>
+void for_each_text(const nlohmann::json& root, const F& f) {
+    auto leaf = [&](const nlohmann::json& v, const std::string& ptr) {
+        if (v.is_string()) f(v.get_ref<const std::string&>(), ptr);
+        else if (v.is_object())
+            for (auto it = v.begin(); it != v.end(); ++it)
+                if (it->is_string()) f(it->get_ref<const std::string&>(), pointer_append(ptr, it.key()));
+    };
+    for (const char* pattern : kTextFields) visit(root, split_pattern(pattern), 0, "", leaf);
+}
+
+// Calls `f(cp, utf8)` for each character of `text` that `fonts` cannot draw.
+template <typename F>
+void each_undrawn(const std::string& text, const GlyphCoverage& fonts, const F& f) {
+    for (size_t i = 0; i < text.size();) {
+        uint32_t cp = 0;
+        const size_t len = decode_utf8(text, i, cp);
+        if (!fonts.draws(cp)) f(cp, text.substr(i, len));
+        i += len;
+    }
+}
+
+bool contains(const std::vector<uint32_t>& v, uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
 std::vector<Problem> missing_glyphs(std::string_view bytes, const GlyphCoverage& fonts, const std::string& label) {
     ProblemSink sink(label, limits::kReportedProblems);
     if (!fonts.error().empty()) {
@@ -164,37 +193,40 @@ std::vector<Problem> missing_glyphs(std::string_view bytes, const GlyphCoverage&
     const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
     if (!parsed.ok || !parsed.root.is_object()) return {};
     ProblemSink collect(label, (size_t)-1);
-    auto check_text = [&](const std::string& text, const std::string& ptr) {
-        std::vector<uint32_t> missing;                       // each once, in the order they occur
+    for_each_text(parsed.root, [&](const std::string& text, const std::string& ptr) {
+        std::vector<uint32_t> missing;                       // each once
         std::string list;                                    // the first five as "U+1200 "ሀ""
-        for (size_t i = 0; i < text.size();) {
-            uint32_t cp = 0;
-            const size_t len = decode_utf8(text, i, cp);
-            if (!fonts.draws(cp) && std::find(missing.begin(), missing.end(), cp) == missing.end()) {
-                missing.push_back(cp);
-                char hex[16];
-                std::snprintf(hex, sizeof hex, "U+%04X", (unsigned)cp);
-                if (missing.size() <= 5)
-                    list += (list.empty() ? "" : ", ") + std::string(hex) + " \"" + text.substr(i, len) + "\"";
-            }
-            i += len;
-        }
+        each_undrawn(text, fonts, [&](uint32_t cp, const std::string& utf8) {
+            if (contains(missing, cp)) return;
+            missing.push_back(cp);
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", (unsigned)cp);
+            if (missing.size() <= 5) list += (list.empty() ? "" : ", ") + std::string(hex) + " \"" + utf8 + "\"";
+        });
         if (missing.empty()) return;
         if (missing.size() > 5) list += " and " + count(missing.size() - 5, "more character");
-        collect.warning(ptr, "the desktop app's fonts have no glyph for " + list +
-                                 ": it draws a box there (the browser uses the reader's fonts)");
-    };
-    auto check = [&](const nlohmann::json& v, const std::string& ptr) {
-        if (v.is_string()) check_text(v.get_ref<const std::string&>(), ptr);
-        else if (v.is_object())
-            for (auto it = v.begin(); it != v.end(); ++it)
-                if (it->is_string()) check_text(it->get_ref<const std::string&>(), pointer_append(ptr, it.key()));
-    };
-    for (const char* pattern : kTextFields) visit(parsed.root, split_pattern(pattern), 0, "", check);
+        const bool one = missing.size() == 1;
+        collect.warning(ptr, "the desktop app's fonts have no glyph for " + list + ": it draws " +
+                                 (one ? "a box" : "boxes") + " unless the machine has a font for " +
+                                 (one ? "it" : "them") + " (the browser uses the reader's fonts)");
+    });
     std::vector<Problem> all = collect.finish();
     sort_into_document_order(all);
     for (const Problem& p : all) sink.warning(p.pointer, p.message);
     return sink.finish();
+}
+
+std::vector<uint32_t> undrawn_code_points(std::string_view bytes, const GlyphCoverage& fonts) {
+    ProblemSink ignored("");
+    const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
+    std::vector<uint32_t> out;
+    if (!parsed.ok || !parsed.root.is_object() || !fonts.error().empty()) return out;
+    for_each_text(parsed.root, [&](const std::string& text, const std::string&) {
+        each_undrawn(text, fonts, [&](uint32_t cp, const std::string&) {
+            if (!contains(out, cp)) out.push_back(cp);
+        });
+    });
+    return out;
 }
 
 int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang,

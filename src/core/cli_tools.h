@@ -1,6 +1,7 @@
 // cli_tools.h — the author tools behind `explainer --validate FILE...` and `explainer --export-markdown FILE`
 // and `explainer --export-html FILE`.
 #pragma once
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -26,6 +27,10 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
 // no problems (the loader reports those).
 std::vector<Problem> missing_glyphs(std::string_view json_bytes, const GlyphCoverage& fonts,
                                     const std::string& file_label);
+
+// The code points of a content file's texts that `fonts` cannot draw, each once, in the order of first use (none
+// when the file does not parse or the fonts did not open).
+std::vector<uint32_t> undrawn_code_points(std::string_view json_bytes, const GlyphCoverage& fonts);
 
 // The text fields of a content file (JSON) that have no entry for `lang`, in document order, as errors at their
 // JSON pointers. A language map needs the exact tag. A plain string is written in meta.language (default "en"), so

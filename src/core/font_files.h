@@ -18,6 +18,12 @@ struct FontFace {
     const char* file;  // in the fonts folder
     int         index; // the face within a collection (.ttc); Noto Sans CJK's Simplified Chinese face is 2
 };
+// A face by path, for fonts found at run time (platform/system_fonts.h).
+struct FontFile {
+    std::string path;
+    int         index = 0;
+};
+
 // Each font is a Latin face with the CJK face merged in; a character is looked up in that order.
 inline constexpr FontFace kRegularFaces[] = {{"NotoSans-Regular.ttf", 0}, {"NotoSansCJK-Regular.ttc", 2}};
 inline constexpr FontFace kBoldFaces[] = {{"NotoSans-Bold.ttf", 0}, {"NotoSansCJK-Bold.ttc", 2}};

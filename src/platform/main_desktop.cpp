@@ -16,6 +16,7 @@
 
 #include "core/args.h"
 #include "core/cli_tools.h"
+#include "core/file_io.h"
 #include "core/font_files.h"
 #include "core/json_canvas.h"
 #include "core/load.h"
@@ -24,6 +25,7 @@
 #include "platform/file_watch.h"
 #include "platform/runner.h"
 #include "platform/screenshot.h"
+#include "platform/system_fonts.h"
 
 namespace {
 
@@ -186,6 +188,13 @@ int main(int argc, char** argv) {
     config.content_path = file;
     config.content_label = base_name(file);
     config.font_dir = ex::asset_path("fonts");
+    // Characters the build's fonts lack (another script, say) come from the machine's fonts, found once at start;
+    // the bundled article needs none, so fontconfig is not even started for it.
+    if (std::string bytes; ex::read_file(file, bytes, ex::limits::kFileBytes) == ex::ReadStatus::Ok) {
+        const std::vector<uint32_t> missing = ex::undrawn_code_points(bytes, ex::GlyphCoverage(config.font_dir));
+        config.fallback_regular = ex::system_fonts_for(missing, false);
+        config.fallback_bold = ex::system_fonts_for(missing, true);
+    }
     config.lang = lang;
     config.theme = args.get("theme", "light");
     config.select = args.get("select");

@@ -19,9 +19,10 @@ namespace ex {
 
 // [SECTION] Lifecycle -----------------------------------------------------------------------------------------------
 
-// The Latin fonts, each with the whole Simplified Chinese face merged in (core/font_files.h). The files are mapped,
-// not read, and 1.92 rasterises glyphs on demand with no glyph ranges, so start-up reads only the tables and glyphs
-// it uses. Any file may be missing; the app then draws what it has (boxes for Chinese).
+// The Latin fonts, each with the whole Simplified Chinese face merged in (core/font_files.h), then the platform's
+// fallback faces. The files are mapped, not read, and 1.92 rasterises glyphs on demand with no glyph ranges, so
+// start-up reads only the tables and glyphs it uses. Any file may be missing; the app then draws what it has (boxes
+// for the rest).
 static void load_fonts(AppContext& app) {
     ImGuiIO& io = ImGui::GetIO();
     if (app.config.platform_font) {
@@ -33,15 +34,18 @@ static void load_fonts(AppContext& app) {
             return;
         }
     }
-    auto add = [&](const auto& faces) -> ImFont* {
+    auto add = [&](const auto& faces, const std::vector<FontFile>& fallback) -> ImFont* {
+        std::vector<FontFile> files;
+        for (const FontFace& face : faces) files.push_back({app.config.font_dir + "/" + face.file, face.index});
+        files.insert(files.end(), fallback.begin(), fallback.end());
         ImFont* font = nullptr;
-        for (const FontFace& face : faces) {
-            const std::string_view bytes = map_font_file(app.config.font_dir + "/" + face.file);
+        for (const FontFile& file : files) {
+            const std::string_view bytes = map_font_file(file.path);
             // Checked first: Dear ImGui frees a font it fails to open, which must not happen to a mapping.
-            if (!font_face_opens(bytes, face.index)) continue;
+            if (!font_face_opens(bytes, file.index)) continue;
             ImFontConfig cfg;
             cfg.OversampleH = 1;  // glyphs are rasterised at size × framebuffer scale; oversampling costs memory
-            cfg.FontNo = face.index;
+            cfg.FontNo = file.index;
             cfg.MergeMode = font != nullptr;  // into the font's first face
             // "Owned" so that AddFont does not copy the 20 MB (1.92.2b copies data it does not own), then disowned so
             // that the atlas never frees the mapping (it checks the flag only when it destroys the source).
@@ -53,9 +57,9 @@ static void load_fonts(AppContext& app) {
         }
         return font;
     };
-    app.font_regular = add(kRegularFaces);
+    app.font_regular = add(kRegularFaces, app.config.fallback_regular);
     if (!app.font_regular) app.font_regular = io.Fonts->AddFontDefault();  // keeps the app usable without assets
-    app.font_bold = add(kBoldFaces);
+    app.font_bold = add(kBoldFaces, app.config.fallback_bold);
     if (!app.font_bold) app.font_bold = app.font_regular;
     io.FontDefault = app.font_regular;
 }
