@@ -1,4 +1,4 @@
-"""explainer_text.py: every piece of text the app can draw, for font subsetting and the font coverage test.
+"""explainer_text.py: every piece of text the app can draw, for the font coverage test.
 
 Two sources: every string value in the content JSON files (text fields, in every language) and every string
 literal in the C++ files that hold UI strings (src/core/strings.cpp). Standard library only.

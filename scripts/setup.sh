@@ -10,8 +10,9 @@ want_tests=0; want_bench=0
 [ "${1:-}" = "--bench" ] && want_tests=1 && want_bench=1
 
 pkgs=(cmake make g++ pkg-config xz-utils ca-certificates emscripten nodejs nlohmann-json3-dev doctest-dev
-      libglfw3-dev libgl-dev libstb-dev fonts-noto-core fonts-noto-cjk fonttools python3-fonttools)
-[ $want_tests = 1 ] && pkgs+=(chromium xvfb xauth x11-apps imagemagick clang libclang-rt-14-dev xdotool libxml2-utils)
+      libglfw3-dev libgl-dev libstb-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk)
+[ $want_tests = 1 ] && pkgs+=(chromium xvfb xauth x11-apps imagemagick clang libclang-rt-14-dev xdotool libxml2-utils
+                              python3-fonttools)
 [ $want_bench = 1 ] && pkgs+=(libbenchmark-dev)
 
 missing=()

@@ -5,14 +5,17 @@
 #include "core/cli_tools.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iterator>
 
 #include "core/export_html.h"
 #include "core/export_markdown.h"
 #include "core/file_io.h"
+#include "core/font_files.h"
 #include "core/json_guard.h"
 #include "core/load.h"
+#include "core/text_wrap.h"
 
 namespace ex {
 
@@ -57,23 +60,20 @@ bool has_letters(const std::string& s) {
     return false;
 }
 
-// Visits the values at `pattern` (split into segments) below `v`, reporting untranslated texts into `sink`.
-// `plain_is_lang`: plain strings are written in the language asked for (it is meta.language).
+// Calls `leaf(value, pointer)` for each value at `pattern` (split into segments) below `v`; "*" is each element.
+template <typename Leaf>
 void visit(const nlohmann::json& v, const std::vector<std::string>& segs, size_t at, const std::string& ptr,
-           const std::string& lang, bool plain_is_lang, ProblemSink& sink) {
+           const Leaf& leaf) {
     if (at == segs.size()) {
-        bool missing = false;
-        if (v.is_string()) missing = !plain_is_lang && has_letters(v.get_ref<const std::string&>());
-        else if (v.is_object()) missing = !v.contains(lang);
-        if (missing) sink.error(ptr, "missing \"" + lang + "\" translation");
+        leaf(v, ptr);
         return;
     }
     if (segs[at] == "*") {
         if (!v.is_array()) return;
-        for (size_t i = 0; i < v.size(); ++i) visit(v[i], segs, at + 1, pointer_append(ptr, i), lang, plain_is_lang, sink);
+        for (size_t i = 0; i < v.size(); ++i) visit(v[i], segs, at + 1, pointer_append(ptr, i), leaf);
     } else if (v.is_object()) {
         auto it = v.find(segs[at]);
-        if (it != v.end()) visit(*it, segs, at + 1, pointer_append(ptr, segs[at]), lang, plain_is_lang, sink);
+        if (it != v.end()) visit(*it, segs, at + 1, pointer_append(ptr, segs[at]), leaf);
     }
 }
 
@@ -113,26 +113,36 @@ bool document_order(const Problem& a, const Problem& b, const std::vector<std::s
     return sa.size() < sb.size();
 }
 
+// Sorts problems into document order (see document_order), keeping the order of those at the same place.
+void sort_into_document_order(std::vector<Problem>& problems) {
+    std::vector<std::string> key_rank;                       // field names in the format's order
+    for (const char* pattern : kTextFields)
+        for (const auto& s : split_pattern(pattern))
+            if (s != "*" && std::find(key_rank.begin(), key_rank.end(), s) == key_rank.end()) key_rank.push_back(s);
+    std::stable_sort(problems.begin(), problems.end(),
+                     [&](const Problem& a, const Problem& b) { return document_order(a, b, key_rank); });
+}
+
 // Every untranslated text, sorted into document order, uncapped.
 std::vector<Problem> all_missing(std::string_view bytes, const std::string& lang, const std::string& label) {
     ProblemSink ignored(label);                              // the loader reports syntax problems, not this check
     const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
     if (!parsed.ok || !parsed.root.is_object() || lang.empty()) return {};
-    std::vector<std::string> key_rank;                       // field names in the format's order
-    for (const char* pattern : kTextFields)
-        for (const auto& s : split_pattern(pattern))
-            if (s != "*" && std::find(key_rank.begin(), key_rank.end(), s) == key_rank.end()) key_rank.push_back(s);
     // A plain string is written in meta.language (the loader's default: "en").
     std::string written_in = "en";
     if (auto meta = parsed.root.find("meta"); meta != parsed.root.end() && meta->is_object())
         if (auto l = meta->find("language"); l != meta->end() && l->is_string()) written_in = l->get<std::string>();
     const bool plain_is_lang = written_in == lang;
     ProblemSink collect(label, (size_t)-1);
-    for (const char* pattern : kTextFields)
-        visit(parsed.root, split_pattern(pattern), 0, "", lang, plain_is_lang, collect);
+    auto check = [&](const nlohmann::json& v, const std::string& ptr) {
+        bool missing = false;
+        if (v.is_string()) missing = !plain_is_lang && has_letters(v.get_ref<const std::string&>());
+        else if (v.is_object()) missing = !v.contains(lang);
+        if (missing) collect.error(ptr, "missing \"" + lang + "\" translation");
+    };
+    for (const char* pattern : kTextFields) visit(parsed.root, split_pattern(pattern), 0, "", check);
     std::vector<Problem> all = collect.finish();
-    std::stable_sort(all.begin(), all.end(),
-                     [&](const Problem& a, const Problem& b) { return document_order(a, b, key_rank); });
+    sort_into_document_order(all);
     return all;
 }
 
@@ -144,7 +154,83 @@ std::vector<Problem> missing_translations(std::string_view bytes, const std::str
     return sink.finish();
 }
 
-int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang) {
+namespace {
+
+// Calls `f(text, pointer)` for every string of every text field: a plain string, or each entry of a language map.
+template <typename F>
+void for_each_text(const nlohmann::json& root, const F& f) {
+    auto leaf = [&](const nlohmann::json& v, const std::string& ptr) {
+        if (v.is_string()) f(v.get_ref<const std::string&>(), ptr);
+        else if (v.is_object())
+            for (auto it = v.begin(); it != v.end(); ++it)
+                if (it->is_string()) f(it->get_ref<const std::string&>(), pointer_append(ptr, it.key()));
+    };
+    for (const char* pattern : kTextFields) visit(root, split_pattern(pattern), 0, "", leaf);
+}
+
+// Calls `f(cp, utf8)` for each character of `text` that `fonts` cannot draw.
+template <typename F>
+void each_undrawn(const std::string& text, const GlyphCoverage& fonts, const F& f) {
+    for (size_t i = 0; i < text.size();) {
+        uint32_t cp = 0;
+        const size_t len = decode_utf8(text, i, cp);
+        if (!fonts.draws(cp)) f(cp, text.substr(i, len));
+        i += len;
+    }
+}
+
+bool contains(const std::vector<uint32_t>& v, uint32_t x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+}  // namespace
+
+std::vector<Problem> missing_glyphs(std::string_view bytes, const GlyphCoverage& fonts, const std::string& label) {
+    ProblemSink sink(label, limits::kReportedProblems);
+    if (!fonts.error().empty()) {
+        sink.warning("", "cannot check which characters the desktop app draws: " + fonts.error());
+        return sink.finish();
+    }
+    ProblemSink ignored(label);                              // the loader reports syntax problems, not this check
+    const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
+    if (!parsed.ok || !parsed.root.is_object()) return {};
+    ProblemSink collect(label, (size_t)-1);
+    for_each_text(parsed.root, [&](const std::string& text, const std::string& ptr) {
+        std::vector<uint32_t> missing;                       // each once
+        std::string list;                                    // the first five as "U+1200 "ሀ""
+        each_undrawn(text, fonts, [&](uint32_t cp, const std::string& utf8) {
+            if (contains(missing, cp)) return;
+            missing.push_back(cp);
+            char hex[16];
+            std::snprintf(hex, sizeof hex, "U+%04X", (unsigned)cp);
+            if (missing.size() <= 5) list += (list.empty() ? "" : ", ") + std::string(hex) + " \"" + utf8 + "\"";
+        });
+        if (missing.empty()) return;
+        if (missing.size() > 5) list += " and " + count(missing.size() - 5, "more character");
+        const bool one = missing.size() == 1;
+        collect.warning(ptr, "the desktop app's fonts have no glyph for " + list + ": it draws " +
+                                 (one ? "a box" : "boxes") + " unless the machine has a font for " +
+                                 (one ? "it" : "them") + " (the browser uses the reader's fonts)");
+    });
+    std::vector<Problem> all = collect.finish();
+    sort_into_document_order(all);
+    for (const Problem& p : all) sink.warning(p.pointer, p.message);
+    return sink.finish();
+}
+
+std::vector<uint32_t> undrawn_code_points(std::string_view bytes, const GlyphCoverage& fonts) {
+    ProblemSink ignored("");
+    const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
+    std::vector<uint32_t> out;
+    if (!parsed.ok || !parsed.root.is_object() || !fonts.error().empty()) return out;
+    for_each_text(parsed.root, [&](const std::string& text, const std::string&) {
+        each_undrawn(text, fonts, [&](uint32_t cp, const std::string&) {
+            if (!contains(out, cp)) out.push_back(cp);
+        });
+    });
+    return out;
+}
+
+int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang,
+                 const GlyphCoverage* fonts) {
     if (files.empty()) {
         out << "validate: no files given\n";
         return 1;
@@ -153,7 +239,10 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
     for (const auto& file : files) {
         LoadResult r = load_content_file(file);
         std::string bytes;  // again, to give each problem its line, column and node
-        if (read_file(file, bytes, limits::kFileBytes) == ReadStatus::Ok) locate_problems(bytes, r.problems);
+        const bool read = read_file(file, bytes, limits::kFileBytes) == ReadStatus::Ok;
+        if (read && r.content && fonts)
+            for (Problem& p : missing_glyphs(bytes, *fonts, file)) r.problems.push_back(std::move(p));
+        if (read) locate_problems(bytes, r.problems);
         for (const auto& p : r.problems) out << format_problem(p) << "\n";
         if (!r.ok()) {
             out << file << ": refused (" << count(r.error_count(), "error") << ", "

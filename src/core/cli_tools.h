@@ -1,6 +1,7 @@
 // cli_tools.h — the author tools behind `explainer --validate FILE...` and `explainer --export-markdown FILE`
 // and `explainer --export-html FILE`.
 #pragma once
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -10,11 +11,26 @@
 
 namespace ex {
 
+class GlyphCoverage;
+
 // Prints every problem of every file, then one summary line per file, e.g.
 // "article.json: ok (42 nodes, 61 edges, 3 tours, 0 warnings)". Returns 0 when all load (warnings allowed), else 1.
 // With `require_lang` (e.g. "zh"), every text field of a valid file that lacks that language is also reported as
 // "FILE: /nodes/3/title: missing "zh" translation", and any such field makes the result 1.
-int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang = "");
+// With `fonts` (the desktop build's own, core/font_files.h), a text with a character those fonts cannot draw is
+// also warned about (missing_glyphs).
+int cli_validate(const std::vector<std::string>& files, std::ostream& out, const std::string& require_lang = "",
+                 const GlyphCoverage* fonts = nullptr);
+
+// A warning for each text field of a content file (JSON) holding characters that `fonts` cannot draw, naming the
+// first five, in document order; one warning at "" when the fonts themselves did not open. Unparsable input gives
+// no problems (the loader reports those).
+std::vector<Problem> missing_glyphs(std::string_view json_bytes, const GlyphCoverage& fonts,
+                                    const std::string& file_label);
+
+// The code points of a content file's texts that `fonts` cannot draw, each once, in the order of first use (none
+// when the file does not parse or the fonts did not open).
+std::vector<uint32_t> undrawn_code_points(std::string_view json_bytes, const GlyphCoverage& fonts);
 
 // The text fields of a content file (JSON) that have no entry for `lang`, in document order, as errors at their
 // JSON pointers. A language map needs the exact tag. A plain string is written in meta.language (default "en"), so

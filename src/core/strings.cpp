@@ -1,5 +1,5 @@
-// strings.cpp — the UI string table. Every literal here also feeds the CJK font subset (cmake/collect_unicodes.py
-// scans this file), so a new Chinese string needs no font change: rebuilding picks up its characters.
+// strings.cpp — the UI string table. The font coverage test (tests/fonts/check_coverage.py) checks every literal
+// here against the desktop's fonts.
 #include "core/strings.h"
 
 namespace ex {

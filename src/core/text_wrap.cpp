@@ -8,10 +8,7 @@
 
 namespace ex {
 
-namespace {
-
-// Decodes one code point at `i`; returns its byte length (1 for an invalid or truncated sequence).
-size_t decode(std::string_view s, size_t i, uint32_t& cp) {
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
     const unsigned char c = (unsigned char)s[i];
     size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     if (len == 0 || i + len > s.size()) { cp = 0xFFFD; return 1; }
@@ -23,6 +20,8 @@ size_t decode(std::string_view s, size_t i, uint32_t& cp) {
     }
     return len;
 }
+
+namespace {
 
 bool is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
 
@@ -45,7 +44,7 @@ std::vector<Piece> split_pieces(std::string_view s) {
     size_t i = 0;
     while (i < s.size()) {
         uint32_t cp;
-        const size_t len = decode(s, i, cp);
+        const size_t len = decode_utf8(s, i, cp);
         if (cp == '\n' || is_space(cp)) {
             const size_t end = i;
             size_t j = i;
@@ -53,7 +52,7 @@ std::vector<Piece> split_pieces(std::string_view s) {
             size_t l2 = len;
             while (j < s.size() && is_space(c2)) {
                 j += l2;
-                if (j < s.size()) l2 = decode(s, j, c2);
+                if (j < s.size()) l2 = decode_utf8(s, j, c2);
             }
             const bool hard = j < s.size() && c2 == '\n';
             pieces.push_back({begin, end, j, hard});
@@ -78,7 +77,7 @@ std::vector<Piece> split_pieces(std::string_view s) {
 size_t decode_before(std::string_view s, size_t i, uint32_t& cp) {
     size_t b = i - 1;
     while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80 && i - b < 4) --b;
-    decode(s, b, cp);
+    decode_utf8(s, b, cp);
     return b;
 }
 
@@ -99,7 +98,7 @@ static void avoid_orphans(std::string_view s, std::vector<LineSpan>& lines) {
         bool cjk = false;
         for (size_t i = last.first; i < last.second;) {
             uint32_t cp;
-            i += decode(s, i, cp);
+            i += decode_utf8(s, i, cp);
             if (!is_no_line_start(cp)) { ++chars; cjk = is_cjk(cp); }
         }
         if (chars != 1 || !cjk) continue;
@@ -166,7 +165,7 @@ std::vector<LineSpan> wrap_lines(std::string_view s, float width,
             float cut_w = 0;
             while (cut < e) {
                 uint32_t cp;
-                const size_t len = decode(s, cut, cp);
+                const size_t len = decode_utf8(s, cut, cp);
                 const float cw = measure(s.substr(cut, len));
                 if (cut > b && cut_w + cw > width) break;     // at least one code point per line
                 cut_w += cw;

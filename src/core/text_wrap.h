@@ -24,6 +24,10 @@ using LineSpan = std::pair<size_t, size_t>;
 std::vector<LineSpan> wrap_lines(std::string_view utf8, float width,
                                  const std::function<float(std::string_view)>& measure);
 
+// Decodes the code point at byte `i` into `cp`; returns its byte length (an invalid or truncated sequence: 1,
+// with cp U+FFFD).
+size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp);
+
 // The classes the breaker uses, exposed for tests.
 bool is_cjk(uint32_t cp);                                      // ideographs, kana, hangul, CJK/fullwidth punctuation
 bool is_no_line_start(uint32_t cp);                            // closing punctuation: ，。）》」” …

@@ -2,6 +2,7 @@
 #include "platform/assets.h"
 
 #include "core/file_io.h"
+#include "core/font_files.h"
 
 #include <cstdlib>
 #include <string>
@@ -25,7 +26,7 @@ static std::string find_root() {
         std::string dir(buf, (size_t)n);
         dir = dir.substr(0, dir.find_last_of('/'));
         for (const char* rel : {"/assets", "/../share/explainer/assets"})
-            if (exists(dir + rel + "/fonts/NotoSans-Regular.subset.ttf")) return dir + rel;
+            if (exists(dir + rel + "/fonts/" + kRegularFaces[0].file)) return dir + rel;
     }
 #endif
     return EXPLAINER_SOURCE_ASSETS;  // a source checkout: content is here, fonts only in a build

@@ -16,6 +16,8 @@
 
 #include "core/args.h"
 #include "core/cli_tools.h"
+#include "core/file_io.h"
+#include "core/font_files.h"
 #include "core/json_canvas.h"
 #include "core/load.h"
 #include "core/problem.h"
@@ -23,6 +25,7 @@
 #include "platform/file_watch.h"
 #include "platform/runner.h"
 #include "platform/screenshot.h"
+#include "platform/system_fonts.h"
 
 namespace {
 
@@ -153,7 +156,8 @@ int main(int argc, char** argv) {
     const std::string bundled = ex::asset_path("content/article.json");
     if (args.has("validate")) {
         if (args.positional.empty()) return usage_error("--validate needs at least one FILE");
-        return ex::cli_validate(args.positional, std::cout, args.get("require-lang"));
+        const ex::GlyphCoverage fonts(ex::asset_path("fonts"));  // the build's own, not whatever the host has
+        return ex::cli_validate(args.positional, std::cout, args.get("require-lang"), &fonts);
     }
     if (args.has("import-canvas")) {
         if (!args.positional.empty()) return usage_error("--import-canvas takes no FILE.json; it prints to stdout");
@@ -183,8 +187,14 @@ int main(int argc, char** argv) {
     config.content = loaded.content;
     config.content_path = file;
     config.content_label = base_name(file);
-    config.font_regular = ex::asset_path("fonts/NotoSans-Regular.subset.ttf");
-    config.font_bold = ex::asset_path("fonts/NotoSans-Bold.subset.ttf");
+    config.font_dir = ex::asset_path("fonts");
+    // Characters the build's fonts lack (another script, say) come from the machine's fonts, found once at start;
+    // the bundled article needs none, so fontconfig is not even started for it.
+    if (std::string bytes; ex::read_file(file, bytes, ex::limits::kFileBytes) == ex::ReadStatus::Ok) {
+        const std::vector<uint32_t> missing = ex::undrawn_code_points(bytes, ex::GlyphCoverage(config.font_dir));
+        config.fallback_regular = ex::system_fonts_for(missing, false);
+        config.fallback_bold = ex::system_fonts_for(missing, true);
+    }
     config.lang = lang;
     config.theme = args.get("theme", "light");
     config.select = args.get("select");

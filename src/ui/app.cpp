@@ -11,6 +11,7 @@
 #include <cctype>
 
 #include "core/file_io.h"
+#include "core/font_files.h"
 #include "core/load.h"
 #include "ui/text.h"
 
@@ -18,9 +19,10 @@ namespace ex {
 
 // [SECTION] Lifecycle -----------------------------------------------------------------------------------------------
 
-// The Latin fonts, each with the Simplified Chinese subset merged in (cmake/assets.cmake builds both next to the
-// Latin ones). 1.92 loads glyphs on demand, so no glyph ranges: a character missing from the Latin face is looked
-// up in the CJK one. Any file may be missing; the app then draws what it has (boxes for Chinese).
+// The Latin fonts, each with the whole Simplified Chinese face merged in (core/font_files.h), then the platform's
+// fallback faces. The files are mapped, not read, and 1.92 rasterises glyphs on demand with no glyph ranges, so
+// start-up reads only the tables and glyphs it uses. Any file may be missing; the app then draws what it has (boxes
+// for the rest).
 static void load_fonts(AppContext& app) {
     ImGuiIO& io = ImGui::GetIO();
     if (app.config.platform_font) {
@@ -32,27 +34,33 @@ static void load_fonts(AppContext& app) {
             return;
         }
     }
-    auto exists = [](const std::string& path) { return !path.empty() && file_readable(path); };
-    const std::string& regular = app.config.font_regular;
-    const std::string dir = regular.substr(0, regular.find_last_of('/') + 1);  // the CJK files sit next to it
-    const std::string cjk_regular = regular.empty() ? "" : dir + "NotoSansCJK-SC.subset.otf";
-    const std::string cjk_bold = !regular.empty() && exists(dir + "NotoSansCJK-SC-Bold.subset.otf")
-                                     ? dir + "NotoSansCJK-SC-Bold.subset.otf" : cjk_regular;
-    ImFontConfig cfg;
-    cfg.OversampleH = 1;  // 1.92 rasterises at the exact size × framebuffer scale; oversampling only costs memory
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;  // into the font added just before
-    auto add_cjk = [&](const std::string& path) {
-        if (exists(path)) io.Fonts->AddFontFromFileTTF(path.c_str(), 0.0f, &merge);
+    auto add = [&](const auto& faces, const std::vector<FontFile>& fallback) -> ImFont* {
+        std::vector<FontFile> files;
+        for (const FontFace& face : faces) files.push_back({app.config.font_dir + "/" + face.file, face.index});
+        files.insert(files.end(), fallback.begin(), fallback.end());
+        ImFont* font = nullptr;
+        for (const FontFile& file : files) {
+            const std::string_view bytes = map_font_file(file.path);
+            // Checked first: Dear ImGui frees a font it fails to open, which must not happen to a mapping.
+            if (!font_face_opens(bytes, file.index)) continue;
+            ImFontConfig cfg;
+            cfg.OversampleH = 1;  // glyphs are rasterised at size × framebuffer scale; oversampling costs memory
+            cfg.FontNo = file.index;
+            cfg.MergeMode = font != nullptr;  // into the font's first face
+            // "Owned" so that AddFont does not copy the 20 MB (1.92.2b copies data it does not own), then disowned so
+            // that the atlas never frees the mapping (it checks the flag only when it destroys the source).
+            cfg.FontDataOwnedByAtlas = true;
+            ImFont* added =
+                io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(bytes.data()), (int)bytes.size(), 0.0f, &cfg);
+            if (added) io.Fonts->Sources.back().FontDataOwnedByAtlas = false;
+            if (!font) font = added;
+        }
+        return font;
     };
-
-    if (exists(regular)) app.font_regular = io.Fonts->AddFontFromFileTTF(regular.c_str(), 0.0f, &cfg);
+    app.font_regular = add(kRegularFaces, app.config.fallback_regular);
     if (!app.font_regular) app.font_regular = io.Fonts->AddFontDefault();  // keeps the app usable without assets
-    add_cjk(cjk_regular);
-    const std::string& bold = app.config.font_bold;
-    if (exists(bold)) app.font_bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), 0.0f, &cfg);
-    if (app.font_bold) add_cjk(cjk_bold);
-    else app.font_bold = app.font_regular;
+    app.font_bold = add(kBoldFaces, app.config.fallback_bold);
+    if (!app.font_bold) app.font_bold = app.font_regular;
     io.FontDefault = app.font_regular;
 }
 

@@ -17,6 +17,7 @@
 #include "core/content.h"
 #include "core/content_doc.h"
 #include "core/fold.h"
+#include "core/font_files.h"
 #include "core/layout.h"
 #include "core/navigation.h"
 #include "core/problem.h"
@@ -31,7 +32,8 @@ struct AppConfig {
     std::string content_path;                 // file loaded at start (unless `content` is given)
     std::shared_ptr<const Content> content;   // already loaded content (the desktop checks the file first)
     std::string content_label;                // how messages name it ("article.json")
-    std::string font_regular, font_bold;      // TTF paths
+    std::string font_dir;                     // the desktop fonts' folder (core/font_files.h names the files)
+    std::vector<FontFile> fallback_regular, fallback_bold;  // merged after those, for characters they lack
     ImFont* (*platform_font)(bool bold) = nullptr;  // fonts the platform draws (the browser's) instead of files
     std::string lang  = "en";
     std::string theme = "light";              // light | dark

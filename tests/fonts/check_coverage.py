@@ -4,8 +4,8 @@
 Fails (exit 1) when a character the app can draw has no glyph in the bundled fonts, listing each missing code
 point with the first place it occurs. Drawable text: every string of the content files (SOURCE_DIR/assets/content,
 or --content DIR) and every literal of the UI string table (SOURCE_DIR/src/core/strings.cpp). The regular font is
-NotoSans-Regular + the CJK subset merged into it; the bold font is NotoSans-Bold + the bold CJK subset (or the
-regular one, which load_fonts merges when the bold is not built). Needs fontTools (Debian: python3-fonttools).
+NotoSans-Regular with face 2 (Simplified Chinese) of NotoSansCJK-Regular.ttc merged into it, the bold font the same
+in bold (src/core/font_files.h). Needs fontTools (Debian: python3-fonttools).
 """
 import glob
 import os
@@ -17,8 +17,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 import explainer_text  # noqa: E402
 
 
-def cmap_of(path):
-    with TTFont(path, lazy=True) as font:
+def cmap_of(path, number=0):
+    with TTFont(path, lazy=True, fontNumber=number) as font:
         return set(font.getBestCmap() or {})
 
 
@@ -43,12 +43,9 @@ def main(argv):
             sys.exit(1)
         return path
 
-    cjk_regular = need('NotoSansCJK-SC.subset.otf')
-    cjk_bold = os.path.join(fonts, 'NotoSansCJK-SC-Bold.subset.otf')
     faces = {
-        'regular': cmap_of(need('NotoSans-Regular.subset.ttf')) | cmap_of(cjk_regular),
-        'bold': cmap_of(need('NotoSans-Bold.subset.ttf')) |
-                cmap_of(cjk_bold if os.path.exists(cjk_bold) else cjk_regular),
+        'regular': cmap_of(need('NotoSans-Regular.ttf')) | cmap_of(need('NotoSansCJK-Regular.ttc'), 2),
+        'bold': cmap_of(need('NotoSans-Bold.ttf')) | cmap_of(need('NotoSansCJK-Bold.ttc'), 2),
     }
 
     json_files = sorted(glob.glob(os.path.join(content_dir, '*.json')))
@@ -69,8 +66,8 @@ def main(argv):
             missing += 1
     checked = len(json_files) + len(cpp_files)
     if missing:
-        print('%d missing glyph(s); rebuild the explainer_assets target or widen the Latin subset in '
-              'cmake/assets.cmake' % missing)
+        print('%d missing glyph(s): the desktop app draws boxes for them; use characters its fonts have, or add '
+              'a face to src/core/font_files.h and cmake/assets.cmake' % missing)
         return 1
     print('ok: %d characters from %d files, all in the regular and bold fonts' % (len(first_seen), checked))
     return 0

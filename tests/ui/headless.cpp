@@ -7,8 +7,7 @@ AppConfig default_config() {
     AppConfig c;
     c.content_path = std::string(EXPLAINER_SOURCE_DIR) + "/assets/content/article.json";
     c.content_label = "article.json";
-    c.font_regular = std::string(EXPLAINER_BUILD_ASSETS) + "/fonts/NotoSans-Regular.subset.ttf";
-    c.font_bold = std::string(EXPLAINER_BUILD_ASSETS) + "/fonts/NotoSans-Bold.subset.ttf";
+    c.font_dir = std::string(EXPLAINER_BUILD_ASSETS) + "/fonts";
     return c;
 }
 
