@@ -188,19 +188,30 @@
       .catch(() => {});  // offline without a cached zh/, or no zh/ at all: the app re-renders it when it starts
   }
 
-  // The browser gets one frame to paint the text before the app's main() runs: main() (WebGL context, content,
-  // layout) is one long task, and when the wasm is already compiled it started right after the scripts, with no
-  // rendering opportunity in between (measured: parsing done at 2102 ms, main() at 2127 ms, first paint after it).
-  // One frame is all it costs the map: the downloads and the compilation go on meanwhile.
+  // The text paints before the app's main() runs: main() (WebGL context, content, layout) is one long task, and when
+  // the wasm is already compiled it started right after the scripts, with no rendering opportunity in between
+  // (measured: parsing done at 2102 ms, main() at 2127 ms, first paint after it). One frame was not enough on a busy
+  // machine (its 100 ms cap ran out first: the text painted after the map, in 2 of 3 bench runs), so main() waits for
+  // the page's first contentful paint itself, which is the text, or 1 s should none come. Nothing waits when the
+  // text has painted already; the downloads and the compilation go on meanwhile.
   if (window.Module && window.Module.preRun) {
     window.Module.preRun.push(() => {
       const M = window.Module;
-      if (document.hidden) return;  // no frames in a background tab
+      const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+      if (document.hidden || painted()) return;  // no frames in a background tab; or nothing to wait for
       M.addRunDependency('text-view-paint');
       let done = false;
       const go = () => { if (!done) { done = true; M.removeRunDependency('text-view-paint'); } };
-      requestAnimationFrame(() => setTimeout(go, 0));  // after the frame that paints the text
-      setTimeout(go, 100);  // should no frame come
+      if (window.PerformanceObserver && (PerformanceObserver.supportedEntryTypes || []).includes('paint')) {
+        new PerformanceObserver((list, observer) => {
+          if (!list.getEntriesByName('first-contentful-paint').length) return;
+          observer.disconnect();
+          setTimeout(go, 0);
+        }).observe({ type: 'paint', buffered: true });
+      } else {
+        requestAnimationFrame(() => setTimeout(go, 0));  // after the frame that paints the text
+      }
+      setTimeout(go, 1000);  // should no paint come
     });
   }
 
