@@ -22,6 +22,8 @@
 #include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load.h"
+#include "core/path.h"
+#include "core/utf8.h"
 
 namespace ex {
 
@@ -55,10 +57,7 @@ static std::string canvas_colour(const std::string& c) {
 // At most `max` bytes, cut at a character boundary, with "…" when cut.
 static std::string cut(const std::string& s, size_t max, bool* was_cut = nullptr) {
     if (was_cut) *was_cut = s.size() > max;
-    if (s.size() <= max) return s;
-    size_t n = max - 3;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return s.substr(0, n) + "…";
+    return utf8_cut(s, max);  // "…" is 3 bytes: the result stays within max
 }
 
 static std::string trim(const std::string& s) {
@@ -700,8 +699,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
                 full = trim(n.text);
             } else if (n.type == "file") {
                 const std::string where = n.file + n.subpath;
-                const size_t slash = n.file.find_last_of('/');
-                title = trim(slash == std::string::npos ? n.file : n.file.substr(slash + 1)) + n.subpath;
+                title = trim(base_name(n.file)) + n.subpath;
                 full = "File: " + where;
                 rest = {"A file on the canvas.", where};
             } else {
@@ -792,9 +790,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         doc["meta"] = *meta;
         doc["meta"]["source"]["sections"] = std::move(sections);
     } else {
-        std::string stem = label;
-        if (const size_t slash = stem.find_last_of('/'); slash != std::string::npos) stem = stem.substr(slash + 1);
-        if (const size_t dot = stem.rfind('.'); dot != std::string::npos && dot > 0) stem = stem.substr(0, dot);
+        std::string stem = file_stem(label);
         if (trim(stem).empty()) stem = "Imported canvas";
         doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
                        {"summary", "Imported from " + cut(label, 200) + ": " + std::to_string(out_nodes.size()) +
@@ -945,8 +941,7 @@ int cli_export_canvas(const std::string& content_file, const std::string& out_pa
 int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err) {
     std::string bytes;
     if (!read_file(canvas_file, bytes, err)) return 1;
-    const size_t slash = canvas_file.find_last_of('/');
-    const std::string label = slash == std::string::npos ? canvas_file : canvas_file.substr(slash + 1);
+    const std::string label = base_name(canvas_file);
     const CanvasImport r = import_canvas(bytes, label);
     for (const Problem& p : r.problems) err << format_problem(p) << "\n";
     if (!r.ok()) return 1;

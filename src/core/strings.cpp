@@ -165,6 +165,7 @@ constexpr StrEntry kTable[] = {
     {Str::kHiddenCount, "legend.hidden", "(%s hidden)", "（已隐藏 %s 类）"},
     {Str::kNodeNotFound, "link.not_found", "No card \"%s\" in this article: showing the whole map.",
      "本文没有“%s”这张卡片，显示的是整张地图。"},
+    {Str::kShowOnMap, "problems.show_on_map", "Show \"%s\" on the map", "在地图上显示“%s”"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kStrCount, "one table row per Str key");
 

@@ -50,6 +50,8 @@ enum class Str : int {
     kParts, kOnePart, kFoldGroup, kUnfoldTip, kFoldTip, kUnfoldAll, kFoldAll, kLinks, kLegend, kLineStyles,
     // Reading: folded search results, a tour left for another card, hidden categories, an unknown deep link
     kShowResults, kOffTour, kBackToTour, kHiddenCount, kNodeNotFound,
+    // Problems: a problem's card, shown on the map when clicked
+    kShowOnMap,
     kCount
 };
 

@@ -20,6 +20,7 @@
 #include "core/font_files.h"
 #include "core/json_canvas.h"
 #include "core/load.h"
+#include "core/path.h"
 #include "core/problem.h"
 #include "platform/assets.h"
 #include "platform/file_watch.h"
@@ -56,11 +57,6 @@ const char* kUsage =
 int usage_error(const std::string& message) {
     std::cerr << "explainer: " << message << "\n" << kUsage;
     return 2;
-}
-
-std::string base_name(const std::string& path) {
-    const size_t slash = path.find_last_of('/');
-    return slash == std::string::npos ? path : path.substr(slash + 1);
 }
 
 bool parse_size(const std::string& s, int& w, int& h) {
@@ -179,14 +175,14 @@ int main(int argc, char** argv) {
     ex::FileWatch watch(file);
     // As a draft: a card saved in edit mode while still waiting for its citation opens (its problem is listed), so
     // the author can go on and cite it; --validate still fails it.
-    ex::LoadResult loaded = ex::load_content_file(file, base_name(file), ex::LoadOptions{true});
+    ex::LoadResult loaded = ex::load_content_file(file, ex::base_name(file), ex::LoadOptions{true});
     for (const ex::Problem& p : loaded.problems) std::cerr << ex::format_problem(p) << "\n";
     if (!loaded.content) return 1;
 
     ex::AppConfig config;
     config.content = loaded.content;
     config.content_path = file;
-    config.content_label = base_name(file);
+    config.content_label = ex::base_name(file);
     config.font_dir = ex::asset_path("fonts");
     // Characters the build's fonts lack (another script, say) come from the machine's fonts, found once at start;
     // the bundled article needs none, so fontconfig is not even started for it.

@@ -13,8 +13,10 @@
 
 #include <imgui_internal.h>  // BringWindowToDisplayFront: the editor stays above the minimap
 
+#include "core/path.h"
 #include "core/strings.h"
 #include "core/text_wrap.h"
+#include "core/utf8.h"
 #include "ui/app.h"
 #include "ui/text.h"
 
@@ -54,7 +56,6 @@ static void load_tour_buffers(AppContext& app) {
     for (const TourStep& step : t.steps) app.step_captions.push_back(app_text(app, step.caption));
 }
 
-static std::string file_name(const std::string& path) { return path.substr(path.find_last_of('/') + 1); }
 
 // After any change to the document: show its content (or keep the map and show its problems).
 static void sync(AppContext& app) {
@@ -109,7 +110,7 @@ bool app_save(AppContext& app) {
     if (!app.doc) return false;
     bool ok = false;
     if (app.download) {  // the web: the content lives in the page's memory, so the author gets a file
-        const std::string name = file_name(app.content_label.empty() ? "article.json" : app.content_label);
+        const std::string name = base_name(app.content_label.empty() ? "article.json" : app.content_label);
         ok = app.download(app.doc->serialize(), name);
         say(app, ok ? fill(tr(app, Str::kEdDownloaded), name) : tr(app, Str::kEdDownloadFailed));
     } else if (!app.content_path.empty()) {
@@ -118,7 +119,7 @@ bool app_save(AppContext& app) {
         if (ok) say(app, fill(tr(app, Str::kEdSaved), app.content_path));
         else if (app.doc->conflict()) {
             app.edit_disk_changed = true;
-            say(app, fill(fill(tr(app, Str::kEdConflict), app.doc->label()).c_str(), file_name(app.doc->conflict_copy())));
+            say(app, fill(fill(tr(app, Str::kEdConflict), app.doc->label()).c_str(), base_name(app.doc->conflict_copy())));
             app.status_until = app.now + 30.0;
         } else say(app, app.doc->error());
     } else {
@@ -166,7 +167,7 @@ bool app_edit_use_file(AppContext& app) {
     }
     app.edit_disk_changed = false;
     sync(app);
-    if (!mine.empty()) say(app, fill(tr(app, Str::kEdUsedFile), file_name(mine)));
+    if (!mine.empty()) say(app, fill(tr(app, Str::kEdUsedFile), base_name(mine)));
     return true;
 }
 
@@ -223,10 +224,7 @@ static void pick(AppContext& app, const char* id, float width, int count, int& c
 
 // The first words of a text for a one-line list: at most `bytes` bytes, cut at a character boundary.
 static std::string first_words(const std::string& text, size_t bytes) {
-    if (text.size() <= bytes) return text;
-    size_t cut = bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
-    return text.substr(0, cut) + "\u2026";
+    return text.size() <= bytes ? text : text.substr(0, utf8_floor(text, bytes)) + "\u2026";
 }
 
 // [SECTION] Quote from the passage, tags, tours -------------------------------------------------------------------

@@ -747,7 +747,7 @@ static void draw_problems(AppContext& app) {
         ImGui::PopStyleColor();
         if (hover_tip()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip("Show \"%s\" on the map", app_text(app, app.content->nodes[node].title).c_str());
+            ImGui::SetTooltip("%s", fill(tr(app, Str::kShowOnMap), app_text(app, app.content->nodes[node].title)).c_str());
         }
         if (ImGui::IsItemClicked()) app_select_index(app, node, true);
     }

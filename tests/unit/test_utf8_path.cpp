@@ -1,4 +1,4 @@
-// core/utf8.h: boundaries, lengths and cuts never split a character.
+// core/utf8.h and core/path.h: boundaries, lengths and cuts never split a character; file names from paths.
 #include <doctest/doctest.h>
 
 #include "core/utf8.h"
@@ -28,4 +28,16 @@ TEST_CASE("utf8_cut keeps whole characters and stays within the byte budget") {
     CHECK(cut == "\xE4\xB8\xAD...");  // 中 and "...": 6 bytes; half of 文 would have fit
     CHECK(cut.size() <= 8);
     CHECK(ex::utf8_cut(zh, 2, "...") == "...");
+}
+
+#include "core/path.h"
+
+TEST_CASE("base_name and file_stem read either separator and keep a leading dot") {
+    CHECK(ex::base_name("dir/sub/name.json") == "name.json");
+    CHECK(ex::base_name("C:\\articles\\rates.json") == "rates.json");
+    CHECK(ex::base_name("plain.json") == "plain.json");
+    CHECK(ex::base_name("dir/") == "");
+    CHECK(ex::file_stem("dir/name.tar.json") == "name.tar");
+    CHECK(ex::file_stem(".hidden") == ".hidden");
+    CHECK(ex::file_stem("noext") == "noext");
 }
