@@ -330,6 +330,16 @@ TEST_CASE("touch shows no hover tooltips") {
     CHECK_FALSE(tooltip_shown());
 }
 
+// Moves the running tour to the step on `node` and lets the camera arrive.
+static void go_to_step(Headless& h, const std::string& node) {
+    const auto& steps = h.app.content->tours[h.app.tour.tour].steps;
+    int at = 0;
+    while (at < (int)steps.size() && steps[at].node != node) ++at;
+    REQUIRE(at < (int)steps.size());
+    ex::app_tour_step(h.app, at - h.app.tour.step);
+    h.frame(60);
+}
+
 TEST_CASE("a tour step frames the cards its caption names, clear of the detail panel") {
     for (const bool deep_link : {false, true})
     for (const char* lang : {"en", "zh"}) {
@@ -342,12 +352,7 @@ TEST_CASE("a tour step frames the cards its caption names, clear of the detail p
         REQUIRE(ex::app_start_tour(h.app, "overview"));
         if (!deep_link) h.frame(3);
         // The step on the challenges: "... from talent to chip access to technical barriers."
-        const auto& steps = h.app.content->tours[h.app.tour.tour].steps;
-        int at = 0;
-        while (at < (int)steps.size() && steps[at].node != "numerous-challenges") ++at;
-        REQUIRE(at < (int)steps.size());
-        ex::app_tour_step(h.app, at);
-        h.frame(60);
+        go_to_step(h, "numerous-challenges");
         const json s = ex::app_state(h.app);
         REQUIRE(s["selected"] == "numerous-challenges");
         const json detail = s["ui"]["detail"];
@@ -374,12 +379,7 @@ TEST_CASE("on a phone a tour step frames the nearest cards its caption names tha
         h.frame(2);
         REQUIRE(ex::app_start_tour(h.app, "overview"));
         h.frame(3);
-        const auto& steps = h.app.content->tours[h.app.tour.tour].steps;
-        int at = 0;
-        while (at < (int)steps.size() && steps[at].node != "numerous-challenges") ++at;
-        REQUIRE(at < (int)steps.size());
-        ex::app_tour_step(h.app, at);
-        h.frame(60);
+        go_to_step(h, "numerous-challenges");
         const json s = ex::app_state(h.app);
         REQUIRE(s["selected"] == "numerous-challenges");
         const json detail = s["ui"]["detail"];
