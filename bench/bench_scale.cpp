@@ -50,22 +50,22 @@ std::string read_file(const std::string& path) {
 // stays over the same part of the map, and times each frame. Cards on screen are counted at the start.
 nlohmann::json pan_frames(ex::test::Headless& h, int frames, ex::Camera start) {
     ex::AppContext& app = h.app;
-    app.view.cam = start;
+    app.map.view.cam = start;
     h.frame(3);  // warm: glyphs baked at this zoom, buffers grown
     int visible = 0;
-    const ex::Rect vis = app.view.visible_canvas();
-    for (const auto& r : app.layout.cards)
+    const ex::Rect vis = app.map.view.visible_canvas();
+    for (const auto& r : app.map.layout.cards)
         if (r.x < vis.x + vis.w && r.x + r.w > vis.x && r.y < vis.y + vis.h && r.y + r.h > vis.y) ++visible;
     std::vector<double> cpu, wall;
     for (int f = 0; f < frames; ++f) {
-        const float step = ((f / 20) % 2 == 0 ? 6.0f : -6.0f) / app.view.cam.zoom;
-        app.view.cam.center = ex::Vec2(app.view.cam.center.x + step, app.view.cam.center.y + step * 0.3f);
+        const float step = ((f / 20) % 2 == 0 ? 6.0f : -6.0f) / app.map.view.cam.zoom;
+        app.map.view.cam.center = ex::Vec2(app.map.view.cam.center.x + step, app.map.view.cam.center.y + step * 0.3f);
         const double c0 = thread_cpu_ms(), w0 = wall_ms();
         h.frame();
         cpu.push_back(thread_cpu_ms() - c0);
         wall.push_back(wall_ms() - w0);
     }
-    return {{"zoom", app.view.cam.zoom}, {"cards_on_screen", visible}, {"frames", frames},
+    return {{"zoom", app.map.view.cam.zoom}, {"cards_on_screen", visible}, {"frames", frames},
             {"cpu_ms_median", percentile(cpu, 0.5)}, {"cpu_ms_p95", percentile(cpu, 0.95)},
             {"wall_ms_median", percentile(wall, 0.5)},
             {"fps_from_wall_median", 1000.0 / std::max(1e-6, percentile(wall, 0.5))}};
@@ -105,8 +105,8 @@ int main(int argc, char** argv) {
         ex::test::Headless h(config, ImVec2(1280, 800));
         h.frame(2);  // the first frame fits the map once the canvas size is known
         const double first_frames_ms = wall_ms() - t0;
-        const ex::Camera fit = h.app.view.cam;  // the app fitted the whole map
-        const ex::Rect middle = h.app.layout.cards[h.app.layout.cards.size() / 2];
+        const ex::Camera fit = h.app.map.view.cam;  // the app fitted the whole map
+        const ex::Rect middle = h.app.map.layout.cards[h.app.map.layout.cards.size() / 2];
         ex::Camera close;                       // zoom 1 over a card in the middle of the map
         close.center = ex::Vec2(middle.x + middle.w / 2, middle.y + middle.h / 2);
         close.zoom = 1.0f;

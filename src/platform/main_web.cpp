@@ -100,7 +100,7 @@ class WebRunner : public ex::GlfwRunner {
         if (count >= 2) {
             // A second finger turns the first finger's press into a pinch. Its release must not count as a tap
             // (a click where the first finger landed, often empty canvas: the selection would go).
-            app_.pinched = true;
+            app_.map.pinched = true;
             if (finger_down_) { io.AddMouseButtonEvent(0, false); finger_down_ = false; }
             const float d = std::hypot(x1 - x0, y1 - y0);
             const ImVec2 mid((x0 + x1) * 0.5f, (y0 + y1) * 0.5f);
@@ -239,18 +239,18 @@ class WebRunner : public ex::GlfwRunner {
 
     void after_render() override {
         const ex::Rect slot = app_.page_toolbar_slot;
-        if (slot.x != docked_.x || slot.y != docked_.y || slot.w != docked_.w || app_.show_help != docked_under_) {
+        if (slot.x != docked_.x || slot.y != docked_.y || slot.w != docked_.w || app_.reading.show_help != docked_under_) {
             docked_ = slot;
-            docked_under_ = app_.show_help;  // the shortcuts dialog dims the app: the page's buttons go too
+            docked_under_ = app_.reading.show_help;  // the shortcuts dialog dims the app: the page's buttons go too
             js_dock_toolbar(slot.w > 0 ? 1 : 0, slot.x, slot.y, docked_under_ ? 1 : 0);
         }
-        if (app_.config.theme != last_theme_) {
-            js_theme_changed(app_.config.theme.c_str(), last_theme_.empty() ? 1 : 0);
-            last_theme_ = app_.config.theme;
+        if (app_.reading.theme != last_theme_) {
+            js_theme_changed(app_.reading.theme.c_str(), last_theme_.empty() ? 1 : 0);
+            last_theme_ = app_.reading.theme;
         }
-        if (app_.config.lang != last_lang_) {
-            if (!last_lang_.empty()) js_lang_changed(app_.config.lang.c_str());
-            last_lang_ = app_.config.lang;
+        if (app_.reading.lang != last_lang_) {
+            if (!last_lang_.empty()) js_lang_changed(app_.reading.lang.c_str());
+            last_lang_ = app_.reading.lang;
         }
         if (app_.content.get() != last_content_) {
             last_content_ = app_.content.get();
@@ -259,7 +259,7 @@ class WebRunner : public ex::GlfwRunner {
         const std::string hash = ex::hash_of(app_);
         if (hash != last_hash_) {
             last_hash_ = hash;
-            const std::string selected = app_.content && app_.selected >= 0 ? app_.content->nodes[app_.selected].id : "";
+            const std::string selected = app_.content && app_.reading.selected >= 0 ? app_.content->nodes[app_.reading.selected].id : "";
             js_view_changed(hash.c_str(), selected.c_str());
         }
         if (app_.focus_leave != 0) {
@@ -320,13 +320,13 @@ nlohmann::json page_json(const ex::AppContext& app) {
     if (!app.content) return out;
     const ex::Content& c = *app.content;
     out["title"] = ex::app_text(app, c.meta.title);
-    out["lang"] = app.config.lang;
-    out["theme"] = app.config.theme;
+    out["lang"] = app.reading.lang;
+    out["theme"] = app.reading.theme;
     out["embed"] = app.config.embed;
     json colours = json::array();
     for (const ex::Category& cat : c.categories) colours.push_back(cat.colour);
     out["colours"] = colours;
-    out["html"] = ex::export_html(c, app.config.lang);
+    out["html"] = ex::export_html(c, app.reading.lang);
     // Which of the two page languages the content has (the pre-rendered link to the other page shows only then).
     out["has_lang"] = {{"en", ex::export_language(c, "en") == "en"}, {"zh", ex::export_language(c, "zh") == "zh"}};
     return out;
@@ -381,7 +381,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_toolbar_size(float w, float h) {
 EMSCRIPTEN_KEEPALIVE int explainer_history(int delta) {
     if (!g_runner) return 0;
     ex::AppContext& app = g_runner->app();
-    const bool can = delta < 0 ? app.history.can_back() : app.history.can_forward();
+    const bool can = delta < 0 ? app.reading.history.can_back() : app.reading.history.can_forward();
     if (can) delta < 0 ? ex::app_back(app) : ex::app_forward(app);
     wake();
     return can ? 1 : 0;
@@ -426,7 +426,7 @@ EMSCRIPTEN_KEEPALIVE int explainer_edit(int on) {
     if (on) ex::app_open_editor(app);
     else ex::app_close_editor(app);
     wake();
-    return app.edit_mode == (on != 0) ? 1 : 0;
+    return app_editing(app) == (on != 0) ? 1 : 0;
 }
 
 // Restores what a URL hash names (popstate, hashchange); returns the hash that now describes the view, which the

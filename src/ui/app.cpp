@@ -6,6 +6,7 @@
 //   [SECTION] Actions
 //   [SECTION] State snapshot
 #include "ui/app.h"
+#include "ui/editor_state.h"  // app_init makes it; only the editor reads it
 
 #include <algorithm>
 #include <cctype>
@@ -82,6 +83,8 @@ static std::vector<int> story_order(const Content& c, const Layout& layout) {
 
 bool app_init(AppContext& app, const AppConfig& config) {
     app.config = config;
+    app.reading.lang = config.lang;
+    app.editor.reset(new EditorState());
     load_fonts(app);
     app_set_theme(app, config.theme == "dark");
     const std::string label = config.content_label.empty() ? config.content_path : config.content_label;
@@ -97,16 +100,16 @@ bool app_init(AppContext& app, const AppConfig& config) {
 
 void app_frame(AppContext& app) {
     app.now = ImGui::GetTime();
-    if (app.flight.active) {
-        app.view.cam = app.flight.at(app.now);
-        if (app.flight.finished(app.now)) app.flight.active = false;
+    if (app.map.flight.active) {
+        app.map.view.cam = app.map.flight.at(app.now);
+        if (app.map.flight.finished(app.now)) app.map.flight.active = false;
     }
     app_step_relayout(app);
     handle_shortcuts(app);
     draw_canvas(app);
     draw_panels(app);
     // The first frame that shows the content where it stays: after the fit has settled around the panels.
-    app.first_content_frame = app.content && !app.content_shown && !app.needs_fit && app.fit_settle == 0;
+    app.first_content_frame = app.content && !app.content_shown && !app.map.needs_fit && app.map.fit_settle == 0;
     if (app.first_content_frame) app.content_shown = true;
     ++app.frames;
 }
@@ -114,30 +117,30 @@ void app_frame(AppContext& app) {
 void app_shutdown(AppContext& app) { app.content.reset(); }
 
 double app_wake_in(const AppContext& app) {
-    if (app.flight.active || app.needs_fit || app.fit_settle > 0 || app.relayout_start >= 0) return 0.0;
+    if (app.map.flight.active || app.map.needs_fit || app.map.fit_settle > 0 || app.map.relayout_start >= 0) return 0.0;
     if (app.now < app.status_until) return app.status_until - app.now;
     return -1.0;
 }
 
-bool app_settling(const AppContext& app) { return app.content && (app.needs_fit || app.fit_settle > 0); }
+bool app_settling(const AppContext& app) { return app.content && (app.map.needs_fit || app.map.fit_settle > 0); }
 
 ImVec4 app_clear_colour(const AppContext& app) { return ImGui::ColorConvertU32ToFloat4(app.theme.canvas_bg); }
 
 void app_set_theme(AppContext& app, bool dark) {
     app.theme = make_theme(dark);
-    app.config.theme = dark ? "dark" : "light";
+    app.reading.theme = dark ? "dark" : "light";
     apply_imgui_style(app.theme, app.config.ui_scale);
 }
 
 void app_set_lang(AppContext& app, const std::string& lang) {
-    if (lang.empty() || lang == app.config.lang) return;
-    app.config.lang = lang;
+    if (lang.empty() || lang == app.reading.lang) return;
+    app.reading.lang = lang;
     if (app.content) {
-        app.search.build(*app.content, lang);
-        app_set_search(app, app.search_query);
+        app.reading.search.build(*app.content, lang);
+        app_set_search(app, app.reading.search_query);
         if (app.content->lanes.on) {                          // cards are as tall as their titles in this language
             app_relayout(app, false);
-            if (app.view.cam.zoom == app.fitted.zoom) app.needs_fit = true;
+            if (app.map.view.cam.zoom == app.map.fitted.zoom) app.map.needs_fit = true;
         }
     }
 }
@@ -147,36 +150,36 @@ void app_set_lang(AppContext& app, const std::string& lang) {
 // Fresh content starts over (fit, empty history); an update of the same article (an edit, a saved file) keeps the
 // reader's place: camera, history, filters and the selection when its node still exists.
 static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update) {
-    const std::string keep = app.selected >= 0 && app.content ? app.content->nodes[app.selected].id : "";
-    const size_t old_categories = app.hidden_category.size();
+    const std::string keep = app.reading.selected >= 0 && app.content ? app.content->nodes[app.reading.selected].id : "";
+    const size_t old_categories = app.reading.hidden_category.size();
     const std::shared_ptr<const Content> old_content = app.content;
     app.content = std::move(content);
     app.content_label = label;
     const Content& c = *app.content;
     std::vector<std::string> was_unfolded;                    // an update keeps what the reader unfolded
     if (update)
-        for (size_t i = 0; i < app.unfolded.size() && i < app.folds.whole.size(); ++i)
-            if (app.unfolded[i] && old_content) was_unfolded.push_back(old_content->nodes[i].id);
-    app.folds = build_fold_tree(c);
-    app.unfolded.assign(c.nodes.size(), 0);
+        for (size_t i = 0; i < app.map.unfolded.size() && i < app.map.folds.whole.size(); ++i)
+            if (app.map.unfolded[i] && old_content) was_unfolded.push_back(old_content->nodes[i].id);
+    app.map.folds = build_fold_tree(c);
+    app.map.unfolded.assign(c.nodes.size(), 0);
     for (const std::string& id : was_unfolded)
-        if (int k = c.node_index(id); k >= 0) app.unfolded[k] = 1;
-    app.relayout_start = -1;
+        if (int k = c.node_index(id); k >= 0) app.map.unfolded[k] = 1;
+    app.map.relayout_start = -1;
     app_relayout(app, false);
-    app.search.build(c, app.config.lang);
-    app.selected = app.focused = app.hovered = app.hovered_edge = app.dragging = -1;
-    app.open_passages.clear();
-    if (!update || old_categories != c.categories.size()) app.hidden_category.assign(c.categories.size(), false);
-    if (!update || app.tour.tour >= (int)c.tours.size() ||
-        (app.tour.tour >= 0 && app.tour.step >= (int)c.tours[app.tour.tour].steps.size()))
-        app.tour = TourState{};
+    app.reading.search.build(c, app.reading.lang);
+    app.reading.selected = app.map.focused = app.map.hovered = app.map.hovered_edge = app.map.dragging = -1;
+    app.reading.open_passages.clear();
+    if (!update || old_categories != c.categories.size()) app.reading.hidden_category.assign(c.categories.size(), false);
+    if (!update || app.reading.tour.tour >= (int)c.tours.size() ||
+        (app.reading.tour.tour >= 0 && app.reading.tour.step >= (int)c.tours[app.reading.tour.tour].steps.size()))
+        app.reading.tour = TourState{};
     if (!update) {
-        app.history = History{};
-        app.needs_fit = true;
+        app.reading.history = History{};
+        app.map.needs_fit = true;
     }
-    app_set_search(app, app.search_query);
-    if (!keep.empty()) app.selected = app.focused = c.node_index(keep);
-    if (app.selected >= 0 && app_reveal(app, app.selected)) app_relayout(app, false);
+    app_set_search(app, app.reading.search_query);
+    if (!keep.empty()) app.reading.selected = app.map.focused = c.node_index(keep);
+    if (app.reading.selected >= 0 && app_reveal(app, app.reading.selected)) app_relayout(app, false);
 }
 
 void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
@@ -210,7 +213,7 @@ bool app_reload_file(AppContext& app, const std::string& path, const std::string
     std::string bytes;
     const bool readable = read_file(path, bytes, limits::kFileBytes) == ReadStatus::Ok;
     // While editing, the editor's document decides: replacing only the map would show one version and save another.
-    if (readable && app.edit_mode && app.doc) return app_edit_file_changed(app, bytes);
+    if (readable && app_editing(app)) return app_edit_file_changed(app, bytes);
     // A draft, so that a card saved while still waiting for its citation shows (with its problem listed).
     LoadResult r = readable ? load_content(bytes, label, LoadOptions{true}) : load_content_file(path, label);
     app.problems = r.problems;
@@ -224,45 +227,45 @@ bool app_reload_file(AppContext& app, const std::string& path, const std::string
 // [SECTION] Actions -------------------------------------------------------------------------------------------------
 
 const std::string& app_text(const AppContext& app, const Text& text) {
-    return text.get(app.config.lang, app.content ? app.content->meta.language : "en");
+    return text.get(app.reading.lang, app.content ? app.content->meta.language : "en");
 }
 
 bool app_node_visible(const AppContext& app, int node) {
     if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return false;
     const int cat = app.content->nodes[node].category_index;
-    return cat < 0 || cat >= (int)app.hidden_category.size() || !app.hidden_category[cat];
+    return cat < 0 || cat >= (int)app.reading.hidden_category.size() || !app.reading.hidden_category[cat];
 }
 
 // A running tour follows the reader to a card that is one of its steps (the nearest such step); any other card
 // leaves the tour paused on its step, and the tour card offers the way back.
 static void tour_follow(AppContext& app, int node) {
-    if (app.tour.tour < 0) return;
-    const std::vector<TourStep>& steps = app.content->tours[app.tour.tour].steps;
+    if (app.reading.tour.tour < 0) return;
+    const std::vector<TourStep>& steps = app.content->tours[app.reading.tour.tour].steps;
     int best = -1;
     for (int i = 0; i < (int)steps.size(); ++i)
-        if (steps[i].node_index == node && (best < 0 || std::abs(i - app.tour.step) < std::abs(best - app.tour.step)))
+        if (steps[i].node_index == node && (best < 0 || std::abs(i - app.reading.tour.step) < std::abs(best - app.reading.tour.step)))
             best = i;
-    if (best >= 0) app.tour.step = best;
+    if (best >= 0) app.reading.tour.step = best;
 }
 
 void app_select_index(AppContext& app, int node, bool record_history) {
     if (!app.content) return;
     if (node < 0 || node >= (int)app.content->nodes.size()) {
-        app.selected = -1;
+        app.reading.selected = -1;
         return;
     }
     app_reveal(app, node);
     tour_follow(app, node);
-    app.selected = app.focused = node;
-    if (record_history) app.history.visit(app.content->nodes[node].id);
-    app.open_passages.clear();
+    app.reading.selected = app.map.focused = node;
+    if (record_history) app.reading.history.visit(app.content->nodes[node].id);
+    app.reading.open_passages.clear();
     app_fly_to(app, node);
 }
 
 bool app_select(AppContext& app, const std::string& id, bool record_history) {
     if (!app.content) return false;
     if (id.empty()) {
-        app.selected = -1;
+        app.reading.selected = -1;
         return true;
     }
     const int n = app.content->node_index(id);
@@ -272,13 +275,13 @@ bool app_select(AppContext& app, const std::string& id, bool record_history) {
 }
 
 void app_back(AppContext& app) {
-    if (!app.history.can_back()) return;
-    app_select(app, app.history.back(), false);
+    if (!app.reading.history.can_back()) return;
+    app_select(app, app.reading.history.back(), false);
 }
 
 void app_forward(AppContext& app) {
-    if (!app.history.can_forward()) return;
-    app_select(app, app.history.forward(), false);
+    if (!app.reading.history.can_forward()) return;
+    app_select(app, app.reading.history.forward(), false);
 }
 
 static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
@@ -286,7 +289,7 @@ static constexpr float kLanesReadableZoom = 0.75f;  // a lanes card's 16 px titl
 
 // The least zoom at which a card's title reads: what a selection, a tour step or a first view never goes below.
 static float min_readable_zoom(const AppContext& app, const Rect& card) {
-    return app.layout.lanes.empty() ? kReadableCardPx / std::max(card.w, 1.0f) : kLanesReadableZoom;
+    return app.map.layout.lanes.empty() ? kReadableCardPx / std::max(card.w, 1.0f) : kLanesReadableZoom;
 }
 
 // Eases the camera so that `target` (canvas space) sits in the middle of the part of the view the panels leave
@@ -296,27 +299,27 @@ static void fly_to_rect(AppContext& app, Rect target, float zoom) {
     const float margin = std::min(24.0f, area.w * 0.025f);  // a phone's two columns of cards fit readable
     const float fit = std::min((area.w - 2 * margin) / std::max(target.w, 1.0f),
                                (area.h - 2 * margin) / std::max(target.h, 1.0f));
-    Camera to = app.view.cam;
+    Camera to = app.map.view.cam;
     to.zoom = clamp_zoom(std::min(zoom, std::max(fit, kMinZoom)));
     // The target's centre goes to the area's centre: offset from the view's centre by the difference.
-    const Vec2 shift((area.x + area.w * 0.5f - app.view.size.x * 0.5f) / to.zoom,
-                     (area.y + area.h * 0.5f - app.view.size.y * 0.5f) / to.zoom);
+    const Vec2 shift((area.x + area.w * 0.5f - app.map.view.size.x * 0.5f) / to.zoom,
+                     (area.y + area.h * 0.5f - app.map.view.size.y * 0.5f) / to.zoom);
     to.center = Vec2(target.center().x - shift.x, target.center().y - shift.y);
-    app.flight = animate_camera(app.view.cam, to, app.now, 0.45);
+    app.map.flight = animate_camera(app.map.view.cam, to, app.now, 0.45);
 }
 
 static std::vector<int> caption_cards(const AppContext& app, const TourStep& step);
 
 void app_fly_to(AppContext& app, int node) {
-    if (node < 0 || node >= (int)app.layout.cards.size() || app.view.size.x <= 0) return;
+    if (node < 0 || node >= (int)app.map.layout.cards.size() || app.map.view.size.x <= 0) return;
     const Rect card = app_card_rect(app, node);
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
-    const float readable = std::max({app.view.cam.zoom, min_readable_zoom(app, card),
-                                     std::min(1.0f, app.view.size.x / (card.w * 3.0f))});
+    const float readable = std::max({app.map.view.cam.zoom, min_readable_zoom(app, card),
+                                     std::min(1.0f, app.map.view.size.x / (card.w * 3.0f))});
     fly_to_rect(app, card, readable);
     // A tour step's card comes with the cards its caption names, when they fit at a zoom where titles still read.
-    if (app.tour.tour < 0 || app.content->tours[app.tour.tour].steps[app.tour.step].node_index != node) return;
-    const std::vector<int> named = caption_cards(app, app.content->tours[app.tour.tour].steps[app.tour.step]);
+    if (app.reading.tour.tour < 0 || app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index != node) return;
+    const std::vector<int> named = caption_cards(app, app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step]);
     if (named.size() < 2) return;
     // Nearest first, each while the frame still reads (a phone fits fewer than a laptop): the named cards that do
     // not fit are the ones the reader is furthest from, and the step's own card is always in.
@@ -328,27 +331,27 @@ void app_fly_to(AppContext& app, int node) {
     });
     Bounds frame;
     frame.add(card);
-    CameraAnimation best = app.flight;
+    CameraAnimation best = app.map.flight;
     for (int n : rest) {
         Bounds wider = frame;
         wider.add(app_card_rect(app, n));
         fly_to_rect(app, wider.result(), readable);
-        if (app.flight.to.zoom < min_readable_zoom(app, card)) continue;  // too far: it would shrink the titles
+        if (app.map.flight.to.zoom < min_readable_zoom(app, card)) continue;  // too far: it would shrink the titles
         frame = wider;
-        best = app.flight;
+        best = app.map.flight;
     }
-    app.flight = best;
+    app.map.flight = best;
 }
 
 void app_fit(AppContext& app, bool animate) {
-    if (!app.content || app.view.size.x <= 0) return;
+    if (!app.content || app.map.view.size.x <= 0) return;
     // What the legend shows: cards of hidden categories (and folded parts) neither count for the frame nor need to
     // stay clear. Clear of the panels over the map (title bar with the page's buttons in it, legend, minimap,
     // detail): none of them hides a card.
-    const std::vector<Rect>& covers = app.covers;
-    const Layout& l = app.relayout_start >= 0 ? app.layout_target : app.layout;
-    const bool filtered = std::find(app.hidden_category.begin(), app.hidden_category.end(), true) !=
-                          app.hidden_category.end();
+    const std::vector<Rect>& covers = app.map.covers;
+    const Layout& l = app.map.relayout_start >= 0 ? app.map.layout_target : app.map.layout;
+    const bool filtered = std::find(app.reading.hidden_category.begin(), app.reading.hidden_category.end(), true) !=
+                          app.reading.hidden_category.end();
     std::vector<Rect> cards;
     Bounds shown;
     for (size_t i = 0; i < l.cards.size(); ++i)
@@ -364,21 +367,21 @@ void app_fit(AppContext& app, bool animate) {
         // below the panels there; the reader scrolls on.
         float top = 0;
         for (const Rect& r : covers)
-            if (r.y < app.view.size.y * 0.4f && r.bottom() < app.view.size.y * 0.6f) top = std::max(top, r.bottom());
+            if (r.y < app.map.view.size.y * 0.4f && r.bottom() < app.map.view.size.y * 0.6f) top = std::max(top, r.bottom());
         const float margin = 10.0f;
-        to.zoom = clamp_zoom(std::min(1.6f, (app.view.size.x - 2 * margin) / std::max(1.0f, bounds.w)));
+        to.zoom = clamp_zoom(std::min(1.6f, (app.map.view.size.x - 2 * margin) / std::max(1.0f, bounds.w)));
         to.center.x = bounds.center().x;
-        to.center.y = bounds.y + (app.view.size.y * 0.5f - top - margin) / to.zoom;
+        to.center.y = bounds.y + (app.map.view.size.y * 0.5f - top - margin) / to.zoom;
     } else {
         // Lane headers are read like cards: none may sit under a panel either.
         std::vector<Rect> readable = cards;
         for (const LaneBox& lane : l.lanes) readable.push_back({lane.box.x, lane.box.y, lane.box.w, 30.0f});
-        to = app.view.fit_clear_of(bounds, 24.0f, covers, readable);
+        to = app.map.view.fit_clear_of(bounds, 24.0f, covers, readable);
         // Lanes: titles stay readable (12 px at least); a map that does not fit then starts at its beginning (top
         // left, below the title bar) and the reader pans on.
         if (!l.lanes.empty() && to.zoom >= kLanesReadableZoom) {
             // Lanes read from the top like a page: the map moves up to just below the panels above it.
-            Viewport v = app.view;
+            Viewport v = app.map.view;
             v.cam = to;
             const Rect map = v.canvas_to_screen(bounds);
             float top = 0;
@@ -390,14 +393,14 @@ void app_fit(AppContext& app, bool animate) {
         if (!l.lanes.empty() && to.zoom < kLanesReadableZoom) {
             float top = 0;
             for (const Rect& r : covers)
-                if (r.y < app.view.size.y * 0.3f && r.x < app.view.size.x * 0.5f) top = std::max(top, r.bottom());
+                if (r.y < app.map.view.size.y * 0.3f && r.x < app.map.view.size.x * 0.5f) top = std::max(top, r.bottom());
             to.zoom = kLanesReadableZoom;
-            to.center.x = bounds.x + (app.view.size.x * 0.5f - 16.0f) / to.zoom;
-            to.center.y = bounds.y + (app.view.size.y * 0.5f - top - 8.0f) / to.zoom;
+            to.center.x = bounds.x + (app.map.view.size.x * 0.5f - 16.0f) / to.zoom;
+            to.center.y = bounds.y + (app.map.view.size.y * 0.5f - top - 8.0f) / to.zoom;
         }
     }
-    if (animate) app.flight = animate_camera(app.view.cam, to, app.now, 0.4);
-    else app.view.cam = to;
+    if (animate) app.map.flight = animate_camera(app.map.view.cam, to, app.now, 0.4);
+    else app.map.view.cam = to;
 }
 
 // [SECTION] Folding and relayout ------------------------------------------------------------------------------------
@@ -420,7 +423,7 @@ LaneShape lane_shape(Vec2 view) {
 }
 
 Rect app_card_rect(const AppContext& app, int node) {
-    const Layout& l = app.relayout_start >= 0 ? app.layout_target : app.layout;
+    const Layout& l = app.map.relayout_start >= 0 ? app.map.layout_target : app.map.layout;
     return node >= 0 && node < (int)l.cards.size() ? l.cards[node] : Rect{};
 }
 
@@ -429,7 +432,7 @@ void app_relayout(AppContext& app, bool animate) {
     const Content& c = *app.content;
     LayoutOptions o;
     if (c.lanes.on) {
-        const LaneShape shape = lane_shape(app.view.size.x > 1 ? app.view.size : Vec2(1280, 720));
+        const LaneShape shape = lane_shape(app.map.view.size.x > 1 ? app.map.view.size : Vec2(1280, 720));
         const bool portrait = shape.columns > 0;
         o.left_to_right = !portrait;
         o.card_width = kCardWidth;
@@ -438,120 +441,120 @@ void app_relayout(AppContext& app, bool animate) {
         o.lane_header = 40.0f;
         o.lane_columns = std::max(1, shape.columns);
         o.aspect = portrait ? 1.0f : shape.aspect;
-        app.laid_out_columns = shape.columns;
-        app.laid_out_aspect = shape.aspect;
+        app.map.laid_out_columns = shape.columns;
+        app.map.laid_out_aspect = shape.aspect;
         ImFont* font = app.font_bold;
         o.card_height_of = [&app, &c, font](int node, float width) {
             // Measured a little narrower than drawn, so a title rounded up a pixel at some zoom still fits.
             const float text_w = (width - kTextInset) * 0.95f;
             const int lines = font ? count_wrapped_lines(font, kTitleSize, app_text(app, c.nodes[node].title), text_w) : 2;
-            const bool parts = node < (int)app.folds.parts.size() && !app.folds.parts[node].empty();
+            const bool parts = node < (int)app.map.folds.parts.size() && !app.map.folds.parts[node].empty();
             return kCardPadTop + std::max(1, lines) * kTitleSize * 1.2f + kCardPadBottom + (parts ? kFoldRow : 0.0f);
         };
     }
-    const std::vector<Rect> from = app.layout.cards;
-    app.layout_target = lay_out_folded(c, app.folds, app.unfolded, o);
-    ++app.layout_version;
-    app.order = story_order(c, app.layout_target);
-    app.title_px.assign(c.nodes.size(), 0.0f);
-    app.title_cut.assign(c.nodes.size(), 0);
-    if (animate && from.size() == app.layout_target.cards.size() && app.view.size.x > 1) {
-        app.layout_from = from;
-        app.relayout_start = app.now;
-        app.layout = app.layout_target;
-        app.layout.cards = from;
+    const std::vector<Rect> from = app.map.layout.cards;
+    app.map.layout_target = lay_out_folded(c, app.map.folds, app.map.unfolded, o);
+    ++app.map.layout_version;
+    app.map.order = story_order(c, app.map.layout_target);
+    app.map.title_px.assign(c.nodes.size(), 0.0f);
+    app.map.title_cut.assign(c.nodes.size(), 0);
+    if (animate && from.size() == app.map.layout_target.cards.size() && app.map.view.size.x > 1) {
+        app.map.layout_from = from;
+        app.map.relayout_start = app.now;
+        app.map.layout = app.map.layout_target;
+        app.map.layout.cards = from;
     } else {
-        app.relayout_start = -1;
-        app.layout = app.layout_target;
+        app.map.relayout_start = -1;
+        app.map.layout = app.map.layout_target;
     }
 }
 
 // Eases the cards from where they were to where the last relayout put them; the edges wait for the end.
 void app_step_relayout(AppContext& app) {
-    if (app.relayout_start < 0) return;
+    if (app.map.relayout_start < 0) return;
     const double kDuration = 0.35;
-    const float t = (float)std::clamp((app.now - app.relayout_start) / kDuration, 0.0, 1.0);
+    const float t = (float)std::clamp((app.now - app.map.relayout_start) / kDuration, 0.0, 1.0);
     if (t >= 1.0f) {
-        app.layout = app.layout_target;
-        app.relayout_start = -1;
+        app.map.layout = app.map.layout_target;
+        app.map.relayout_start = -1;
         return;
     }
     const float e = t * t * (3 - 2 * t);
-    for (size_t i = 0; i < app.layout.cards.size(); ++i) {
-        const Rect& a = app.layout_from[i];
-        const Rect& b = app.layout_target.cards[i];
-        app.layout.cards[i] = {a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e, a.w + (b.w - a.w) * e, a.h + (b.h - a.h) * e};
+    for (size_t i = 0; i < app.map.layout.cards.size(); ++i) {
+        const Rect& a = app.map.layout_from[i];
+        const Rect& b = app.map.layout_target.cards[i];
+        app.map.layout.cards[i] = {a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e, a.w + (b.w - a.w) * e, a.h + (b.h - a.h) * e};
     }
 }
 
 bool app_reveal(AppContext& app, int node) {
-    if (!app.content || !unfold_to(app.folds, node, app.unfolded)) return false;
+    if (!app.content || !unfold_to(app.map.folds, node, app.map.unfolded)) return false;
     app_relayout(app, true);
     return true;
 }
 
 // After folding: a selection that folded away goes to the card that now holds it; then the cards move.
 static void refold(AppContext& app) {
-    if (app.selected >= 0) {
-        const std::vector<int> rep = representatives(app.folds, shown_cards(app.folds, app.unfolded));
-        if (rep[app.selected] != app.selected) app.selected = app.focused = rep[app.selected];
+    if (app.reading.selected >= 0) {
+        const std::vector<int> rep = representatives(app.map.folds, shown_cards(app.map.folds, app.map.unfolded));
+        if (rep[app.reading.selected] != app.reading.selected) app.reading.selected = app.map.focused = rep[app.reading.selected];
     }
     app_relayout(app, true);
 }
 
 void app_set_unfolded(AppContext& app, int node, bool unfolded) {
-    if (!app.content || node < 0 || node >= (int)app.unfolded.size() || app.folds.parts[node].empty()) return;
-    if ((bool)app.unfolded[node] == unfolded) return;
-    app.unfolded[node] = unfolded;
+    if (!app.content || node < 0 || node >= (int)app.map.unfolded.size() || app.map.folds.parts[node].empty()) return;
+    if ((bool)app.map.unfolded[node] == unfolded) return;
+    app.map.unfolded[node] = unfolded;
     refold(app);
 }
 
 void app_unfold_all(AppContext& app, bool unfold) {
     if (!app.content) return;
     bool changed = false;
-    for (size_t i = 0; i < app.unfolded.size(); ++i)
-        if (!app.folds.parts[i].empty() && (bool)app.unfolded[i] != unfold) {
-            app.unfolded[i] = unfold;
+    for (size_t i = 0; i < app.map.unfolded.size(); ++i)
+        if (!app.map.folds.parts[i].empty() && (bool)app.map.unfolded[i] != unfold) {
+            app.map.unfolded[i] = unfold;
             changed = true;
         }
     if (changed) refold(app);
 }
 
 void app_zoom(AppContext& app, float factor) {
-    app.flight.active = false;
-    app.view.zoom_at(app.view.size * 0.5f, factor);
+    app.map.flight.active = false;
+    app.map.view.zoom_at(app.map.view.size * 0.5f, factor);
 }
 
 void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan) {
-    app.flight.active = false;
-    app.pinched = true;
-    app.view.pan_screen(Vec2(pan.x, pan.y));
-    app.view.zoom_at(Vec2(pivot.x - app.canvas_origin.x, pivot.y - app.canvas_origin.y), factor);
+    app.map.flight.active = false;
+    app.map.pinched = true;
+    app.map.view.pan_screen(Vec2(pan.x, pan.y));
+    app.map.view.zoom_at(Vec2(pivot.x - app.map.canvas_origin.x, pivot.y - app.map.canvas_origin.y), factor);
 }
 
 void app_set_search(AppContext& app, const std::string& query) {
-    if (query != app.search_query) {  // a new query shows its list from the top
-        app.search_cursor = 0;
-        app.search_folded = false;
+    if (query != app.reading.search_query) {  // a new query shows its list from the top
+        app.reading.search_cursor = 0;
+        app.reading.search_folded = false;
     }
-    app.search_query = query;
-    app.search_results.clear();
+    app.reading.search_query = query;
+    app.reading.search_results.clear();
     if (!app.content || query.empty()) return;
-    for (const SearchHit& h : app.search.query(query, 50)) app.search_results.push_back(h.node);
+    for (const SearchHit& h : app.reading.search.query(query, 50)) app.reading.search_results.push_back(h.node);
 }
 
 void app_toggle_category(AppContext& app, int category) {
-    if (category < 0 || category >= (int)app.hidden_category.size()) return;
-    app.hidden_category[category] = !app.hidden_category[category];
-    if (app.selected >= 0 && !app_node_visible(app, app.selected)) app.selected = -1;
+    if (category < 0 || category >= (int)app.reading.hidden_category.size()) return;
+    app.reading.hidden_category[category] = !app.reading.hidden_category[category];
+    if (app.reading.selected >= 0 && !app_node_visible(app, app.reading.selected)) app.reading.selected = -1;
 }
 
 bool app_start_tour(AppContext& app, const std::string& id) {
     if (!app.content || app.content->tours.empty()) return false;
     const int t = id.empty() ? 0 : app.content->tour_index(id);
     if (t < 0) return false;
-    app.tour.tour = t;
-    app.tour.step = 0;
+    app.reading.tour.tour = t;
+    app.reading.tour.step = 0;
     app_tour_step(app, 0);
     return true;
 }
@@ -611,7 +614,7 @@ static std::vector<int> caption_cards(const AppContext& app, const TourStep& ste
         }
         return n * 5 > c.nodes.size();
     };
-    for (const auto& group : grouped_neighbours(c, step.node_index, app.config.lang))
+    for (const auto& group : grouped_neighbours(c, step.node_index, app.reading.lang))
         for (const Neighbour& nb : group.second) {
             if (!app_node_visible(app, nb.node) || std::find(out.begin(), out.end(), nb.node) != out.end()) continue;
             for (const std::string& w : title_words(app_text(app, c.nodes[nb.node].title)))
@@ -625,18 +628,18 @@ static std::vector<int> caption_cards(const AppContext& app, const TourStep& ste
 }
 
 void app_tour_step(AppContext& app, int delta) {
-    if (!app.content || app.tour.tour < 0) return;
-    const Tour& tour = app.content->tours[app.tour.tour];
-    app.tour.step = std::clamp(app.tour.step + delta, 0, (int)tour.steps.size() - 1);
-    const int node = tour.steps[app.tour.step].node_index;
+    if (!app.content || app.reading.tour.tour < 0) return;
+    const Tour& tour = app.content->tours[app.reading.tour.tour];
+    app.reading.tour.step = std::clamp(app.reading.tour.step + delta, 0, (int)tour.steps.size() - 1);
+    const int node = tour.steps[app.reading.tour.step].node_index;
     if (node >= 0) {
         const int cat = app.content->nodes[node].category_index;
-        if (cat >= 0 && cat < (int)app.hidden_category.size()) app.hidden_category[cat] = false;  // never tour into a hidden card
+        if (cat >= 0 && cat < (int)app.reading.hidden_category.size()) app.reading.hidden_category[cat] = false;  // never tour into a hidden card
         app_select_index(app, node, true);
     }
 }
 
-void app_stop_tour(AppContext& app) { app.tour = TourState{}; }
+void app_stop_tour(AppContext& app) { app.reading.tour = TourState{}; }
 
 std::string app_node_text(const AppContext& app, int node) {
     if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return "";
@@ -652,8 +655,8 @@ std::string app_node_text(const AppContext& app, int node) {
 // stay close to them). Edges sharing a card never count. For tests and state(), not per frame.
 int app_crossings_in_view(const AppContext& app) {
     const Content& c = *app.content;
-    const Layout& l = app.layout;
-    const Rect view = app.view.visible_canvas();
+    const Layout& l = app.map.layout;
+    const Rect view = app.map.view.visible_canvas();
     struct Seg { Vec2 a, b; int u, v; };
     std::vector<Seg> segs;
     const auto shown = [&](int x) { return x < (int)l.shown_as.size() ? l.shown_as[x] : x; };
@@ -697,58 +700,58 @@ nlohmann::json app_state(const AppContext& app) {
     for (const Problem& p : app.problems)
         if (p.severity == Severity::Error) errors.push_back(format_problem(p));
     s["errors"] = errors;
-    s["lang"] = app.config.lang;
-    s["theme"] = app.config.theme;
-    s["selected"] = (c && app.selected >= 0) ? json(c->nodes[app.selected].id) : json(nullptr);
-    s["focused"] = (c && app.focused >= 0) ? json(c->nodes[app.focused].id) : json(nullptr);
-    s["camera"] = {{"x", app.view.cam.center.x}, {"y", app.view.cam.center.y}, {"zoom", app.view.cam.zoom}};
+    s["lang"] = app.reading.lang;
+    s["theme"] = app.reading.theme;
+    s["selected"] = (c && app.reading.selected >= 0) ? json(c->nodes[app.reading.selected].id) : json(nullptr);
+    s["focused"] = (c && app.map.focused >= 0) ? json(c->nodes[app.map.focused].id) : json(nullptr);
+    s["camera"] = {{"x", app.map.view.cam.center.x}, {"y", app.map.view.cam.center.y}, {"zoom", app.map.view.cam.zoom}};
     json nodes = json::array();
     if (c) {
-        for (size_t i = 0; i < c->nodes.size() && i < app.layout.cards.size(); ++i) {
-            const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
-            const float x = r.x + app.canvas_origin.x, y = r.y + app.canvas_origin.y;
-            const bool on_screen = x + r.w > 0 && y + r.h > 0 && r.x < app.view.size.x && r.y < app.view.size.y;
-            const int holder = i < app.layout.shown_as.size() ? app.layout.shown_as[i] : (int)i;
+        for (size_t i = 0; i < c->nodes.size() && i < app.map.layout.cards.size(); ++i) {
+            const Rect r = app.map.view.canvas_to_screen(app.map.layout.cards[i]);
+            const float x = r.x + app.map.canvas_origin.x, y = r.y + app.map.canvas_origin.y;
+            const bool on_screen = x + r.w > 0 && y + r.h > 0 && r.x < app.map.view.size.x && r.y < app.map.view.size.y;
+            const int holder = i < app.map.layout.shown_as.size() ? app.map.layout.shown_as[i] : (int)i;
             const bool shown = holder == (int)i;
-            const int lane = !app.layout.lanes.empty() && i < app.layout.layer.size() ? app.layout.layer[i] : -1;
-            const int lane_cat = lane >= 0 && lane < (int)app.layout.lanes.size() ? app.layout.lanes[lane].category : -1;
+            const int lane = !app.map.layout.lanes.empty() && i < app.map.layout.layer.size() ? app.map.layout.layer[i] : -1;
+            const int lane_cat = lane >= 0 && lane < (int)app.map.layout.lanes.size() ? app.map.layout.lanes[lane].category : -1;
             nodes.push_back({{"id", c->nodes[i].id}, {"title", app_text(app, c->nodes[i].title)},
                              {"category", c->nodes[i].category}, {"rect", {x, y, r.w, r.h}},
                              {"visible", shown && on_screen && app_node_visible(app, (int)i)},
                              {"shown", shown},
                              {"folded_into", shown ? json(nullptr) : json(c->nodes[holder].id)},
-                             {"parts", i < app.folds.nested.size() ? app.folds.nested[i] : 0},
-                             {"title_px", i < app.title_px.size() ? app.title_px[i] : 0.0f},
-                             {"title_cut", i < app.title_cut.size() && app.title_cut[i]},
+                             {"parts", i < app.map.folds.nested.size() ? app.map.folds.nested[i] : 0},
+                             {"title_px", i < app.map.title_px.size() ? app.map.title_px[i] : 0.0f},
+                             {"title_cut", i < app.map.title_cut.size() && app.map.title_cut[i]},
                              {"lane", lane_cat >= 0 ? json(c->categories[lane_cat].id) : json(nullptr)}});
         }
     }
     s["nodes"] = nodes;
     json unfolded = json::array();
     if (c)
-        for (size_t i = 0; i < app.unfolded.size(); ++i)
-            if (app.unfolded[i]) unfolded.push_back(c->nodes[i].id);
+        for (size_t i = 0; i < app.map.unfolded.size(); ++i)
+            if (app.map.unfolded[i]) unfolded.push_back(c->nodes[i].id);
     s["unfolded"] = unfolded;
     s["crossings"] = c ? app_crossings_in_view(app) : 0;
     json labels = json::array();
-    for (const Rect& r : app.edge_labels) labels.push_back({r.x, r.y, r.w, r.h});
+    for (const Rect& r : app.map.edge_labels) labels.push_back({r.x, r.y, r.w, r.h});
     s["edge_labels"] = labels;
-    s["layout"] = app.layout.lanes.empty() ? "layered" : app.layout.left_to_right ? "lanes" : "lanes-portrait";
-    s["history"] = {{"back", app.history.can_back()}, {"forward", app.history.can_forward()}};
+    s["layout"] = app.map.layout.lanes.empty() ? "layered" : app.map.layout.left_to_right ? "lanes" : "lanes-portrait";
+    s["history"] = {{"back", app.reading.history.can_back()}, {"forward", app.reading.history.can_forward()}};
     json results = json::array();
-    if (c) for (int n : app.search_results) results.push_back(c->nodes[n].id);
-    s["search"] = {{"query", app.search_query}, {"results", results}};
-    if (c && app.tour.tour >= 0)
-        s["tour"] = {{"id", c->tours[app.tour.tour].id}, {"step", app.tour.step + 1},
-                     {"steps", c->tours[app.tour.tour].steps.size()},
-                     {"on_step", c->tours[app.tour.tour].steps[app.tour.step].node_index == app.selected}};
+    if (c) for (int n : app.reading.search_results) results.push_back(c->nodes[n].id);
+    s["search"] = {{"query", app.reading.search_query}, {"results", results}};
+    if (c && app.reading.tour.tour >= 0)
+        s["tour"] = {{"id", c->tours[app.reading.tour.tour].id}, {"step", app.reading.tour.step + 1},
+                     {"steps", c->tours[app.reading.tour.tour].steps.size()},
+                     {"on_step", c->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected}};
     else s["tour"] = nullptr;
     json hidden = json::array();
     if (c)
-        for (size_t i = 0; i < app.hidden_category.size(); ++i)
-            if (app.hidden_category[i]) hidden.push_back(c->categories[i].id);
+        for (size_t i = 0; i < app.reading.hidden_category.size(); ++i)
+            if (app.reading.hidden_category[i]) hidden.push_back(c->categories[i].id);
     s["hidden_categories"] = hidden;
-    s["edit"] = {{"on", app.edit_mode}, {"modified", app.doc && app.doc->modified()}};
+    s["edit"] = {{"on", app_editing(app)}, {"modified", app_edit_modified(app)}};
     s["status"] = app.now < app.status_until ? app.status : "";
     // Panels and their key controls as drawn last frame, {name: [x, y, w, h]} like node rects: tests press them with
     // real input and check that nothing covers what it should not.

@@ -24,6 +24,7 @@
 #include "core/search.h"
 #include "core/strings.h"
 #include "core/viewport.h"
+#include "ui/canvas_cache.h"
 #include "ui/theme.h"
 
 namespace ex {
@@ -35,8 +36,8 @@ struct AppConfig {
     std::string font_dir;                     // the desktop fonts' folder (core/font_files.h names the files)
     std::vector<FontFile> fallback_regular, fallback_bold;  // merged after those, for characters they lack
     ImFont* (*platform_font)(bool bold) = nullptr;  // fonts the platform draws (the browser's) instead of files
-    std::string lang  = "en";
-    std::string theme = "light";              // light | dark
+    std::string lang  = "en";                 // at start: the reader may switch (AppContext::reading)
+    std::string theme = "light";              // light | dark, at start
     std::string select;                       // node id selected at start
     float       ui_scale = 1.0f;              // panels and text; the desktop passes the monitor's content scale
     bool        embed = false;                // inside an iframe: the map and the detail panel only
@@ -51,21 +52,10 @@ struct UiRect {
     Rect        rect;
 };
 
-struct AppContext {
-    AppConfig                      config;
-    std::shared_ptr<const Content> content;   // the content on screen; a failed load never replaces it
-    std::string                    content_label;
-    std::vector<Problem>           problems;  // of the last load attempt
-    ImFont*                        font_regular = nullptr;
-    ImFont*                        font_bold    = nullptr;
-    Theme                          theme;
-    unsigned long long             frames       = 0;      // frames actually drawn
-    bool                           first_content_frame = false;  // true during the first frame that shows the
-                                                                 // content in place (the fit settled)
-    bool                           content_shown = false;
-    double                         now          = 0;      // ImGui time at this frame
+// [SECTION] State — what the map shows, what the reader does, what the author edits -----------------------------------
 
-    // Map
+// The map: the layout on screen, the camera, and what the pointer is doing to it (ui/canvas_view.cpp draws it).
+struct MapState {
     Layout           layout;                   // what is drawn (mid-animation: between two layouts)
     Layout           layout_target;            // where the last relayout put everything
     std::vector<Rect> layout_from;             // cards as they were when it started
@@ -84,21 +74,23 @@ struct AppContext {
     CameraAnimation  flight;
     bool             needs_fit    = true;      // fit the map once the canvas size is known
     std::vector<Rect> covers;                  // panels over the map last frame (screen space), which Fit avoids
-    std::vector<UiRect> ui_rects;              // panels and their key controls last frame (state()["ui"])
-    ImVec2           page_toolbar_size;        // the web page's own buttons: the top bar keeps a slot this size for
-    Rect             page_toolbar_slot;        // them, here (w = 0: not drawn), so they never cover the app's text
     Camera           fitted;                   // the camera the first fit chose; while the camera is still there,
     int              fit_settle   = 0;         // it is fitted again for this many frames, as the panels get sizes
     int              hovered      = -1;        // node under the pointer
     int              hovered_edge = -1;
     int              dragging     = -1;        // node being dragged
-    int              focus_leave  = 0;         // +1/-1: Tab went past the last/first card (tab_leaves); the platform
-                                               // moves the keyboard focus out of the map and clears this
+    bool             drag_moved   = false;     // the card under the pointer was dragged, not clicked
     int              focused      = -1;        // keyboard cursor (Tab / arrows); Enter selects it
     bool             pinched      = false;     // a two-finger gesture ran: the finger's release is no click
     std::vector<int> order;                    // reading order for Tab
+    CanvasCache      cache;                    // derived from content and layout once, not every frame
+    CanvasScratch    scratch;                  // per-frame buffers the canvas reuses
+};
 
-    // Reading
+// The reader: what is selected, searched, filtered, toured and expanded, and the language and theme they picked.
+struct ReadingState {
+    std::string      lang  = "en";
+    std::string      theme = "light";          // light | dark
     int              selected = -1;
     History          history;
     SearchIndex      search;
@@ -108,49 +100,56 @@ struct AppContext {
     bool             search_fresh_focus = false;  // the box was just focused by '/': keep what is typed next
     unsigned long long search_focus_frame = 0;
     std::string      pending_search;           // typed between '/' and the box taking the focus
+    int              search_cursor = 0;        // the result ArrowUp/Down marks in the list; Enter opens it
+    bool             search_folded = false;    // a result was opened: the list folds to one line until typed again
+    bool             search_cursor_moved = false;  // scroll the list to the marked result
     std::vector<bool> hidden_category;         // by category index
     TourState        tour;
     bool             show_help = false;
     bool             legend_open = false;      // narrow screens: the legend starts folded
     std::vector<std::string> open_passages;    // citation passages the reader expanded
     int              detail_shown = -1;        // the card the detail panel showed last frame (a new one opens at the top)
-    int              search_cursor = 0;        // the result ArrowUp/Down marks in the list; Enter opens it
-    bool             search_folded = false;    // a result was opened: the list folds to one line until typed again
-    bool             search_cursor_moved = false;  // scroll the list to the marked result
-    std::string      status;                   // one-line feedback ("Copied", ...)
-    double           status_until = 0;
+};
 
-    // Editing (ui/editor.cpp)
-    std::string                 content_bytes;  // the file the content came from, for edit mode to open
-    std::string                 content_path;   // where it lives on disk ("" on the web or when dropped)
-    bool                        edit_mode = false;
-    std::unique_ptr<ContentDoc> doc;            // the editable document while edit mode is on
-    std::string                 edit_node;      // node whose fields are in the buffers below
-    std::string                 edit_title, edit_summary;
-    std::vector<std::string>    edit_body;
-    std::string                 new_title;      // "add a card" form
-    int                         new_category = 0, link_kind = 0, link_target = -1;
-    int                         cite_paragraph = -1;  // "add a citation" form: index into the source's paragraphs
-    std::string                 cite_quote, cite_quote_lang;  // the quote, and the language it was selected in
-    std::vector<std::string>    edit_labels;    // link labels, by edge index
-    std::vector<std::string>    edit_tags;      // the card's tags, in the reading language
-    std::string                 new_tag;
-    // The source passage shown to pick a quote from: for the new citation (-1) or citation k of the card.
-    bool                        quote_open = false;
-    int                         quote_target = -1;
-    std::string                 quote_for;      // node, target and paragraph it was selected in (a change resets it)
-    size_t                      quote_from = 0, quote_to = 0;  // the selection, as bytes of the paragraph's text
-    int                         edit_tour = 0;  // the Tours tab: which tour, its title and step captions
-    std::string                 tour_title;
-    std::vector<std::string>    step_captions;
-    bool                        edit_disk_changed = false;  // the file changed on disk under unsaved edits
-    bool                        drag_moved = false;  // the card under the pointer was dragged, not clicked
+// The author's edit mode: private to ui/editor.cpp (ui/editor_state.h), so the rest of the UI asks app_editing().
+struct EditorState;
+struct EditorStateFree {
+    void operator()(EditorState* editor) const;
+};
+
+struct AppContext {
+    AppConfig                      config;    // as the runner gave it to app_init; read-only after that
+    std::shared_ptr<const Content> content;   // the content on screen; a failed load never replaces it
+    std::string                    content_label;
+    std::string                    content_bytes;  // the file the content came from, for edit mode to open
+    std::string                    content_path;   // where it lives on disk ("" on the web or when dropped)
+    std::vector<Problem>           problems;  // of the last load attempt
+    ImFont*                        font_regular = nullptr;
+    ImFont*                        font_bold    = nullptr;
+    Theme                          theme;     // the colours of reading.theme
+    unsigned long long             frames       = 0;      // frames actually drawn
+    bool                           content_shown = false;
+    double                         now          = 0;      // ImGui time at this frame
+    std::vector<UiRect>            ui_rects;  // panels and their key controls last frame (state()["ui"])
+    std::string                    status;    // one-line feedback ("Copied", ...), until status_until
+    double                         status_until = 0;
+
+    MapState                                    map;
+    ReadingState                                reading;
+    std::unique_ptr<EditorState, EditorStateFree> editor;  // made by app_init
+
+    // The platform's side of the page
+    bool             first_content_frame = false;  // true during the first frame that shows the content in place
+    ImVec2           page_toolbar_size;        // the web page's own buttons: the top bar keeps a slot this size for
+    Rect             page_toolbar_slot;        // them, here (w = 0: not drawn), so they never cover the app's text
+    int              focus_leave  = 0;         // +1/-1: Tab went past the last/first card (tab_leaves); the platform
+                                               // moves the keyboard focus out of the map and clears this
     // Saving where there is no file to write (the web: a download). Desktop edits save to content_path.
     std::function<bool(const std::string& text, const std::string& file_name)> download;
 };
 
 // A UI string in the reading language.
-inline const char* tr(const AppContext& app, Str key) { return tr(app.config.lang, key); }
+inline const char* tr(const AppContext& app, Str key) { return tr(app.reading.lang, key); }
 
 bool   app_init(AppContext& app, const AppConfig& config);
 void   app_frame(AppContext& app);
@@ -214,6 +213,8 @@ nlohmann::json app_state(const AppContext& app);
 int app_crossings_in_view(const AppContext& app);
 
 // Edit mode (ui/editor.cpp).
+bool app_editing(const AppContext& app);          // edit mode is on (with its document)
+bool app_edit_modified(const AppContext& app);    // ...and it has unsaved edits
 bool app_open_editor(AppContext& app);          // false (with a status message) when the content has no source
 void app_close_editor(AppContext& app);
 void app_edit_card_moved(AppContext& app, int node);  // a card was dragged in edit mode: keep its position

@@ -10,11 +10,10 @@ namespace ex {
 // Douglas-Peucker once for every tolerance: a point's value is its distance from the chord of the range it splits,
 // capped by the value of the split above it, so "value > tolerance" selects exactly what Douglas-Peucker keeps.
 // Distances are to the chord as a segment (a route may double back past its ends), compared squared.
-static void simplification_order(const Vec2* pts, int n, float* drop) {
+static void simplification_order(const Vec2* pts, int n, float* drop, std::vector<DropRange>& stack) {
     if (n == 0) return;
     drop[0] = drop[n - 1] = FLT_MAX;
-    struct Range { int l, r; float cap; };
-    static thread_local std::vector<Range> stack;
+    using Range = DropRange;
     stack.assign(1, Range{0, n - 1, FLT_MAX});
     while (!stack.empty()) {
         const Range g = stack.back();
@@ -43,7 +42,7 @@ static void build_edge(CanvasCache& cache, const Layout& layout, int e) {
     for (const Vec2& p : path) b.add(p);
     cache.box[e] = b.result();
     std::copy(path.begin(), path.end(), cache.pts.begin() + cache.first[e]);
-    simplification_order(path.data(), (int)path.size(), cache.drop.data() + cache.first[e]);
+    simplification_order(path.data(), (int)path.size(), cache.drop.data() + cache.first[e], cache.drop_stack);
 }
 
 // Some routes changed their point count (a drag dropped routing points): lay the flat arrays out again, copying the
@@ -70,11 +69,10 @@ static void reflow(CanvasCache& cache, const Layout& layout, const std::vector<i
 
 static void rebuild(CanvasCache& cache, const AppContext& app) {
     const Content& c = *app.content;
-    const Layout& layout = app.layout;
+    const Layout& layout = app.map.layout;
     const size_t nodes = c.nodes.size(), edges = std::min(c.edges.size(), layout.edge_paths.size());
-    cache.app = &app;
     cache.content = app.content;
-    cache.layout_version = app.layout_version;
+    cache.layout_version = app.map.layout_version;
     cache.cards = layout.cards;
     cache.category.resize(nodes);
     for (size_t i = 0; i < nodes; ++i) cache.category[i] = c.nodes[i].category_index;
@@ -106,8 +104,8 @@ static void rebuild(CanvasCache& cache, const AppContext& app) {
 }
 
 void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
-    const Layout& layout = app.layout;
-    const bool same = cache.app == &app && cache.content == app.content && cache.layout_version == app.layout_version &&
+    const Layout& layout = app.map.layout;
+    const bool same = cache.content == app.content && cache.layout_version == app.map.layout_version &&
                       cache.cards.size() == layout.cards.size() &&
                       cache.from.size() == std::min(app.content->edges.size(), layout.edge_paths.size());
     const bool fresh = !same;
@@ -115,7 +113,7 @@ void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
         rebuild(cache, app);
     } else {
         // A moved card (a drag) re-routed only its own edges; their point counts may have changed.
-        static thread_local std::vector<int> changed;
+        std::vector<int>& changed = cache.changed;
         changed.clear();
         bool resized = false;
         for (size_t i = 0; i < layout.cards.size(); ++i) {
@@ -132,8 +130,8 @@ void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
         else for (int e : changed) build_edge(cache, layout, e);
         if (!changed.empty()) cache.far_tolerance = -1;
     }
-    if (fresh || cache.hidden != app.hidden_category) {
-        cache.hidden = app.hidden_category;
+    if (fresh || cache.hidden != app.reading.hidden_category) {
+        cache.hidden = app.reading.hidden_category;
         cache.visible.resize(cache.category.size());
         for (size_t i = 0; i < cache.category.size(); ++i) {
             const int cat = cache.category[i];

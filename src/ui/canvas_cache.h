@@ -8,6 +8,9 @@
 #include <memory>
 #include <vector>
 
+#include <imgui.h>
+#include <imgui_internal.h>  // ImRect
+
 #include "core/content.h"
 #include "core/layout.h"
 
@@ -32,12 +35,16 @@ inline Vec2 polyline_join(Vec2 n0, Vec2 n1) {
     return m;
 }
 
+struct DropRange {  // a span of a route Douglas-Peucker still has to split, and the value capping its split
+    int   l, r;
+    float cap;
+};
+
 struct CanvasCache {
-    const AppContext*              app = nullptr;
     std::shared_ptr<const Content> content;    // held, so a later content can never reuse the address unnoticed
     std::vector<Rect>              cards;      // the layout's cards as last seen: a difference is a moved card
-    std::vector<bool>              hidden;     // app.hidden_category as last seen
-    unsigned                       layout_version = 0;  // app.layout_version as last seen: a relayout rebuilds
+    std::vector<bool>              hidden;     // app.reading.hidden_category as last seen
+    unsigned                       layout_version = 0;  // app.map.layout_version as last seen: a relayout rebuilds
 
     std::vector<char>              visible;    // by node: drawn as a card (not folded, not filtered out)
     std::vector<int>               category;   // by node: category index, -1 for none
@@ -62,11 +69,29 @@ struct CanvasCache {
     float                          far_tolerance = -1;  // < 0: not built for the current layout
     std::vector<Vec2>              far_pts, far_join;
     std::vector<int>               far_first;
+    std::vector<int>               changed;    // scratch: the edges a drag re-routed this frame
+    std::vector<DropRange>         drop_stack; // scratch: simplification_order's work list
 
     // Drawn: resolved, not inside a folded group or merged into another, both ends shown.
     bool shows(int e) const {
         return from[e] >= 0 && to[e] >= 0 && first[e + 1] - first[e] >= 2 && visible[from[e]] && visible[to[e]];
     }
+};
+
+// A route as drawn this frame, in ImGui coordinates: runs of points (clipping splits a route into runs).
+struct Route {
+    std::vector<ImVec2> pts;
+    std::vector<int>    starts;  // one more than runs: starts.back() == pts.size()
+    bool                tip = false;
+};
+
+// Buffers a frame of the map reuses, so drawing allocates nothing once they have grown. Owned by the map's state,
+// never static: two apps (or two test contexts) alive at once each have their own.
+struct CanvasScratch {
+    Route               route;
+    std::vector<ImVec2> tail;     // the far-out route's last points (arrowhead, hover test)
+    std::vector<ImRect> taken;    // edge labels drawn so far (ImGui coordinates): labels never cover each other
+    std::vector<char>   lit;      // by node: lit by the selection
 };
 
 // Brings the cache up to date with app's content, layout and filters. When nothing changed this is one compare of

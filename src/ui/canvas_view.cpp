@@ -8,7 +8,7 @@
 //   [SECTION] draw_canvas     the frame: input → camera/selection → edges, cards, labels
 //
 // Spaces: *canvas* (layout units) and *screen* (ImGui pixels relative to the canvas' top-left). Conversions go
-// only through app.view (core/viewport.h) and the two helpers below, which add the widget's origin (screen_map
+// only through app.map.view (core/viewport.h) and the two helpers below, which add the widget's origin (screen_map
 // reads the same mapping off them for per-point loops). What the map derives from content and layout once rather
 // than per frame lives in canvas_cache.h.
 #include <algorithm>
@@ -33,10 +33,10 @@ static bool is_note(const AppContext& app, int node) {
 }
 
 static ImVec2 to_imgui(const AppContext& app, Vec2 screen) {
-    return ImVec2(screen.x + app.canvas_origin.x, screen.y + app.canvas_origin.y);
+    return ImVec2(screen.x + app.map.canvas_origin.x, screen.y + app.map.canvas_origin.y);
 }
 static Vec2 from_imgui(const AppContext& app, ImVec2 p) {
-    return Vec2(p.x - app.canvas_origin.x, p.y - app.canvas_origin.y);
+    return Vec2(p.x - app.map.canvas_origin.x, p.y - app.map.canvas_origin.y);
 }
 
 // [SECTION] Input ---------------------------------------------------------------------------------------------------
@@ -77,10 +77,10 @@ static CanvasInput read_input(const AppContext& app, bool item_hovered, bool ite
 
 // Cards are drawn in node order with the selection last, so the topmost card is found by walking that order backwards.
 static int card_at(const AppContext& app, const CanvasCache& cc, Vec2 screen) {
-    const Vec2 p = app.view.screen_to_canvas(screen);
-    if (app.selected >= 0 && app.layout.cards[app.selected].contains(p)) return app.selected;
-    for (int i = (int)app.layout.cards.size() - 1; i >= 0; --i)
-        if (cc.visible[i] && app.layout.cards[i].contains(p)) return i;
+    const Vec2 p = app.map.view.screen_to_canvas(screen);
+    if (app.reading.selected >= 0 && app.map.layout.cards[app.reading.selected].contains(p)) return app.reading.selected;
+    for (int i = (int)app.map.layout.cards.size() - 1; i >= 0; --i)
+        if (cc.visible[i] && app.map.layout.cards[i].contains(p)) return i;
     return -1;
 }
 
@@ -88,19 +88,13 @@ static int card_at(const AppContext& app, const CanvasCache& cc, Vec2 screen) {
 
 // The viewport's canvas_to_screen as a scale and an offset (see ScreenMap), read off the helpers.
 static ScreenMap screen_map(const AppContext& app) {
-    return {app.view.canvas_to_screen(Rect{0, 0, 1, 1}).w, to_imgui(app, app.view.canvas_to_screen(Vec2(0, 0)))};
+    return {app.map.view.canvas_to_screen(Rect{0, 0, 1, 1}).w, to_imgui(app, app.map.view.canvas_to_screen(Vec2(0, 0)))};
 }
 
 // An edge's route as screen points, split into runs (starts[k] .. starts[k+1]) where segments leave `clip` (ImGui
 // coordinates; nullptr: one run, the whole route). Near, horizontal-tangent cubic pieces through the layout's
 // routing points; far out (cards are dots), the per-zoom simplified route in straight pieces (CanvasCache::far_pts,
 // built for this zoom). `tip`: the route's end is in.
-struct Route {
-    std::vector<ImVec2> pts;
-    std::vector<int>    starts;  // one more than runs: starts.back() == pts.size()
-    bool                tip = false;
-};
-
 static void edge_route(const AppContext& app, const CanvasCache& cc, int e, const ScreenMap& map, bool far,
                        const ImRect* clip, Route& out) {
     out.pts.clear();
@@ -108,7 +102,7 @@ static void edge_route(const AppContext& app, const CanvasCache& cc, int e, cons
     out.tip = false;
     const Vec2* path = far ? cc.far_pts.data() + cc.far_first[e] : cc.pts.data() + cc.first[e];
     const int n = far ? cc.far_first[e + 1] - cc.far_first[e] : cc.first[e + 1] - cc.first[e];
-    const bool ltr = app.layout.left_to_right;
+    const bool ltr = app.map.layout.left_to_right;
     auto in = [clip](ImVec2 p, ImVec2 q) {
         return !clip || (std::max(p.x, q.x) >= clip->Min.x && std::min(p.x, q.x) <= clip->Max.x &&
                          std::max(p.y, q.y) >= clip->Min.y && std::min(p.y, q.y) <= clip->Max.y);
@@ -152,7 +146,7 @@ static void edge_route(const AppContext& app, const CanvasCache& cc, int e, cons
 static std::string edge_caption(const AppContext& app, int e) {
     const Content& c = *app.content;
     const Edge& ed = c.edges[e];
-    const Layout& l = app.layout;
+    const Layout& l = app.map.layout;
     if (e < (int)l.merged.size() && l.merged[e] > 1) return fill(tr(app, Str::kLinks), std::to_string(l.merged[e]));
     const bool rev = e < (int)l.reversed.size() && l.reversed[e];
     std::string s = ed.kind_index < 0 ? ed.kind
@@ -215,9 +209,9 @@ static float text_px(float base, float zoom) { return std::round(base * zoom); }
 
 // The fold control of a card with parts, at its bottom left (screen space): "+ 4 parts" or "- fold".
 static bool fold_control(const AppContext& app, int i, Rect& out) {
-    if (i < 0 || i >= (int)app.folds.parts.size() || app.folds.parts[i].empty() || app.layout.lanes.empty()) return false;
-    const float z = app.view.cam.zoom;
-    const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
+    if (i < 0 || i >= (int)app.map.folds.parts.size() || app.map.folds.parts[i].empty() || app.map.layout.lanes.empty()) return false;
+    const float z = app.map.view.cam.zoom;
+    const Rect r = app.map.view.canvas_to_screen(app.map.layout.cards[i]);
     const float h = 20.0f * z, pad = 16.0f * z;
     if (h < 8.0f) return false;
     out = {r.x + pad, r.bottom() - h - 7.0f * z, 96.0f * z, h};
@@ -229,16 +223,16 @@ static bool fold_control(const AppContext& app, int i, Rect& out) {
 static void draw_lane_card(AppContext& app, ImDrawList* dl, int i, float alpha, const Rect& r, ImVec2 p0, ImVec2 p1) {
     const Content& c = *app.content;
     const Theme& th = app.theme;
-    const float z = app.view.cam.zoom;
+    const float z = app.map.view.cam.zoom;
     const float pad = 10.0f * z + std::max(3.0f, 6.0f * z);
     const float wrap = r.w - pad - std::max(4.0f, 10.0f * z);
     const float title_px = text_px(16.0f, z);
     Rect fold;
     const bool has_fold = fold_control(app, i, fold);
-    const float bottom = (has_fold ? fold.y - p0.y + app.canvas_origin.y : r.h) - 2.0f * z;
+    const float bottom = (has_fold ? fold.y - p0.y + app.map.canvas_origin.y : r.h) - 2.0f * z;
     if (title_px < 5.0f || wrap < 20.0f) {
-        app.title_px[i] = 0;
-        app.title_cut[i] = 1;
+        app.map.title_px[i] = 0;
+        app.map.title_cut[i] = 1;
         return;
     }
     dl->PushClipRect(p0, p1, true);
@@ -246,19 +240,19 @@ static void draw_lane_card(AppContext& app, ImDrawList* dl, int i, float alpha, 
     bool cut = false;
     draw_text_wrapped(dl, app.font_bold, title_px, tpos, with_alpha(th.title, alpha), app_text(app, c.nodes[i].title),
                       wrap, bottom - 9.0f * z + 2.0f, &cut);
-    app.title_px[i] = title_px;
-    app.title_cut[i] = cut;
+    app.map.title_px[i] = title_px;
+    app.map.title_cut[i] = cut;
     if (has_fold) {
-        const bool open = app.unfolded[i];
-        const int parts = app.folds.nested[i];
+        const bool open = app.map.unfolded[i];
+        const int parts = app.map.folds.nested[i];
         const std::string label = open ? tr(app, Str::kFoldGroup)
                                   : parts == 1 ? tr(app, Str::kOnePart) : fill(tr(app, Str::kParts), std::to_string(parts));
         const float size = std::min(fold.h - 2.0f, std::max(11.0f, std::round(12.0f * z)));
         const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, label.c_str());
         const ImVec2 f0 = to_imgui(app, fold.min());
         const ImVec2 f1(f0.x + ts.x + 14.0f * z, f0.y + fold.h);
-        const bool hover = ImGui::IsMouseHoveringRect(f0, f1) && app.hovered == i;
-        if (hover && !touch_input()) app.fold_hover = i;
+        const bool hover = ImGui::IsMouseHoveringRect(f0, f1) && app.map.hovered == i;
+        if (hover && !touch_input()) app.map.fold_hover = i;
         dl->AddRectFilled(f0, f1, with_alpha(hover ? mix(th.card_bg, th.selection, 0.25f) : mix(th.card_bg, th.muted, 0.15f), alpha),
                           fold.h * 0.5f);
         dl->AddText(app.font_regular, size, ImVec2(f0.x + 7.0f * z, f0.y + (fold.h - size) * 0.5f),
@@ -271,31 +265,31 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const Content& c = *app.content;
     const Node& n = c.nodes[i];
     const Theme& th = app.theme;
-    const Rect r = app.view.canvas_to_screen(app.layout.cards[i]);
+    const Rect r = app.map.view.canvas_to_screen(app.map.layout.cards[i]);
     const ImVec2 p0 = to_imgui(app, r.min()), p1 = to_imgui(app, r.max());
-    const float z = app.view.cam.zoom;
+    const float z = app.map.view.cam.zoom;
     const float round = 10.0f * z < 1.0f ? 0.0f : std::min(10.0f * z, 10.0f);  // sub-pixel corners: plain rects
     const ImU32 accent = n.category_index >= 0 ? rgb_to_u32(c.categories[n.category_index].rgb) : th.muted;
 
     if (r.w < 14.0f) {  // a whole big map on screen: cards are coloured dots, one rectangle each
-        const bool marked = i == app.selected || i == app.focused;
+        const bool marked = i == app.reading.selected || i == app.map.focused;
         dl->AddRectFilled(p0, p1, with_alpha(marked ? th.selection : accent, alpha));
         return;
     }
     // A note (lanes' notes categories) reads as a note on the map, not a claim: no shadow, paler, a dashed edge.
-    const bool note = !app.layout.lanes.empty() && is_note(app, i);
+    const bool note = !app.map.layout.lanes.empty() && is_note(app, i);
     if (!note)
         dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha), round);
     dl->AddRectFilled(p0, p1, with_alpha(note ? mix(th.card_bg, th.canvas_bg, 0.6f) : th.card_bg, alpha), round);
     if (!note)
         dl->AddRectFilled(p0, ImVec2(p0.x + std::max(3.0f, 6.0f * z), p1.y), with_alpha(accent, alpha), round,
                           ImDrawFlags_RoundCornersLeft);
-    const bool selected = i == app.selected, focused = i == app.focused && !selected;
-    const bool hit = std::find(app.search_results.begin(), app.search_results.end(), i) != app.search_results.end();
+    const bool selected = i == app.reading.selected, focused = i == app.map.focused && !selected;
+    const bool hit = std::find(app.reading.search_results.begin(), app.reading.search_results.end(), i) != app.reading.search_results.end();
     ImU32 border = th.card_border;
     float border_w = 1.0f;
     if (hit) { border = th.search_hit; border_w = 2.5f; }
-    if (i == app.hovered) { border = mix(border, th.title, 0.35f); border_w = std::max(border_w, 1.5f); }
+    if (i == app.map.hovered) { border = mix(border, th.title, 0.35f); border_w = std::max(border_w, 1.5f); }
     if (selected) { border = th.selection; border_w = 3.0f; }
     if (note && border_w == 1.0f) {
         const ImVec2 outline[5] = {p0, ImVec2(p1.x, p0.y), p1, ImVec2(p0.x, p1.y), p0};
@@ -304,7 +298,7 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
         dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
     }
     if (focused) dl->AddRect(ImVec2(p0.x - 4, p0.y - 4), ImVec2(p1.x + 4, p1.y + 4), th.search_hit, round + 4, 0, 2.0f);
-    if (!app.layout.lanes.empty()) {
+    if (!app.map.layout.lanes.empty()) {
         draw_lane_card(app, dl, i, alpha, r, p0, p1);
         return;
     }
@@ -321,8 +315,8 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     bool cut = false;
     const float title_h = draw_text_wrapped(dl, app.font_bold, title_px, tpos, with_alpha(th.title, alpha),
                                             app_text(app, n.title), wrap, bottom, &cut);
-    app.title_px[i] = title_px;
-    app.title_cut[i] = cut;
+    app.map.title_px[i] = title_px;
+    app.map.title_cut[i] = cut;
     if (z >= 0.75f)
         draw_text_wrapped(dl, app.font_regular, text_px(12.5f, z), ImVec2(tpos.x, tpos.y + title_h + 3.0f * z),
                           with_alpha(th.text, alpha), app_text(app, n.summary), wrap, bottom - title_h);
@@ -335,8 +329,8 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
                       const Rect& cull) {
     const Content& c = *app.content;
     const Theme& th = app.theme;
-    const std::vector<Rect>& cards = app.layout.cards;
-    if (cards.empty() || app.view.canvas_to_screen(cards[0]).w >= 14.0f) return false;
+    const std::vector<Rect>& cards = app.map.layout.cards;
+    if (cards.empty() || app.map.view.canvas_to_screen(cards[0]).w >= 14.0f) return false;
     ImU32 lit_col[2][2], muted[2];  // [dimmed][marked]
     for (int d = 0; d < 2; ++d) {
         lit_col[d][1] = with_alpha(th.selection, d ? 0.3f : 1.0f);
@@ -349,10 +343,10 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
     dl->PrimReserve(n * 6, n * 4);
     int drawn = 0;
     for (int i = 0; i < n; ++i) {
-        if (i == app.selected || !cc.visible[i] || !cards[i].intersects(cull)) continue;
-        const Rect r = app.view.canvas_to_screen(cards[i]);
+        if (i == app.reading.selected || !cc.visible[i] || !cards[i].intersects(cull)) continue;
+        const Rect r = app.map.view.canvas_to_screen(cards[i]);
         const int dim = lit[i] ? 0 : 1, cat = cc.category[i];
-        const ImU32 col = i == app.focused ? lit_col[dim][1] : cat >= 0 ? accent[cat * 2 + dim] : muted[dim];
+        const ImU32 col = i == app.map.focused ? lit_col[dim][1] : cat >= 0 ? accent[cat * 2 + dim] : muted[dim];
         dl->PrimRect(to_imgui(app, r.min()), to_imgui(app, r.max()), col);
         ++drawn;
     }
@@ -367,13 +361,13 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
 static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
     const Content& c = *app.content;
     const Theme& th = app.theme;
-    const float z = app.view.cam.zoom;
+    const float z = app.map.view.cam.zoom;
     const float size = std::max(12.0f, text_px(17.0f, z));
-    for (const LaneBox& lane : app.layout.lanes) {
-        const Rect box = app.view.canvas_to_screen(lane.box);
-        if (box.right() < 0 || box.x > app.view.size.x || box.bottom() < 0 || box.y > app.view.size.y) continue;
+    for (const LaneBox& lane : app.map.layout.lanes) {
+        const Rect box = app.map.view.canvas_to_screen(lane.box);
+        if (box.right() < 0 || box.x > app.map.view.size.x || box.bottom() < 0 || box.y > app.map.view.size.y) continue;
         float top_cover = 0;  // a panel at the top over this lane (the title bar): the header waits below it
-        for (const Rect& r : app.covers)
+        for (const Rect& r : app.map.covers)
             if (r.y < 40 && r.x < box.right() && box.x < r.right()) top_cover = std::max(top_cover, r.bottom());
         const float y = std::clamp(top_cover + 4.0f, box.y, std::max(box.y, box.bottom() - size * 2.0f));
         const ImU32 colour = lane.category >= 0 ? rgb_to_u32(c.categories[lane.category].rgb) : th.muted;
@@ -392,17 +386,17 @@ static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
 
 // A lanes card shows only its title: the summary comes on hover (not on touch, where hovering is a tap).
 static void draw_card_tooltip(const AppContext& app, int hovered_edge) {
-    if (app.layout.lanes.empty() || app.hovered < 0 || hovered_edge >= 0 || app.dragging >= 0 || touch_input()) return;
-    if (app.fold_hover == app.hovered) {  // what the control does, with the parts' titles
+    if (app.map.layout.lanes.empty() || app.map.hovered < 0 || hovered_edge >= 0 || app.map.dragging >= 0 || touch_input()) return;
+    if (app.map.fold_hover == app.map.hovered) {  // what the control does, with the parts' titles
         if (!ImGui::BeginTooltip()) return;
-        ImGui::TextDisabled("%s", tr(app, app.unfolded[app.hovered] ? Str::kFoldTip : Str::kUnfoldTip));
-        if (!app.unfolded[app.hovered])
-            for (int p : app.folds.parts[app.hovered]) ImGui::BulletText("%s", app_text(app, app.content->nodes[p].title).c_str());
+        ImGui::TextDisabled("%s", tr(app, app.map.unfolded[app.map.hovered] ? Str::kFoldTip : Str::kUnfoldTip));
+        if (!app.map.unfolded[app.map.hovered])
+            for (int p : app.map.folds.parts[app.map.hovered]) ImGui::BulletText("%s", app_text(app, app.content->nodes[p].title).c_str());
         ImGui::EndTooltip();
         return;
     }
     if (ImGui::GetIO().MouseDownDuration[0] >= 0 || !ImGui::IsMouseHoveringRect(ImVec2(0, 0), ImVec2(1e9f, 1e9f))) return;
-    const Node& n = app.content->nodes[app.hovered];
+    const Node& n = app.content->nodes[app.map.hovered];
     if (n.summary.empty() || !ImGui::BeginTooltip()) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
     ImGui::TextUnformatted(app_text(app, n.summary).c_str());
@@ -414,13 +408,13 @@ static void draw_card_tooltip(const AppContext& app, int hovered_edge) {
 constexpr float kUnfoldZoom = 1.35f;
 
 static void unfold_by_zoom(AppContext& app, float zoom_before) {
-    if (app.layout.lanes.empty() || !(zoom_before < kUnfoldZoom && app.view.cam.zoom >= kUnfoldZoom)) return;
-    const Rect visible = app.view.visible_canvas();
+    if (app.map.layout.lanes.empty() || !(zoom_before < kUnfoldZoom && app.map.view.cam.zoom >= kUnfoldZoom)) return;
+    const Rect visible = app.map.view.visible_canvas();
     bool changed = false;
-    for (size_t i = 0; i < app.unfolded.size(); ++i)
-        if (!app.unfolded[i] && !app.folds.parts[i].empty() && app.layout.shown_as[i] == (int)i &&
-            visible.contains(app.layout.cards[i].center())) {
-            app.unfolded[i] = 1;
+    for (size_t i = 0; i < app.map.unfolded.size(); ++i)
+        if (!app.map.unfolded[i] && !app.map.folds.parts[i].empty() && app.map.layout.shown_as[i] == (int)i &&
+            visible.contains(app.map.layout.cards[i].center())) {
+            app.map.unfolded[i] = 1;
             changed = true;
         }
     if (changed) app_relayout(app, true);
@@ -432,41 +426,41 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
     const ImGuiIO& io = ImGui::GetIO();
     // Wheel: ctrl (or a trackpad pinch, which browsers report as ctrl+wheel) zooms around the pointer; otherwise pan.
     if (in.wheel_y != 0 || in.wheel_x != 0) {
-        app.flight.active = false;
-        if (in.ctrl) app.view.zoom_at(in.mouse, std::pow(1.15f, in.wheel_y));
-        else if (in.shift) app.view.pan_screen(Vec2(in.wheel_y * 60.0f, 0));
-        else app.view.pan_screen(Vec2(in.wheel_x * 60.0f, in.wheel_y * 60.0f));
+        app.map.flight.active = false;
+        if (in.ctrl) app.map.view.zoom_at(in.mouse, std::pow(1.15f, in.wheel_y));
+        else if (in.shift) app.map.view.pan_screen(Vec2(in.wheel_y * 60.0f, 0));
+        else app.map.view.pan_screen(Vec2(in.wheel_x * 60.0f, in.wheel_y * 60.0f));
     }
-    if (app.pinched) {  // the rest of a two-finger gesture: no tap, no drag
-        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.pinched = false;
-        app.dragging = -1;
+    if (app.map.pinched) {  // the rest of a two-finger gesture: no tap, no drag
+        if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.map.pinched = false;
+        app.map.dragging = -1;
         return;
     }
     if (in.pressed) {
-        app.dragging = card_at(app, cc, in.mouse);
-        app.drag_moved = false;
+        app.map.dragging = card_at(app, cc, in.mouse);
+        app.map.drag_moved = false;
     }
     if (in.dragging) {
-        app.flight.active = false;
-        if (app.dragging >= 0) {
-            app.drag_moved = true;
-            const Rect card = app.layout.cards[app.dragging];
-            const Vec2 d = in.drag_delta / app.view.cam.zoom;
-            move_card(app.layout, *app.content, app.dragging, Vec2(card.x + d.x, card.y + d.y));
+        app.map.flight.active = false;
+        if (app.map.dragging >= 0) {
+            app.map.drag_moved = true;
+            const Rect card = app.map.layout.cards[app.map.dragging];
+            const Vec2 d = in.drag_delta / app.map.view.cam.zoom;
+            move_card(app.map.layout, *app.content, app.map.dragging, Vec2(card.x + d.x, card.y + d.y));
         } else {
-            app.view.pan_screen(in.drag_delta);
+            app.map.view.pan_screen(in.drag_delta);
         }
     }
     if (in.clicked) {
         const int hit = card_at(app, cc, in.mouse);
         Rect fold;
         if (hit >= 0 && fold_control(app, hit, fold) && fold.expanded(4.0f).contains(in.mouse))
-            app_set_unfolded(app, hit, !app.unfolded[hit]);
+            app_set_unfolded(app, hit, !app.map.unfolded[hit]);
         else if (hit >= 0) app_select_index(app, hit, true);
-        else { app.selected = -1; }
+        else { app.reading.selected = -1; }
     }
-    if (in.released && app.dragging >= 0 && app.drag_moved) app_edit_card_moved(app, app.dragging);  // edit mode keeps it
-    if (in.released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.dragging = -1;
+    if (in.released && app.map.dragging >= 0 && app.map.drag_moved) app_edit_card_moved(app, app.map.dragging);  // edit mode keeps it
+    if (in.released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.map.dragging = -1;
     if (in.back_button) app_back(app);
     if (in.forward_button) app_forward(app);
     (void)io;
@@ -476,30 +470,30 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
 // Far out (cards are dots) routes come simplified to half a pixel and straight from the per-zoom cache; when cards
 // are smaller than an arrowhead, edges other than the selection's are plain lines. 1 px lines are written directly
 // (edge_draw.h).
-static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, const CanvasInput& in) {
+static int draw_edges(AppContext& app, CanvasCache& cc, ImDrawList* dl, const CanvasInput& in) {
     const Theme& th = app.theme;
-    const float zoom = app.view.cam.zoom;
-    const float card_px = app.layout.cards.empty() ? 0 : app.view.canvas_to_screen(app.layout.cards[0]).w;
+    const float zoom = app.map.view.cam.zoom;
+    const float card_px = app.map.layout.cards.empty() ? 0 : app.map.view.canvas_to_screen(app.map.layout.cards[0]).w;
     const bool far = card_px < 14.0f, tiny = card_px < 7.0f;  // 14: as draw_card turns cards into dots
     // Half a pixel in canvas units, snapped down to quarter octaves: a zoom gesture re-simplifies every ~19 %, not
     // every frame.
     if (far) simplify_routes(cc, std::exp2(std::floor(std::log2(0.5f / zoom) * 4.0f) / 4.0f));
     const ScreenMap map = screen_map(app);
-    const Rect cull = app.view.visible_canvas().expanded(16.0f / zoom);  // an arrowhead: a tip just off screen shows
-    const ImRect clip(to_imgui(app, app.view.canvas_to_screen(cull.min())),
-                      to_imgui(app, app.view.canvas_to_screen(cull.max())));
-    const bool pick = in.hovered && app.hovered < 0;
-    const Vec2 mouse = app.view.screen_to_canvas(in.mouse);
+    const Rect cull = app.map.view.visible_canvas().expanded(16.0f / zoom);  // an arrowhead: a tip just off screen shows
+    const ImRect clip(to_imgui(app, app.map.view.canvas_to_screen(cull.min())),
+                      to_imgui(app, app.map.view.canvas_to_screen(cull.max())));
+    const bool pick = in.hovered && app.map.hovered < 0;
+    const Vec2 mouse = app.map.view.screen_to_canvas(in.mouse);
     const Rect pick_box = Rect{mouse.x, mouse.y, 0, 0}.expanded(7.0f / zoom);
     const ImVec2 mouse_px = to_imgui(app, in.mouse);
     const bool thin_ok = thin_lines_available(dl);
     const float arrow = std::clamp(10.0f * zoom, 6.0f, 12.0f);
-    static thread_local Route route;
-    static thread_local std::vector<ImVec2> tail;
+    Route& route = app.map.scratch.route;
+    std::vector<ImVec2>& tail = app.map.scratch.tail;
     int hovered_edge = -1;
     float best = 7.0f;
     // The selected card's edges stand out and the rest go quiet; without a selection, the hovered card's do.
-    const int focus = app.selected >= 0 ? app.selected : app.hovered;
+    const int focus = app.reading.selected >= 0 ? app.reading.selected : app.map.hovered;
     for (int e = 0; e < (int)cc.from.size(); ++e) {
         if (!cc.shows(e) || !cc.box[e].intersects(cull)) continue;
         const bool touches = focus >= 0 && (cc.from[e] == focus || cc.to[e] == focus);
@@ -507,13 +501,13 @@ static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, co
         // lanes between (their lines run behind other cards) and notes' links quieter still. Hovering or
         // selecting a card brings its own edges out. Upright screens, where lines cross between rows, quieter.
         float rest = 1.0f;
-        if (!app.layout.lanes.empty()) {
-            const int span = std::abs(app.layout.layer[cc.from[e]] - app.layout.layer[cc.to[e]]);
+        if (!app.map.layout.lanes.empty()) {
+            const int span = std::abs(app.map.layout.layer[cc.from[e]] - app.map.layout.layer[cc.to[e]]);
             const bool note = is_note(app, cc.from[e]) || is_note(app, cc.to[e]);
-            rest = span > 1 || note ? 0.16f : app.layout.left_to_right ? 0.6f : 0.35f;
+            rest = span > 1 || note ? 0.16f : app.map.layout.left_to_right ? 0.6f : 0.35f;
         }
         const ImU32 col = with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge,
-                                     touches ? 1.0f : focus < 0 ? rest : app.selected >= 0 ? 0.18f : 0.3f);
+                                     touches ? 1.0f : focus < 0 ? rest : app.reading.selected >= 0 ? 0.18f : 0.3f);
         const float w = std::clamp(1.6f * zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
         const bool thin = thin_ok && w == 1.0f;
         const bool plain = tiny && !touches;
@@ -547,9 +541,9 @@ static int draw_edges(const AppContext& app, CanvasCache& cc, ImDrawList* dl, co
 // Labels of the selection's edges (when readable) and of the hovered edge.
 static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList* dl, int hovered_edge) {
     const ScreenMap map = screen_map(app);
-    const ImRect screen(app.canvas_origin, to_imgui(app, app.view.size));
-    static thread_local Route route;
-    static thread_local std::vector<ImRect> taken;  // labels never cover each other (phones: many edges, little room)
+    const ImRect screen(app.map.canvas_origin, to_imgui(app, app.map.view.size));
+    Route& route = app.map.scratch.route;
+    std::vector<ImRect>& taken = app.map.scratch.taken;  // labels never cover each other (phones: many edges, little room)
     taken.clear();
     auto label = [&](int e, bool always) {
         if (!cc.shows(e)) return;
@@ -557,11 +551,11 @@ static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList*
         draw_edge_label(app, dl, route, edge_caption(app, e), taken, always);
     };
     if (hovered_edge >= 0) label(hovered_edge, true);
-    if (app.selected >= 0 && app.view.cam.zoom >= 0.45f)
-        for (int e : cc.node_edges[app.selected])
+    if (app.reading.selected >= 0 && app.map.view.cam.zoom >= 0.45f)
+        for (int e : cc.node_edges[app.reading.selected])
             if (e != hovered_edge) label(e, false);
-    app.edge_labels.clear();
-    for (const ImRect& r : taken) app.edge_labels.push_back(Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
+    app.map.edge_labels.clear();
+    for (const ImRect& r : taken) app.map.edge_labels.push_back(Rect{r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()});
 }
 
 void draw_canvas(AppContext& app) {
@@ -576,10 +570,10 @@ void draw_canvas(AppContext& app) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
-    app.canvas_origin = ImGui::GetCursorScreenPos();
+    app.map.canvas_origin = ImGui::GetCursorScreenPos();
     const ImVec2 avail = ImGui::GetContentRegionAvail();
-    app.view.size = Vec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f));
-    ImGui::InvisibleButton("##map", ImVec2(app.view.size.x, app.view.size.y),
+    app.map.view.size = Vec2(std::max(avail.x, 1.0f), std::max(avail.y, 1.0f));
+    ImGui::InvisibleButton("##map", ImVec2(app.map.view.size.x, app.map.view.size.y),
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight);
     const bool item_hovered = ImGui::IsItemHovered(), item_active = ImGui::IsItemActive();
     const bool item_released = ImGui::IsItemDeactivated();  // the button lets go on the frame the mouse is released
@@ -588,74 +582,74 @@ void draw_canvas(AppContext& app) {
         ImGui::End();
         return;
     }
-    if (app.content->lanes.on && app.view.size.x > 1) {
+    if (app.content->lanes.on && app.map.view.size.x > 1) {
         // Lanes follow the view's shape: rows on a phone held upright, columns wrapped to the screen's proportions.
-        const LaneShape shape = lane_shape(app.view.size);
-        const bool changed = shape.columns > 0 ? app.laid_out_columns != shape.columns
-                                               : app.laid_out_columns != 0 ||
-                                                     std::fabs(shape.aspect / app.laid_out_aspect - 1) > 0.12f;
+        const LaneShape shape = lane_shape(app.map.view.size);
+        const bool changed = shape.columns > 0 ? app.map.laid_out_columns != shape.columns
+                                               : app.map.laid_out_columns != 0 ||
+                                                     std::fabs(shape.aspect / app.map.laid_out_aspect - 1) > 0.12f;
         if (changed) {
             app_relayout(app, false);
-            app.needs_fit = true;
+            app.map.needs_fit = true;
         }
     }
-    if (app.needs_fit && app.view.size.x > 1) {
+    if (app.map.needs_fit && app.map.view.size.x > 1) {
         app_fit(app, false);
-        app.needs_fit = false;
-        app.fitted = app.view.cam;
-        app.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
-        if (app.selected >= 0) app_fly_to(app, app.selected);  // chosen before the canvas had a size (deep link)
-    } else if (app.fit_settle > 0) {
-        --app.fit_settle;
-        const bool untouched = !app.flight.active && app.view.cam.center.x == app.fitted.center.x &&
-                               app.view.cam.center.y == app.fitted.center.y && app.view.cam.zoom == app.fitted.zoom;
+        app.map.needs_fit = false;
+        app.map.fitted = app.map.view.cam;
+        app.map.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
+        if (app.reading.selected >= 0) app_fly_to(app, app.reading.selected);  // chosen before the canvas had a size (deep link)
+    } else if (app.map.fit_settle > 0) {
+        --app.map.fit_settle;
+        const bool untouched = !app.map.flight.active && app.map.view.cam.center.x == app.map.fitted.center.x &&
+                               app.map.view.cam.center.y == app.map.fitted.center.y && app.map.view.cam.zoom == app.map.fitted.zoom;
         if (untouched) {
             app_fit(app, false);
-            app.fitted = app.view.cam;
+            app.map.fitted = app.map.view.cam;
         } else {
-            app.fit_settle = 0;  // the reader moved the map, or a deep link flies somewhere: leave it be
+            app.map.fit_settle = 0;  // the reader moved the map, or a deep link flies somewhere: leave it be
         }
     }
 
-    static CanvasCache cc;  // one app draws at a time; a different app or content rebuilds it
+    CanvasCache& cc = app.map.cache;
     update_canvas_cache(cc, app);
     const CanvasInput in = read_input(app, item_hovered, item_active, item_released);
-    const float zoom_before = app.view.cam.zoom;
+    const float zoom_before = app.map.view.cam.zoom;
     apply_input(app, cc, in);
     unfold_by_zoom(app, zoom_before);
     update_canvas_cache(cc, app);
-    if (app.dragging >= 0) update_canvas_cache(cc, app);  // the drag re-routed the card's edges
-    app.hovered = in.hovered ? card_at(app, cc, in.mouse) : -1;
-    if (app.hovered >= 0 || app.dragging >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    if (app.map.dragging >= 0) update_canvas_cache(cc, app);  // the drag re-routed the card's edges
+    app.map.hovered = in.hovered ? card_at(app, cc, in.mouse) : -1;
+    if (app.map.hovered >= 0 || app.map.dragging >= 0) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const Content& c = *app.content;
     // With a selection, its neighbours stay lit and everything else dims.
-    static thread_local std::vector<char> lit;
-    lit.assign(c.nodes.size(), app.selected < 0 ? 1 : 0);
-    if (app.selected >= 0) {
-        lit[app.selected] = 1;
-        for (int e : cc.node_edges[app.selected]) lit[cc.from[e]] = lit[cc.to[e]] = 1;
+    std::vector<char>& lit = app.map.scratch.lit;
+    lit.assign(c.nodes.size(), app.reading.selected < 0 ? 1 : 0);
+    if (app.reading.selected >= 0) {
+        lit[app.reading.selected] = 1;
+        for (int e : cc.node_edges[app.reading.selected]) lit[cc.from[e]] = lit[cc.to[e]] = 1;
     }
     // While cards move to a new layout their edges wait (they are routed for where the cards end up).
-    const int hovered_edge = app.hovered_edge = app.relayout_start >= 0 ? -1 : draw_edges(app, cc, dl, in);
+    const int hovered_edge = app.map.hovered_edge = app.map.relayout_start >= 0 ? -1 : draw_edges(app, cc, dl, in);
 
     // Cards: dimmed ones first, the selection last (on top).
-    app.title_px.assign(c.nodes.size(), 0.0f);
-    app.title_cut.assign(c.nodes.size(), 0);
-    app.fold_hover = -1;
-    const Rect visible = app.view.visible_canvas();
+    app.map.title_px.assign(c.nodes.size(), 0.0f);
+    app.map.title_cut.assign(c.nodes.size(), 0);
+    app.map.fold_hover = -1;
+    const Rect visible = app.map.view.visible_canvas();
     if (!draw_dots(app, cc, dl, lit, visible))
         for (size_t i = 0; i < c.nodes.size(); ++i)
-            if ((int)i != app.selected && cc.visible[i] && app.layout.cards[i].intersects(visible))
+            if ((int)i != app.reading.selected && cc.visible[i] && app.map.layout.cards[i].intersects(visible))
                 draw_card(app, dl, (int)i, lit[i] ? 1.0f : 0.3f);
-    if (app.selected >= 0 && cc.visible[app.selected]) draw_card(app, dl, app.selected, 1.0f);
+    if (app.reading.selected >= 0 && cc.visible[app.reading.selected]) draw_card(app, dl, app.reading.selected, 1.0f);
     draw_lane_headers(app, dl);
 
-    if (app.relayout_start < 0) draw_edge_labels(app, cc, dl, hovered_edge);
+    if (app.map.relayout_start < 0) draw_edge_labels(app, cc, dl, hovered_edge);
     draw_card_tooltip(app, hovered_edge);
     if (hovered_edge >= 0 && !touch_input() && ImGui::BeginTooltip()) {  // the edge as a sentence: A / reads / B
-        const bool rev = hovered_edge < (int)app.layout.reversed.size() && app.layout.reversed[hovered_edge];
+        const bool rev = hovered_edge < (int)app.map.layout.reversed.size() && app.map.layout.reversed[hovered_edge];
         const int first = rev ? cc.to[hovered_edge] : cc.from[hovered_edge];
         const int second = rev ? cc.from[hovered_edge] : cc.to[hovered_edge];
         ImGui::PushFont(app.font_bold, 0.0f);

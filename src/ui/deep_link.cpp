@@ -24,11 +24,11 @@ std::string url_encode(const std::string& s) {
 
 // The unfolded groups, as "&unfold=a,b" ("" when none): those the selection does not unfold by itself.
 static std::string unfold_part(const AppContext& app) {
-    std::vector<char> implied(app.unfolded.size(), 0);
-    unfold_to(app.folds, app.selected, implied);
+    std::vector<char> implied(app.map.unfolded.size(), 0);
+    unfold_to(app.map.folds, app.reading.selected, implied);
     std::string ids;
-    for (size_t i = 0; i < app.unfolded.size(); ++i)
-        if (app.unfolded[i] && !implied[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
+    for (size_t i = 0; i < app.map.unfolded.size(); ++i)
+        if (app.map.unfolded[i] && !implied[i]) ids += (ids.empty() ? "" : ",") + url_encode(app.content->nodes[i].id);
     return ids.empty() ? "" : "&unfold=" + ids;
 }
 
@@ -38,10 +38,10 @@ std::string hash_of(const AppContext& app) {
     if (!app.content) return "";
     const Content& c = *app.content;
     std::string h;
-    if (app.tour.tour >= 0 && app.tour.tour < (int)c.tours.size() &&
-        (app.selected < 0 || c.tours[app.tour.tour].steps[app.tour.step].node_index == app.selected))
-        h = "#tour=" + url_encode(c.tours[app.tour.tour].id) + "&step=" + std::to_string(app.tour.step + 1);
-    else if (app.selected >= 0 && app.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.selected].id);
+    if (app.reading.tour.tour >= 0 && app.reading.tour.tour < (int)c.tours.size() &&
+        (app.reading.selected < 0 || c.tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected))
+        h = "#tour=" + url_encode(c.tours[app.reading.tour.tour].id) + "&step=" + std::to_string(app.reading.tour.step + 1);
+    else if (app.reading.selected >= 0 && app.reading.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.reading.selected].id);
     const std::string u = unfold_part(app);
     if (u.empty()) return h;
     return h.empty() ? "#" + u.substr(1) : h + u;
@@ -58,8 +58,8 @@ static void apply_unfold(AppContext& app, const Args& a) {
         if (k >= 0) want[k] = 1;
         start = comma + 1;
     }
-    if (want == app.unfolded) return;
-    app.unfolded = want;
+    if (want == app.map.unfolded) return;
+    app.map.unfolded = want;
     app_relayout(app, true);
 }
 
@@ -72,8 +72,8 @@ void apply_hash(AppContext& app, const std::string& hash, std::string& missing) 
         const int t = app.content->tour_index(id);
         if (t < 0) return;
         const int step = std::atoi(a.get("step", "1").c_str());
-        if (app.tour.tour != t && !app_start_tour(app, id)) return;
-        app_tour_step(app, std::max(step, 1) - 1 - app.tour.step);  // clamped to the tour's steps
+        if (app.reading.tour.tour != t && !app_start_tour(app, id)) return;
+        app_tour_step(app, std::max(step, 1) - 1 - app.reading.tour.step);  // clamped to the tour's steps
         return;
     }
     const std::string id = a.get("node");
@@ -83,9 +83,9 @@ void apply_hash(AppContext& app, const std::string& hash, std::string& missing) 
     }
     app_stop_tour(app);
     if (id.empty()) { app_select(app, "", false); return; }
-    History peek = app.history;
+    History peek = app.reading.history;
     if (peek.can_back() && peek.back() == id) { app_back(app); return; }
-    peek = app.history;
+    peek = app.reading.history;
     if (peek.can_forward() && peek.forward() == id) { app_forward(app); return; }
     app_select(app, id, true);
 }

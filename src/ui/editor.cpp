@@ -18,6 +18,7 @@
 #include "core/text_wrap.h"
 #include "core/utf8.h"
 #include "ui/app.h"
+#include "ui/editor_state.h"
 #include "ui/text.h"
 
 namespace ex {
@@ -30,50 +31,55 @@ static void say(AppContext& app, std::string message) {
 }
 
 static void load_buffers(AppContext& app) {
-    app.edit_node.clear();
-    if (!app.content || app.selected < 0) return;
-    const Node& n = app.content->nodes[app.selected];
-    app.edit_node = n.id;
-    app.edit_title = app_text(app, n.title);
-    app.edit_summary = app_text(app, n.summary);
-    app.edit_body.clear();
-    for (const Text& p : n.body) app.edit_body.push_back(app_text(app, p));
-    app.edit_tags.clear();
-    for (const Text& t : n.tags) app.edit_tags.push_back(app_text(app, t));
-    app.edit_labels.assign(app.content->edges.size(), std::string());
+    app.editor->edit_node.clear();
+    if (!app.content || app.reading.selected < 0) return;
+    const Node& n = app.content->nodes[app.reading.selected];
+    app.editor->edit_node = n.id;
+    app.editor->edit_title = app_text(app, n.title);
+    app.editor->edit_summary = app_text(app, n.summary);
+    app.editor->edit_body.clear();
+    for (const Text& p : n.body) app.editor->edit_body.push_back(app_text(app, p));
+    app.editor->edit_tags.clear();
+    for (const Text& t : n.tags) app.editor->edit_tags.push_back(app_text(app, t));
+    app.editor->edit_labels.assign(app.content->edges.size(), std::string());
     for (size_t e = 0; e < app.content->edges.size(); ++e) {
         const Edge& ed = app.content->edges[e];
-        if (ed.from_index == app.selected || ed.to_index == app.selected) app.edit_labels[e] = app_text(app, ed.label);
+        if (ed.from_index == app.reading.selected || ed.to_index == app.reading.selected) app.editor->edit_labels[e] = app_text(app, ed.label);
     }
 }
 
 static void load_tour_buffers(AppContext& app) {
-    app.step_captions.clear();
-    app.tour_title.clear();
-    if (!app.content || app.edit_tour < 0 || app.edit_tour >= (int)app.content->tours.size()) return;
-    const Tour& t = app.content->tours[app.edit_tour];
-    app.tour_title = app_text(app, t.title);
-    for (const TourStep& step : t.steps) app.step_captions.push_back(app_text(app, step.caption));
+    app.editor->step_captions.clear();
+    app.editor->tour_title.clear();
+    if (!app.content || app.editor->edit_tour < 0 || app.editor->edit_tour >= (int)app.content->tours.size()) return;
+    const Tour& t = app.content->tours[app.editor->edit_tour];
+    app.editor->tour_title = app_text(app, t.title);
+    for (const TourStep& step : t.steps) app.editor->step_captions.push_back(app_text(app, step.caption));
 }
 
 
 // After any change to the document: show its content (or keep the map and show its problems).
 static void sync(AppContext& app) {
-    const LoadResult& r = app.doc->result();
+    const LoadResult& r = app.editor->doc->result();
     app.problems = r.problems;
-    if (r.content) app_update_content(app, r.content, app.doc->label());
+    if (r.content) app_update_content(app, r.content, app.editor->doc->label());
     load_buffers(app);
     load_tour_buffers(app);
 }
 
 static bool apply(AppContext& app, bool ok) {
-    if (!ok) say(app, app.doc->error());
+    if (!ok) say(app, app.editor->doc->error());
     else sync(app);
     return ok;
 }
 
+void EditorStateFree::operator()(EditorState* editor) const { delete editor; }
+
+bool app_editing(const AppContext& app) { return app.editor && app.editor->edit_mode && app.editor->doc; }
+bool app_edit_modified(const AppContext& app) { return app_editing(app) && app.editor->doc->modified(); }
+
 bool app_open_editor(AppContext& app) {
-    if (app.edit_mode) return true;
+    if (app.editor->edit_mode) return true;
     auto doc = std::make_unique<ContentDoc>();
     const bool opened = !app.content_path.empty() ? doc->open_file(app.content_path, app.content_label)
                                                   : doc->open(app.content_bytes, app.content_label);
@@ -83,45 +89,45 @@ bool app_open_editor(AppContext& app) {
         say(app, fill(tr(app, Str::kEdCannot), why));
         return false;
     }
-    app.doc = std::move(doc);
-    app.problems = app.doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
-    app.edit_mode = true;
+    app.editor->doc = std::move(doc);
+    app.problems = app.editor->doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
+    app.editor->edit_mode = true;
     load_buffers(app);
     load_tour_buffers(app);
     return true;
 }
 
 void app_close_editor(AppContext& app) {
-    app.edit_mode = false;
-    app.doc.reset();
-    app.edit_node.clear();
+    app.editor->edit_mode = false;
+    app.editor->doc.reset();
+    app.editor->edit_node.clear();
 }
 
 void app_edit_card_moved(AppContext& app, int node) {
-    if (!app.edit_mode || !app.doc || !app.content || node < 0 || node >= (int)app.layout.cards.size()) return;
-    const Rect r = app.layout.cards[node];
-    apply(app, app.doc->move_card(app.content->nodes[node].id, std::round(r.x), std::round(r.y)));
+    if (!app.editor->edit_mode || !app.editor->doc || !app.content || node < 0 || node >= (int)app.map.layout.cards.size()) return;
+    const Rect r = app.map.layout.cards[node];
+    apply(app, app.editor->doc->move_card(app.content->nodes[node].id, std::round(r.x), std::round(r.y)));
 }
 
-bool app_undo(AppContext& app) { return app.doc && app.doc->undo() && apply(app, true); }
-bool app_redo(AppContext& app) { return app.doc && app.doc->redo() && apply(app, true); }
+bool app_undo(AppContext& app) { return app.editor->doc && app.editor->doc->undo() && apply(app, true); }
+bool app_redo(AppContext& app) { return app.editor->doc && app.editor->doc->redo() && apply(app, true); }
 
 bool app_save(AppContext& app) {
-    if (!app.doc) return false;
+    if (!app.editor->doc) return false;
     bool ok = false;
     if (app.download) {  // the web: the content lives in the page's memory, so the author gets a file
         const std::string name = base_name(app.content_label.empty() ? "article.json" : app.content_label);
-        ok = app.download(app.doc->serialize(), name);
+        ok = app.download(app.editor->doc->serialize(), name);
         say(app, ok ? fill(tr(app, Str::kEdDownloaded), name) : tr(app, Str::kEdDownloadFailed));
     } else if (!app.content_path.empty()) {
-        ok = app.doc->save_file(app.content_path);
-        if (ok) app.edit_disk_changed = false;
+        ok = app.editor->doc->save_file(app.content_path);
+        if (ok) app.editor->edit_disk_changed = false;
         if (ok) say(app, fill(tr(app, Str::kEdSaved), app.content_path));
-        else if (app.doc->conflict()) {
-            app.edit_disk_changed = true;
-            say(app, fill(fill(tr(app, Str::kEdConflict), app.doc->label()).c_str(), base_name(app.doc->conflict_copy())));
+        else if (app.editor->doc->conflict()) {
+            app.editor->edit_disk_changed = true;
+            say(app, fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(), base_name(app.editor->doc->conflict_copy())));
             app.status_until = app.now + 30.0;
-        } else say(app, app.doc->error());
+        } else say(app, app.editor->doc->error());
     } else {
         say(app, tr(app, Str::kEdNoFile));
     }
@@ -129,12 +135,12 @@ bool app_save(AppContext& app) {
 }
 
 bool app_edit_file_changed(AppContext& app, const std::string& bytes) {
-    if (!app.doc) return false;
-    ContentDoc& doc = *app.doc;
+    if (!app.editor->doc) return false;
+    ContentDoc& doc = *app.editor->doc;
     if (doc.holds_base(bytes)) return true;  // our own save coming back, or a touch
     if (doc.modified()) {
         // Keep the author's edits on screen (the map would otherwise flip between versions); Save keeps both.
-        app.edit_disk_changed = true;
+        app.editor->edit_disk_changed = true;
         say(app, fill(tr(app, Str::kEdChangedOutside), doc.label()));
         app.status_until = app.now + 30.0;
         return false;
@@ -142,40 +148,40 @@ bool app_edit_file_changed(AppContext& app, const std::string& bytes) {
     const bool opened = doc.open(bytes, doc.label());  // nothing unsaved: follow the file
     app.problems = doc.result().problems;
     if (!opened) return false;  // not JSON: the document stays, and Save refuses to overwrite the file
-    app.edit_disk_changed = false;
+    app.editor->edit_disk_changed = false;
     sync(app);
     say(app, fill(tr(app, Str::kEdReloaded), doc.label()));
     return doc.content() != nullptr;
 }
 
 bool app_edit_use_file(AppContext& app) {
-    if (!app.doc || app.content_path.empty()) return false;
-    if (app.doc->modified() && !app.doc->conflict()) {
+    if (!app.editor->doc || app.content_path.empty()) return false;
+    if (app.editor->doc->modified() && !app.editor->doc->conflict()) {
         // Unsaved edits go next to the file first: save_file writes them to FILE.mine as the file changed (or, if
         // it is back as it was, simply saves them).
-        if (app.doc->save_file(app.content_path)) {
-            app.edit_disk_changed = false;
+        if (app.editor->doc->save_file(app.content_path)) {
+            app.editor->edit_disk_changed = false;
             say(app, fill(tr(app, Str::kEdSaved), app.content_path));
             return true;
         }
-        if (!app.doc->conflict()) return apply(app, false);  // an I/O error: everything stays as it is
+        if (!app.editor->doc->conflict()) return apply(app, false);  // an I/O error: everything stays as it is
     }
-    const std::string mine = app.doc->conflict_copy();
-    if (!app.doc->open_file(app.content_path, app.doc->label())) {
-        app.problems = app.doc->result().problems;
+    const std::string mine = app.editor->doc->conflict_copy();
+    if (!app.editor->doc->open_file(app.content_path, app.editor->doc->label())) {
+        app.problems = app.editor->doc->result().problems;
         return false;
     }
-    app.edit_disk_changed = false;
+    app.editor->edit_disk_changed = false;
     sync(app);
     if (!mine.empty()) say(app, fill(tr(app, Str::kEdUsedFile), base_name(mine)));
     return true;
 }
 
 bool app_edit_overwrite(AppContext& app) {
-    if (!app.doc || app.content_path.empty()) return false;
-    if (!app.doc->save_file(app.content_path, true)) return apply(app, false);
-    app.edit_disk_changed = false;
-    say(app, fill(fill(tr(app, Str::kEdOverwritten), app.doc->label()).c_str(), app.doc->label() + ".bak"));
+    if (!app.editor->doc || app.content_path.empty()) return false;
+    if (!app.editor->doc->save_file(app.content_path, true)) return apply(app, false);
+    app.editor->edit_disk_changed = false;
+    say(app, fill(fill(tr(app, Str::kEdOverwritten), app.editor->doc->label()).c_str(), app.editor->doc->label() + ".bak"));
     return true;
 }
 
@@ -268,8 +274,8 @@ static int passage_callback(ImGuiInputTextCallbackData* d) {
     // Called every frame while the field is active: the selection the author last made is the one kept.
     auto* sel = static_cast<PassageSelection*>(d->UserData);
     const int a = std::min(d->SelectionStart, d->SelectionEnd), b = std::max(d->SelectionStart, d->SelectionEnd);
-    sel->app->quote_from = sel->lines->source((size_t)a);
-    sel->app->quote_to = sel->lines->source((size_t)b);
+    sel->app->editor->quote_from = sel->lines->source((size_t)a);
+    sel->app->editor->quote_to = sel->lines->source((size_t)b);
     return 0;
 }
 
@@ -283,10 +289,10 @@ static std::string trimmed(const std::string& s) {
 // presses "Use selection as quote".
 static bool passage_quote(AppContext& app, const SourceParagraph& para, const std::string& key, std::string& quote,
                           std::string& quote_lang) {
-    const bool opened = app.quote_for != key;
+    const bool opened = app.editor->quote_for != key;
     if (opened) {  // another passage: the old selection means nothing here
-        app.quote_for = key;
-        app.quote_from = app.quote_to = 0;
+        app.editor->quote_for = key;
+        app.editor->quote_from = app.editor->quote_to = 0;
     }
     const std::string& text = app_text(app, para.text);
     quote_lang.clear();  // the entry shown: a plain string stays plain
@@ -305,8 +311,8 @@ static bool passage_quote(AppContext& app, const SourceParagraph& para, const st
                               ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_CallbackAlways, passage_callback,
                               &sel);
     note_item(app, "editor.passage");
-    const std::string words = app.quote_to > app.quote_from && app.quote_to <= text.size()
-                                  ? trimmed(text.substr(app.quote_from, app.quote_to - app.quote_from))
+    const std::string words = app.editor->quote_to > app.editor->quote_from && app.editor->quote_to <= text.size()
+                                  ? trimmed(text.substr(app.editor->quote_from, app.editor->quote_to - app.editor->quote_from))
                                   : std::string();
     ImGui::BeginDisabled(words.empty());
     const bool use = ImGui::SmallButton(tr(app, Str::kEdUseSelection));
@@ -325,7 +331,7 @@ static bool passage_quote(AppContext& app, const SourceParagraph& para, const st
 static bool citation_fields(AppContext& app, const Content& c, const std::string& id) {
     ImGui::Separator();
     ImGui::TextDisabled("%s", tr(app, Str::kEdCitations));
-    const Node& node = c.nodes[app.selected];
+    const Node& node = c.nodes[app.reading.selected];
     if (node.citations.empty()) text_wrapped(tr(app, Str::kEdNeedsCitation));
     for (size_t k = 0; k < node.citations.size(); ++k) {
         const Citation& cit = node.citations[k];
@@ -334,14 +340,14 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
         note_item(app, "editor.citation_remove." + std::to_string(k));
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(app, Str::kEdQuoteFrom))) {
-            app.quote_open = !(app.quote_open && app.quote_target == (int)k);
-            app.quote_target = (int)k;
+            app.editor->quote_open = !(app.editor->quote_open && app.editor->quote_target == (int)k);
+            app.editor->quote_target = (int)k;
         }
         note_item(app, "editor.quote_from." + std::to_string(k));
         ImGui::PopID();
         if (removed) {
-            app.quote_open = false;
-            apply(app, app.doc->remove_citation(id, k));
+            app.editor->quote_open = false;
+            apply(app, app.editor->doc->remove_citation(id, k));
             return false;
         }
         ImGui::SameLine();
@@ -351,80 +357,80 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
     std::vector<const SourceParagraph*> paragraphs;
     for (const SourceSection& section : c.meta.source.sections)
         for (const SourceParagraph& p : section.paragraphs) paragraphs.push_back(&p);
-    if (app.cite_paragraph >= (int)paragraphs.size()) app.cite_paragraph = -1;
-    const int had = app.cite_paragraph;
-    pick(app, "##paragraph", 170, (int)paragraphs.size(), app.cite_paragraph,
+    if (app.editor->cite_paragraph >= (int)paragraphs.size()) app.editor->cite_paragraph = -1;
+    const int had = app.editor->cite_paragraph;
+    pick(app, "##paragraph", 170, (int)paragraphs.size(), app.editor->cite_paragraph,
          [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
          tr(app, Str::kEdChooseParagraph));
-    if (app.cite_paragraph != had && app.cite_paragraph >= 0) {  // a passage picked: show it to quote from
-        app.quote_open = true;
-        app.quote_target = -1;
+    if (app.editor->cite_paragraph != had && app.editor->cite_paragraph >= 0) {  // a passage picked: show it to quote from
+        app.editor->quote_open = true;
+        app.editor->quote_target = -1;
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
-    input_text("##quote", app.cite_quote, false, tr(app, Str::kEdQuoteHint));
+    input_text("##quote", app.editor->cite_quote, false, tr(app, Str::kEdQuoteHint));
     note_item(app, "editor.quote");
     ImGui::SameLine();
-    ImGui::BeginDisabled(app.cite_paragraph < 0);
+    ImGui::BeginDisabled(app.editor->cite_paragraph < 0);
     const bool cite = ImGui::Button(tr(app, Str::kEdCite));
     note_item(app, "editor.cite");
     ImGui::EndDisabled();
-    if (cite && apply(app, app.doc->add_citation(id, paragraphs[app.cite_paragraph]->id, app.cite_quote,
-                                                  app.cite_quote_lang))) {
-        app.cite_quote.clear();
-        app.cite_quote_lang.clear();
-        app.quote_open = false;
+    if (cite && apply(app, app.editor->doc->add_citation(id, paragraphs[app.editor->cite_paragraph]->id, app.editor->cite_quote,
+                                                  app.editor->cite_quote_lang))) {
+        app.editor->cite_quote.clear();
+        app.editor->cite_quote_lang.clear();
+        app.editor->quote_open = false;
         return false;
     }
 
     // The passage to quote from: the new citation's paragraph, or the one citation k cites.
     const SourceParagraph* para = nullptr;
-    if (app.quote_open && app.quote_target < 0 && app.cite_paragraph >= 0) para = paragraphs[app.cite_paragraph];
-    if (app.quote_open && app.quote_target >= 0 && app.quote_target < (int)node.citations.size())
+    if (app.editor->quote_open && app.editor->quote_target < 0 && app.editor->cite_paragraph >= 0) para = paragraphs[app.editor->cite_paragraph];
+    if (app.editor->quote_open && app.editor->quote_target >= 0 && app.editor->quote_target < (int)node.citations.size())
         for (const SourceParagraph* p : paragraphs)
-            if (p->id == node.citations[app.quote_target].paragraph) para = p;
+            if (p->id == node.citations[app.editor->quote_target].paragraph) para = p;
     if (!para) return true;
     std::string quote, lang;
-    if (!passage_quote(app, *para, id + "/" + std::to_string(app.quote_target) + "/" + para->id, quote, lang))
+    if (!passage_quote(app, *para, id + "/" + std::to_string(app.editor->quote_target) + "/" + para->id, quote, lang))
         return true;
-    if (app.quote_target < 0) {  // into the new citation's field: the author presses Cite
-        app.cite_quote = quote;
-        app.cite_quote_lang = lang;
+    if (app.editor->quote_target < 0) {  // into the new citation's field: the author presses Cite
+        app.editor->cite_quote = quote;
+        app.editor->cite_quote_lang = lang;
         return true;
     }
-    app.quote_open = false;
-    apply(app, app.doc->set_citation_quote(id, (size_t)app.quote_target, quote, lang));
+    app.editor->quote_open = false;
+    apply(app, app.editor->doc->set_citation_quote(id, (size_t)app.editor->quote_target, quote, lang));
     return false;
 }
 
 // The card's tags, in the reading language: edit one in place (emptied, it goes), x removes, the last field adds.
 static bool tag_fields(AppContext& app, const std::string& id, const std::string& lang) {
     ImGui::TextDisabled("%s", tr(app, Str::kEdTags));
-    for (size_t i = 0; i < app.edit_tags.size(); ++i) {
+    for (size_t i = 0; i < app.editor->edit_tags.size(); ++i) {
         ImGui::PushID((int)i + 200000);
         ImGui::SameLine();
-        const float w = std::clamp(ImGui::CalcTextSize(app.edit_tags[i].c_str()).x + 16.0f, 40.0f, 160.0f);
+        const float w = std::clamp(ImGui::CalcTextSize(app.editor->edit_tags[i].c_str()).x + 16.0f, 40.0f, 160.0f);
         if (ImGui::GetContentRegionAvail().x < w + 30.0f) ImGui::NewLine();
         ImGui::SetNextItemWidth(w);
-        const bool edited = input_text("##tag", app.edit_tags[i], false);
+        const bool edited = input_text("##tag", app.editor->edit_tags[i], false);
         ImGui::SameLine(0, 2);
         const bool removed = ImGui::SmallButton("x");
         note_item(app, "editor.tag_remove." + std::to_string(i));
         ImGui::PopID();
         // Emptied in a bilingual file, the tag goes rather than keeping an empty entry in this language.
-        if (removed || (edited && app.edit_tags[i].empty()))
-            return !apply(app, app.doc->set_node_text(id, NodeTextField::Tag, "", "", i));
-        if (edited) return !apply(app, app.doc->set_node_text(id, NodeTextField::Tag, app.edit_tags[i], lang, i));
+        if (removed || (edited && app.editor->edit_tags[i].empty()))
+            return !apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, "", "", i));
+        if (edited) return !apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, app.editor->edit_tags[i], lang, i));
     }
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < 90.0f) ImGui::NewLine();
     ImGui::SetNextItemWidth(90.0f);
-    const bool added = input_text("##newtag", app.new_tag, false, tr(app, Str::kEdTagHint));
+    const bool added = input_text("##newtag", app.editor->new_tag, false, tr(app, Str::kEdTagHint));
     note_item(app, "editor.tag_new");
-    if (added && !trimmed(app.new_tag).empty()) {
-        const bool ok = apply(app, app.doc->set_node_text(id, NodeTextField::Tag, trimmed(app.new_tag), lang,
-                                                           app.edit_tags.size()));
-        if (ok) app.new_tag.clear();
+    if (added && !trimmed(app.editor->new_tag).empty()) {
+        const bool ok = apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, trimmed(app.editor->new_tag), lang,
+                                                           app.editor->edit_tags.size()));
+        if (ok) app.editor->new_tag.clear();
         return !ok;
     }
     return true;
@@ -433,42 +439,42 @@ static bool tag_fields(AppContext& app, const std::string& id, const std::string
 static void selected_card_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
-    if (app.selected < 0) {
+    if (app.reading.selected < 0) {
         ImGui::TextDisabled("%s", tr(app, Str::kEdSelectHint));
         return;
     }
-    if (app.edit_node != c.nodes[app.selected].id) load_buffers(app);
-    const std::string id = app.edit_node;
+    if (app.editor->edit_node != c.nodes[app.reading.selected].id) load_buffers(app);
+    const std::string id = app.editor->edit_node;
     // Bilingual content: edit the language on screen; plain-string content stays plain.
-    const std::string lang = app.config.lang;
+    const std::string lang = app.reading.lang;
     ImGui::SetNextItemWidth(-1);
-    if (input_text("##title", app.edit_title, false))
-        apply(app, app.doc->set_node_text(id, NodeTextField::Title, app.edit_title, lang));
+    if (input_text("##title", app.editor->edit_title, false))
+        apply(app, app.editor->doc->set_node_text(id, NodeTextField::Title, app.editor->edit_title, lang));
     ImGui::TextDisabled("%s", tr(app, Str::kEdCategory));
     ImGui::SameLine();
-    int category = c.nodes[app.selected].category_index;
+    int category = c.nodes[app.reading.selected].category_index;
     pick(app, "##category", 180, (int)c.categories.size(), category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
-    if (category >= 0 && category != c.nodes[app.selected].category_index) {
-        apply(app, app.doc->set_node_category(id, c.categories[category].id));
+    if (category >= 0 && category != c.nodes[app.reading.selected].category_index) {
+        apply(app, app.editor->doc->set_node_category(id, c.categories[category].id));
         return;
     }
     ImGui::TextDisabled("%s", tr(app, Str::kEdSummary));
-    if (input_text("##summary", app.edit_summary, true))
-        apply(app, app.doc->set_node_text(id, NodeTextField::Summary, app.edit_summary, lang));
-    for (size_t i = 0; i < app.edit_body.size(); ++i) {
+    if (input_text("##summary", app.editor->edit_summary, true))
+        apply(app, app.editor->doc->set_node_text(id, NodeTextField::Summary, app.editor->edit_summary, lang));
+    for (size_t i = 0; i < app.editor->edit_body.size(); ++i) {
         ImGui::PushID((int)i);
         ImGui::TextDisabled(tr(app, Str::kEdParagraph), (int)i + 1);
-        if (input_text("##body", app.edit_body[i], true))
-            apply(app, app.doc->set_node_text(id, NodeTextField::Body, app.edit_body[i], lang, i));
+        if (input_text("##body", app.editor->edit_body[i], true))
+            apply(app, app.editor->doc->set_node_text(id, NodeTextField::Body, app.editor->edit_body[i], lang, i));
         ImGui::PopID();
     }
     if (ImGui::SmallButton(tr(app, Str::kEdAddParagraph)))
-        apply(app, app.doc->set_node_text(id, NodeTextField::Body, tr(app, Str::kEdNewParagraph), lang, app.edit_body.size()));
+        apply(app, app.editor->doc->set_node_text(id, NodeTextField::Body, tr(app, Str::kEdNewParagraph), lang, app.editor->edit_body.size()));
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(app, Str::kEdRemoveCard))) {
         std::vector<std::string> removed;
-        if (apply(app, app.doc->remove_node(id, &removed)))
+        if (apply(app, app.editor->doc->remove_node(id, &removed)))
             say(app, removed.empty() ? std::string(tr(app, Str::kEdRemoved))
                                      : fill(tr(app, Str::kEdRemovedMore), std::to_string(removed.size())));
         return;
@@ -481,10 +487,10 @@ static void selected_card_fields(AppContext& app) {
     ImGui::TextDisabled("%s", tr(app, Str::kEdLinks));
     for (size_t e = 0; e < c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
-        if (ed.from_index != app.selected && ed.to_index != app.selected) continue;
+        if (ed.from_index != app.reading.selected && ed.to_index != app.reading.selected) continue;
         ImGui::PushID((int)e);
         if (ImGui::SmallButton("x")) {
-            apply(app, app.doc->remove_edge(e));
+            apply(app, app.editor->doc->remove_edge(e));
             ImGui::PopID();
             return;
         }
@@ -492,14 +498,14 @@ static void selected_card_fields(AppContext& app) {
         const std::string reading = ed.kind_index >= 0 ? app_text(app, c.edge_kinds[ed.kind_index].forward) : ed.kind;
         text_wrapped(app_text(app, c.nodes[ed.from_index].title) + " " + reading + " " +
                      app_text(app, c.nodes[ed.to_index].title));
-        if (e < app.edit_labels.size()) {  // the label the map writes on the link
+        if (e < app.editor->edit_labels.size()) {  // the label the map writes on the link
             ImGui::Indent();
             ImGui::SetNextItemWidth(-1);
-            const bool edited = input_text("##label", app.edit_labels[e], false, tr(app, Str::kEdLabelHint));
+            const bool edited = input_text("##label", app.editor->edit_labels[e], false, tr(app, Str::kEdLabelHint));
             note_item(app, "editor.label." + std::to_string(e));
             ImGui::Unindent();
             if (edited) {
-                apply(app, app.doc->set_edge_label(e, app.edit_labels[e]));
+                apply(app, app.editor->doc->set_edge_label(e, app.editor->edit_labels[e]));
                 ImGui::PopID();
                 return;
             }
@@ -507,18 +513,18 @@ static void selected_card_fields(AppContext& app) {
         ImGui::PopID();
     }
     // New link from the selected card.
-    app.link_kind = std::clamp(app.link_kind, 0, (int)c.edge_kinds.size() - 1);
-    pick(app, "##kind", 120, (int)c.edge_kinds.size(), app.link_kind,
+    app.editor->link_kind = std::clamp(app.editor->link_kind, 0, (int)c.edge_kinds.size() - 1);
+    pick(app, "##kind", 120, (int)c.edge_kinds.size(), app.editor->link_kind,
          [&](int k) -> const std::string& { return app_text(app, c.edge_kinds[k].forward); });
     ImGui::SameLine();
-    if (app.link_target >= (int)c.nodes.size()) app.link_target = -1;
-    pick(app, "##target", -60, (int)c.nodes.size(), app.link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.selected,
+    if (app.editor->link_target >= (int)c.nodes.size()) app.editor->link_target = -1;
+    pick(app, "##target", -60, (int)c.nodes.size(), app.editor->link_target,
+         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.reading.selected,
          tr(app, Str::kEdChooseCard));
     ImGui::SameLine();
-    ImGui::BeginDisabled(app.link_target < 0);
+    ImGui::BeginDisabled(app.editor->link_target < 0);
     if (ImGui::Button(tr(app, Str::kEdLink)))
-        apply(app, app.doc->add_edge(id, c.nodes[app.link_target].id, c.edge_kinds[app.link_kind].id));
+        apply(app, app.editor->doc->add_edge(id, c.nodes[app.editor->link_target].id, c.edge_kinds[app.editor->link_kind].id));
     ImGui::EndDisabled();
 }
 
@@ -526,27 +532,27 @@ static void new_card_form(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
     ImGui::TextDisabled("%s", tr(app, Str::kEdNewCard));
-    app.new_category = std::clamp(app.new_category, 0, (int)c.categories.size() - 1);
-    pick(app, "##cat", 140, (int)c.categories.size(), app.new_category,
+    app.editor->new_category = std::clamp(app.editor->new_category, 0, (int)c.categories.size() - 1);
+    pick(app, "##cat", 140, (int)c.categories.size(), app.editor->new_category,
          [&](int k) -> const std::string& { return app_text(app, c.categories[k].label); });
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-60);
-    input_text("##newtitle", app.new_title, false);
+    input_text("##newtitle", app.editor->new_title, false);
     ImGui::SameLine();
-    ImGui::BeginDisabled(app.new_title.empty());
+    ImGui::BeginDisabled(app.editor->new_title.empty());
     if (ImGui::Button(tr(app, Str::kEdAdd))) {
         NewNode n;
-        n.category = c.categories[app.new_category].id;
-        n.title = app.new_title;
-        n.summary = app.new_title;
+        n.category = c.categories[app.editor->new_category].id;
+        n.title = app.editor->new_title;
+        n.summary = app.editor->new_title;
         // Place it in the middle of the view so the author sees it appear.
-        const Vec2 centre = app.view.cam.center;
+        const Vec2 centre = app.map.view.cam.center;
         n.has_position = true;
         n.x = std::round(centre.x - 120);
         n.y = std::round(centre.y - 48);
-        const std::string id = app.doc->add_node(n);
+        const std::string id = app.editor->doc->add_node(n);
         if (apply(app, !id.empty())) {
-            app.new_title.clear();
+            app.editor->new_title.clear();
             app_select(app, id, true);
         }
     }
@@ -558,21 +564,21 @@ static void new_card_form(AppContext& app) {
 static void tour_fields(AppContext& app) {
     const std::shared_ptr<const Content> keep = app.content;
     const Content& c = *keep;
-    const std::string lang = app.config.lang;
-    const std::string selected = app.selected >= 0 ? c.nodes[app.selected].id : std::string();
+    const std::string lang = app.reading.lang;
+    const std::string selected = app.reading.selected >= 0 ? c.nodes[app.reading.selected].id : std::string();
     if (c.tours.empty()) ImGui::TextDisabled("%s", tr(app, Str::kEdNoTours));
     else {
-        const int had = app.edit_tour;
-        app.edit_tour = std::clamp(app.edit_tour, 0, (int)c.tours.size() - 1);
-        pick(app, "##tour", -1, (int)c.tours.size(), app.edit_tour,
+        const int had = app.editor->edit_tour;
+        app.editor->edit_tour = std::clamp(app.editor->edit_tour, 0, (int)c.tours.size() - 1);
+        pick(app, "##tour", -1, (int)c.tours.size(), app.editor->edit_tour,
              [&](int t) -> const std::string& { return app_text(app, c.tours[t].title); });
-        if (app.edit_tour != had || app.step_captions.size() != c.tours[app.edit_tour].steps.size())
+        if (app.editor->edit_tour != had || app.editor->step_captions.size() != c.tours[app.editor->edit_tour].steps.size())
             load_tour_buffers(app);
     }
     ImGui::BeginDisabled(selected.empty());
     if (ImGui::SmallButton(tr(app, Str::kEdNewTour))) {
-        if (apply(app, !app.doc->add_tour(tr(app, Str::kEdNewTourTitle), selected, lang).empty())) {
-            app.edit_tour = (int)app.content->tours.size() - 1;
+        if (apply(app, !app.editor->doc->add_tour(tr(app, Str::kEdNewTourTitle), selected, lang).empty())) {
+            app.editor->edit_tour = (int)app.content->tours.size() - 1;
             load_tour_buffers(app);
         }
         ImGui::EndDisabled();
@@ -583,19 +589,19 @@ static void tour_fields(AppContext& app) {
     if (selected.empty()) text_wrapped(tr(app, Str::kEdPickCardForTour));
     if (c.tours.empty()) return;
 
-    const size_t t = (size_t)app.edit_tour;
+    const size_t t = (size_t)app.editor->edit_tour;
     const Tour& tour = c.tours[t];
     ImGui::TextDisabled("%s", tr(app, Str::kEdTourTitle));
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1);
-    const bool titled = input_text("##tourtitle", app.tour_title, false);
+    const bool titled = input_text("##tourtitle", app.editor->tour_title, false);
     note_item(app, "editor.tour_title");
     if (titled) {
-        apply(app, app.doc->set_tour_title(t, app.tour_title, lang));
+        apply(app, app.editor->doc->set_tour_title(t, app.editor->tour_title, lang));
         return;
     }
     ImGui::TextDisabled("%s", tr(app, Str::kEdSteps));
-    for (size_t k = 0; k < tour.steps.size() && k < app.step_captions.size(); ++k) {
+    for (size_t k = 0; k < tour.steps.size() && k < app.editor->step_captions.size(); ++k) {
         const TourStep& step = tour.steps[k];
         const std::string n = std::to_string(k);
         ImGui::PushID((int)k + 300000);
@@ -618,31 +624,31 @@ static void tour_fields(AppContext& app) {
         text_wrapped(step.node_index >= 0 ? app_text(app, c.nodes[step.node_index].title) : step.node);
         ImGui::Indent();
         ImGui::SetNextItemWidth(-1);
-        const bool captioned = input_text("##caption", app.step_captions[k], true, nullptr, 2);
+        const bool captioned = input_text("##caption", app.editor->step_captions[k], true, nullptr, 2);
         note_item(app, "editor.step_caption." + n);
         ImGui::Unindent();
         ImGui::PopID();
         bool changed = false;
-        if (up) changed = apply(app, app.doc->move_tour_step(t, k, k - 1));
-        else if (down) changed = apply(app, app.doc->move_tour_step(t, k, k + 1));
-        else if (removed) changed = apply(app, app.doc->remove_tour_step(t, k));
-        else if (captioned) changed = apply(app, app.doc->set_step_caption(t, k, app.step_captions[k], lang));
+        if (up) changed = apply(app, app.editor->doc->move_tour_step(t, k, k - 1));
+        else if (down) changed = apply(app, app.editor->doc->move_tour_step(t, k, k + 1));
+        else if (removed) changed = apply(app, app.editor->doc->remove_tour_step(t, k));
+        else if (captioned) changed = apply(app, app.editor->doc->set_step_caption(t, k, app.editor->step_captions[k], lang));
         if (changed || up || down || removed || captioned) return;
     }
     ImGui::BeginDisabled(selected.empty());
     if (ImGui::SmallButton(tr(app, Str::kEdAddStep))) {
-        apply(app, app.doc->add_tour_step(t, selected, tour.steps.size()));
+        apply(app, app.editor->doc->add_tour_step(t, selected, tour.steps.size()));
         ImGui::EndDisabled();
         return;
     }
     note_item(app, "editor.step_add");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::SmallButton(tr(app, Str::kEdRemoveTour))) apply(app, app.doc->remove_tour(t));
+    if (ImGui::SmallButton(tr(app, Str::kEdRemoveTour))) apply(app, app.editor->doc->remove_tour(t));
 }
 
 void draw_editor(AppContext& app) {
-    if (!app.edit_mode || !app.doc || !app.content) return;
+    if (!app.editor->edit_mode || !app.editor->doc || !app.content) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const ImVec2 pos(vp->WorkPos.x + 8, vp->WorkPos.y + 170);
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
@@ -659,12 +665,12 @@ void draw_editor(AppContext& app) {
     ImGui::TextUnformatted(tr(app, Str::kEdEditing));
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%s", tr(app, app.doc->modified() ? Str::kEdUnsaved : Str::kEdSavedState));
-    ImGui::BeginDisabled(!app.doc->can_undo());
+    ImGui::TextDisabled("%s", tr(app, app.editor->doc->modified() ? Str::kEdUnsaved : Str::kEdSavedState));
+    ImGui::BeginDisabled(!app.editor->doc->can_undo());
     if (ImGui::Button(tr(app, Str::kEdUndo))) app_undo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!app.doc->can_redo());
+    ImGui::BeginDisabled(!app.editor->doc->can_redo());
     if (ImGui::Button(tr(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
@@ -676,9 +682,9 @@ void draw_editor(AppContext& app) {
         return;
     }
     if (app.now < app.status_until) text_wrapped(app.status);
-    if (app.edit_disk_changed && !app.content_path.empty()) {
+    if (app.editor->edit_disk_changed && !app.content_path.empty()) {
         // Until the author chooses which version goes on; the other one is kept in a file either way.
-        if (!(app.now < app.status_until)) text_wrapped(fill(tr(app, Str::kEdChangedOutside), app.doc->label()));
+        if (!(app.now < app.status_until)) text_wrapped(fill(tr(app, Str::kEdChangedOutside), app.editor->doc->label()));
         if (ImGui::SmallButton(tr(app, Str::kEdUseFile))) app_edit_use_file(app);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(app, Str::kEdOverwrite))) app_edit_overwrite(app);

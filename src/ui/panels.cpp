@@ -36,7 +36,7 @@ static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.
 
 // A phone (or a map read top to bottom) folds the legend to a button in the title bar, so the map keeps the screen.
 static bool legend_folds(const AppContext& app) {
-    return narrow_screen() || (!app.layout.lanes.empty() && !app.layout.left_to_right);
+    return narrow_screen() || (!app.map.layout.lanes.empty() && !app.map.layout.left_to_right);
 }
 
 static constexpr float kSheetShare = 0.48f;     // of the height, for the phone's detail sheet
@@ -48,7 +48,7 @@ static float detail_width() { return std::min(400.0f, ImGui::GetMainViewport()->
 static float end_panel(AppContext& app, std::string name) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     if (size.x > 1 && size.y > 1) {
-        app.covers.push_back(Rect{pos.x - app.canvas_origin.x, pos.y - app.canvas_origin.y, size.x, size.y});
+        app.map.covers.push_back(Rect{pos.x - app.map.canvas_origin.x, pos.y - app.map.canvas_origin.y, size.x, size.y});
         app.ui_rects.push_back(UiRect{std::move(name), Rect{pos.x, pos.y, size.x, size.y}});
     }
     ImGui::End();
@@ -120,14 +120,14 @@ static bool node_link(AppContext& app, int node, const char* id_suffix, bool mar
 static bool last_rect(const AppContext& app, const char* name, Rect& out) {
     for (const UiRect& r : app.ui_rects)
         if (r.name == name) {
-            out = Rect{r.rect.x - app.canvas_origin.x, r.rect.y - app.canvas_origin.y, r.rect.w, r.rect.h};
+            out = Rect{r.rect.x - app.map.canvas_origin.x, r.rect.y - app.map.canvas_origin.y, r.rect.w, r.rect.h};
             return true;
         }
     return false;
 }
 
 Rect app_reading_area(const AppContext& app) {
-    const Vec2 size = app.view.size;
+    const Vec2 size = app.map.view.size;
     Rect area{0, 0, size.x, size.y};
     Rect r;
     if (size.x < 720.0f) {  // the detail panel is a sheet over the lower part, the title bar spans the top
@@ -146,24 +146,24 @@ Rect app_reading_area(const AppContext& app) {
 // While the search box is active, ArrowDown/Up move through the results (ImGui's keyboard navigation would leave
 // the box for the list, then the buttons) and Enter opens the marked one.
 static void search_keys(AppContext& app) {
-    const int count = (int)app.search_results.size();
+    const int count = (int)app.reading.search_results.size();
     if (ImGui::IsItemActive() && count > 0) {
         ImGui::SetItemKeyOwner(ImGuiKey_DownArrow);
         ImGui::SetItemKeyOwner(ImGuiKey_UpArrow);
-        const int was = app.search_cursor;
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.search_cursor = std::min(app.search_cursor + 1, count - 1);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.search_cursor = std::max(app.search_cursor - 1, 0);
-        if (was != app.search_cursor) {
-            app.search_cursor_moved = true;
-            app.search_folded = false;
+        const int was = app.reading.search_cursor;
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.reading.search_cursor = std::min(app.reading.search_cursor + 1, count - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.reading.search_cursor = std::max(app.reading.search_cursor - 1, 0);
+        if (was != app.reading.search_cursor) {
+            app.reading.search_cursor_moved = true;
+            app.reading.search_folded = false;
         }
     }
     // Enter ends the box's activation in the same frame, so it is read while the box still has the focus.
     if (ImGui::IsItemFocused() && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)) &&
         count > 0) {
-        app.search_cursor = std::clamp(app.search_cursor, 0, count - 1);
-        app.search_folded = true;
-        app_select_index(app, app.search_results[app.search_cursor], true);
+        app.reading.search_cursor = std::clamp(app.reading.search_cursor, 0, count - 1);
+        app.reading.search_folded = true;
+        app_select_index(app, app.reading.search_results[app.reading.search_cursor], true);
     }
 }
 
@@ -184,53 +184,53 @@ static void page_toolbar_slot(AppContext& app) {
 // Once a result is opened the list folds to its count line, so it never sits over the card it opened; typing again
 // or "Show" unfolds it.
 static void draw_search_results(AppContext& app) {
-    if (app.search_query.empty()) return;
-    if (app.search_results.empty()) {
-        ImGui::TextDisabled(tr(app, Str::kNoMatch), app.search_query.c_str());
+    if (app.reading.search_query.empty()) return;
+    if (app.reading.search_results.empty()) {
+        ImGui::TextDisabled(tr(app, Str::kNoMatch), app.reading.search_query.c_str());
         return;
     }
     ImGui::AlignTextToFramePadding();
-    ImGui::TextDisabled(tr(app, Str::kFoundCount), (int)app.search_results.size());
-    if (app.search_folded) {
+    ImGui::TextDisabled(tr(app, Str::kFoundCount), (int)app.reading.search_results.size());
+    if (app.reading.search_folded) {
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(app, Str::kShowResults))) app.search_folded = false;
+        if (ImGui::SmallButton(tr(app, Str::kShowResults))) app.reading.search_folded = false;
         return;
     }
     // As tall as its rows (a selectable is a text line; rows are an item spacing apart), up to 260 px.
-    const float rows = (float)app.search_results.size();
+    const float rows = (float)app.reading.search_results.size();
     const float h = rows * ImGui::GetTextLineHeight() + (rows - 1) * ImGui::GetStyle().ItemSpacing.y;
     ImGui::BeginChild("##results", ImVec2(0, std::min(260.0f, h)), ImGuiChildFlags_None);
     touch_scroll();
-    for (int k = 0; k < (int)app.search_results.size(); ++k) {
-        const int n = app.search_results[k];
-        const bool marked = k == app.search_cursor;
+    for (int k = 0; k < (int)app.reading.search_results.size(); ++k) {
+        const int n = app.reading.search_results[k];
+        const bool marked = k == app.reading.search_cursor;
         if (node_link(app, n, "result", marked)) {
-            app.search_cursor = k;
-            app.search_folded = true;
+            app.reading.search_cursor = k;
+            app.reading.search_folded = true;
             app_select_index(app, n, true);
         }
-        if (marked && app.search_cursor_moved) ImGui::SetScrollHereY();
+        if (marked && app.reading.search_cursor_moved) ImGui::SetScrollHereY();
     }
-    app.search_cursor_moved = false;
+    app.reading.search_cursor_moved = false;
     ImGui::EndChild();
 }
 
 // The folded legend: a button at the end of the title bar's buttons that opens the legend below the bar. It says when
 // categories are hidden (the map is missing cards); its arrow points where the list goes (a ▶ read as "play").
 static void legend_toggle(AppContext& app) {
-    const int hidden = (int)std::count(app.hidden_category.begin(), app.hidden_category.end(), true);
+    const int hidden = (int)std::count(app.reading.hidden_category.begin(), app.reading.hidden_category.end(), true);
     const std::string label = (hidden > 0 ? std::string(tr(app, Str::kLegend)) + " " +
                                                 fill(tr(app, Str::kHiddenCount), std::to_string(hidden))
                                           : std::string(tr(app, Str::kLegend))) + "     ##legend";
     const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
-    if (ImGui::Button(label.c_str())) app.legend_open = !app.legend_open;
+    if (ImGui::Button(label.c_str())) app.reading.legend_open = !app.reading.legend_open;
     const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
     const float h = ImGui::GetFontSize();
     ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(max.x - ImGui::GetStyle().FramePadding.x - h * 0.9f,
                                                           (min.y + max.y) * 0.5f - h * 0.5f),
-                       ImGui::GetColorU32(ImGuiCol_Text), app.legend_open ? ImGuiDir_Up : ImGuiDir_Down, 0.8f);
+                       ImGui::GetColorU32(ImGuiCol_Text), app.reading.legend_open ? ImGuiDir_Up : ImGuiDir_Down, 0.8f);
     note_item(app, "legend.toggle");
 }
 
@@ -252,21 +252,21 @@ static float draw_top_bar(AppContext& app) {
     }
 
     char buf[256];
-    std::snprintf(buf, sizeof(buf), "%s", app.search_query.c_str());
-    if (app.focus_search) {
+    std::snprintf(buf, sizeof(buf), "%s", app.reading.search_query.c_str());
+    if (app.reading.focus_search) {
         ImGui::SetKeyboardFocusHere();
-        app.focus_search = false;
+        app.reading.focus_search = false;
     }
     ImGui::SetNextItemWidth(-1);
     // '/' focuses the box a frame or two later; letters typed meanwhile were kept (shortcuts.cpp) and go in now,
     // after whatever the activation selected.
     auto take_pending = [](ImGuiInputTextCallbackData* d) {
         AppContext& a = *static_cast<AppContext*>(d->UserData);
-        if (a.search_fresh_focus) {
+        if (a.reading.search_fresh_focus) {
             d->SelectionStart = d->SelectionEnd = d->CursorPos = d->BufTextLen;
-            if (!a.pending_search.empty()) d->InsertChars(d->CursorPos, a.pending_search.c_str());
-            a.pending_search.clear();
-            a.search_fresh_focus = false;
+            if (!a.reading.pending_search.empty()) d->InsertChars(d->CursorPos, a.reading.pending_search.c_str());
+            a.reading.pending_search.clear();
+            a.reading.search_fresh_focus = false;
         }
         return 0;
     };
@@ -298,9 +298,9 @@ static float draw_top_bar(AppContext& app) {
     if (ImGui::Button(tr(app, Str::kFit))) app_fit(app, true);
     note_item(app, "topbar.fit");
     ImGui::SameLine();
-    if (app.folds.any()) {  // one button: unfold everything while something is folded, then fold it all again
+    if (app.map.folds.any()) {  // one button: unfold everything while something is folded, then fold it all again
         bool folded = false;
-        for (size_t i = 0; i < app.unfolded.size() && !folded; ++i) folded = !app.folds.parts[i].empty() && !app.unfolded[i];
+        for (size_t i = 0; i < app.map.unfolded.size() && !folded; ++i) folded = !app.map.folds.parts[i].empty() && !app.map.unfolded[i];
         if (ImGui::Button(tr(app, folded ? Str::kUnfoldAll : Str::kFoldAll))) app_unfold_all(app, folded);
         ImGui::SameLine();
     }
@@ -308,7 +308,7 @@ static float draw_top_bar(AppContext& app) {
     note_item(app, "topbar.theme");
     // The language switch only where the other language has the content's text: in a file with one language it
     // would change the buttons alone.
-    const char* other_lang = is_chinese(app.config.lang) ? "en" : "zh";
+    const char* other_lang = is_chinese(app.reading.lang) ? "en" : "zh";
     if (export_language(c, other_lang) == other_lang) {
         ImGui::SameLine();
         if (ImGui::Button(tr(app, Str::kLanguageSwitch))) app_set_lang(app, other_lang);
@@ -317,10 +317,10 @@ static float draw_top_bar(AppContext& app) {
     // A phone has no keyboard to list; readers are not editors (AppConfig::authoring).
     if (!narrow_screen()) {
         ImGui::SameLine();
-        if (ImGui::Button(tr(app, Str::kKeys))) app.show_help = true;
+        if (ImGui::Button(tr(app, Str::kKeys))) app.reading.show_help = true;
         note_item(app, "topbar.keys");
     }
-    if (app.config.authoring && !app.edit_mode) {
+    if (app.config.authoring && !app_editing(app)) {
         ImGui::SameLine();
         if (ImGui::Button(tr(app, Str::kEdit))) app_open_editor(app);
         note_item(app, "topbar.edit");
@@ -371,7 +371,7 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // A map read top to bottom keeps the legend under the title bar, folded into its button, as a phone does.
     const bool narrow = legend_folds(app);
-    if (narrow && (app.selected >= 0 || !app.legend_open)) return;  // folded; or the detail sheet needs the room
+    if (narrow && (app.reading.selected >= 0 || !app.reading.legend_open)) return;  // folded; or the detail sheet needs the room
     // Wide screens: the bottom right corner, where a map that reads left to right and top to bottom ends, so the
     // top of every lane stays clear; phones: under the title bar.
     if (narrow)
@@ -380,14 +380,14 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
         ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0,
                                 ImVec2(1, 1));
     ImGui::Begin("##legend", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
-    if (app.selected >= 0 && !narrow) {  // the detail panel takes this corner; the legend folds away
+    if (app.reading.selected >= 0 && !narrow) {  // the detail panel takes this corner; the legend folds away
         ImGui::End();  // folded away: covers nothing
         return;
     }
     ImGui::TextDisabled("%s", tr(app, Str::kShow));
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
-        bool shown = !app.hidden_category[i];
+        bool shown = !app.reading.hidden_category[i];
         ImGui::PushStyleColor(ImGuiCol_CheckMark, rgb_to_u32(c.categories[i].rgb));
         if (ImGui::Checkbox("##show", &shown)) app_toggle_category(app, (int)i);
         ImGui::PopStyleColor();
@@ -409,7 +409,7 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
 // get `width` and no more: older crumbs give way first (a leading "…" says some did) and long titles are cut, so
 // the trail never runs under the close button.
 static void draw_trail(AppContext& app, float width) {
-    const auto& trail = app.history.trail();
+    const auto& trail = app.reading.history.trail();
     const float pad = ImGui::GetStyle().FramePadding.x * 2, gap = 2.0f;
     const float sep = ImGui::CalcTextSize(">").x + gap * 2, more = ImGui::CalcTextSize("\u2026").x + gap * 2;
     const float cap = std::max(width * 0.45f, 48.0f);  // one earlier crumb takes at most this, so a few show
@@ -420,7 +420,7 @@ static void draw_trail(AppContext& app, float width) {
     for (size_t i = trail.size(); i-- > 0;) {
         const int n = app.content->node_index(trail[i]);
         if (n < 0) continue;
-        const bool current = n == app.selected;
+        const bool current = n == app.reading.selected;
         const float room = width - used - (shown.empty() ? 0.0f : sep) - (i > 0 ? more : 0.0f);
         // The current card takes what it needs, but leaves the last place before it some room when there is one.
         const float own = current ? (i > 0 ? std::max(width * 0.6f, width - cap - sep) : room) : cap - pad;
@@ -440,7 +440,7 @@ static void draw_trail(AppContext& app, float width) {
             ImGui::SameLine(0, gap);
         }
         ImGui::PushID((int)k);
-        if (cr.node == app.selected) {
+        if (cr.node == app.reading.selected) {
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(cr.label.c_str());
             note_item(app, "detail.trail.current");
@@ -455,13 +455,13 @@ static void draw_trail(AppContext& app, float width) {
 
 // ◀ ▶, the trail and x: the panel's header, which never scrolls away.
 static void draw_history_bar(AppContext& app) {
-    ImGui::BeginDisabled(!app.history.can_back());
+    ImGui::BeginDisabled(!app.reading.history.can_back());
     if (ImGui::ArrowButton("##back", ImGuiDir_Left)) app_back(app);
     ImGui::EndDisabled();
     note_item(app, "detail.back");
     if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kBackTip));
     ImGui::SameLine();
-    ImGui::BeginDisabled(!app.history.can_forward());
+    ImGui::BeginDisabled(!app.reading.history.can_forward());
     if (ImGui::ArrowButton("##forward", ImGuiDir_Right)) app_forward(app);
     ImGui::EndDisabled();
     note_item(app, "detail.forward");
@@ -472,7 +472,7 @@ static void draw_history_bar(AppContext& app) {
     draw_trail(app, ImGui::GetContentRegionAvail().x - close_w - spacing);
     ImGui::SameLine();
     ImGui::SetCursorPosX(right - close_w);
-    if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.selected = -1;
+    if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.reading.selected = -1;
     note_item(app, "detail.close");
     if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kCloseTip));
 }
@@ -488,16 +488,16 @@ static void draw_citations(AppContext& app, const Node& n) {
         std::string head = sec ? app_text(app, sec->heading) : cit.paragraph;
         // The colon in the reading language: a full-width one in Chinese, with no space after it.
         if (!cit.quote.empty())
-            head += std::string(tr(app, Str::kMdColon)) + (is_chinese(app.config.lang) ? "" : " ") + "\u201C" +
+            head += std::string(tr(app, Str::kMdColon)) + (is_chinese(app.reading.lang) ? "" : " ") + "\u201C" +
                     app_text(app, cit.quote) + "\u201D";
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme.text);
         wrapped(head);
         ImGui::PopStyleColor();
-        auto it = std::find(app.open_passages.begin(), app.open_passages.end(), cit.paragraph);
-        const bool open = it != app.open_passages.end();
+        auto it = std::find(app.reading.open_passages.begin(), app.reading.open_passages.end(), cit.paragraph);
+        const bool open = it != app.reading.open_passages.end();
         if (ImGui::SmallButton(tr(app, open ? Str::kHidePassage : Str::kShowPassage))) {
-            if (open) app.open_passages.erase(it);
-            else app.open_passages.push_back(cit.paragraph);
+            if (open) app.reading.open_passages.erase(it);
+            else app.reading.open_passages.push_back(cit.paragraph);
         }
         if (open && para) {
             ImGui::Indent();
@@ -511,12 +511,12 @@ static void draw_citations(AppContext& app, const Node& n) {
 }
 
 static void draw_detail(AppContext& app) {
-    if (app.selected < 0) {
-        app.detail_shown = -1;
+    if (app.reading.selected < 0) {
+        app.reading.detail_shown = -1;
         return;
     }
     const Content& c = *app.content;
-    const Node& n = c.nodes[app.selected];
+    const Node& n = c.nodes[app.reading.selected];
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     if (narrow_screen()) {  // phones: a bottom sheet
         const float h = vp->WorkSize.y * kSheetShare;
@@ -531,8 +531,8 @@ static void draw_detail(AppContext& app) {
     draw_history_bar(app);
     ImGui::Separator();
     // The body scrolls under the header; a card opened from a link starts at its top, not where the last one was.
-    if (app.detail_shown != app.selected) ImGui::SetNextWindowScroll(ImVec2(0, 0));
-    app.detail_shown = app.selected;
+    if (app.reading.detail_shown != app.reading.selected) ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    app.reading.detail_shown = app.reading.selected;
     ImGui::BeginChild("##body", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
     touch_scroll();
     if (n.category_index >= 0) {
@@ -563,7 +563,7 @@ static void draw_detail(AppContext& app) {
     }
     ImGui::Spacing();
     if (ImGui::SmallButton(tr(app, Str::kCopyText))) {
-        ImGui::SetClipboardText(app_node_text(app, app.selected).c_str());
+        ImGui::SetClipboardText(app_node_text(app, app.reading.selected).c_str());
         app.status = tr(app, Str::kCopied);
         app.status_until = app.now + 2.0;
     }
@@ -571,7 +571,7 @@ static void draw_detail(AppContext& app) {
     ImGui::Separator();
     draw_citations(app, n);
     ImGui::Separator();
-    for (const auto& group : grouped_neighbours(c, app.selected, app.config.lang)) {
+    for (const auto& group : grouped_neighbours(c, app.reading.selected, app.reading.lang)) {
         ImGui::TextDisabled("%s", group.first.c_str());
         for (const Neighbour& nb : group.second) {
             const bool chosen = node_link(app, nb.node, group.first.c_str());
@@ -588,14 +588,14 @@ static void draw_detail(AppContext& app) {
 
 // Left of the map's centre on a wide screen, clear of the minimap (bottom left) and the detail panel (right).
 static void draw_tour(AppContext& app) {
-    if (app.tour.tour < 0) return;
-    const Tour& tour = app.content->tours[app.tour.tour];
-    const TourStep& step = tour.steps[app.tour.step];
+    if (app.reading.tour.tour < 0) return;
+    const Tour& tour = app.content->tours[app.reading.tour.tour];
+    const TourStep& step = tour.steps[app.reading.tour.step];
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const bool narrow = narrow_screen();
-    const bool sheet = narrow && app.selected >= 0;
+    const bool sheet = narrow && app.reading.selected >= 0;
     const float minimap_right = app.config.embed ? 8.0f : 8.0f + kMinimapWidth + 12.0f + 8.0f;
-    const float detail_w = app.selected >= 0 ? detail_width() + 16.0f : 8.0f;
+    const float detail_w = app.reading.selected >= 0 ? detail_width() + 16.0f : 8.0f;
     const float w = narrow ? vp->WorkSize.x - 16.0f
                            : std::max(240.0f, std::min(520.0f, vp->WorkSize.x - minimap_right - detail_w));
     const float bottom = sheet ? vp->WorkSize.y * kSheetShare + 8 : 12.0f;
@@ -607,10 +607,10 @@ static void draw_tour(AppContext& app) {
     ImGui::Text("%s", app_text(app, tour.title).c_str());
     ImGui::PopFont();
     ImGui::SameLine();
-    ImGui::TextDisabled("%d / %d", app.tour.step + 1, (int)tour.steps.size());
+    ImGui::TextDisabled("%d / %d", app.reading.tour.step + 1, (int)tour.steps.size());
     // The reader opened a card that is not this step's (a link, ◀, the map): the caption would describe another
     // card, so the card says so and offers the way back.
-    const bool off = step.node_index >= 0 && app.selected != step.node_index;
+    const bool off = step.node_index >= 0 && app.reading.selected != step.node_index;
     if (off) {
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme.muted);
         wrapped(tr(app, Str::kOffTour));
@@ -619,11 +619,11 @@ static void draw_tour(AppContext& app) {
         note_item(app, "tour.back");
     } else {
         wrapped(app_text(app, step.caption));
-        ImGui::BeginDisabled(app.tour.step == 0);
+        ImGui::BeginDisabled(app.reading.tour.step == 0);
         if (ImGui::Button(tr(app, Str::kPrevious))) app_tour_step(app, -1);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        const bool last = app.tour.step + 1 >= (int)tour.steps.size();
+        const bool last = app.reading.tour.step + 1 >= (int)tour.steps.size();
         if (ImGui::Button(tr(app, last ? Str::kFinish : Str::kNext))) {
             if (last) app_stop_tour(app);
             else app_tour_step(app, +1);
@@ -631,7 +631,7 @@ static void draw_tour(AppContext& app) {
         note_item(app, "tour.next");
     }
     ImGui::SameLine();
-    if (app.tour.tour >= 0 && ImGui::Button(tr(app, Str::kEndTour))) app_stop_tour(app);
+    if (app.reading.tour.tour >= 0 && ImGui::Button(tr(app, Str::kEndTour))) app_stop_tour(app);
     end_panel(app, "tour");
 }
 
@@ -640,9 +640,9 @@ static void draw_tour(AppContext& app) {
 static void draw_minimap(AppContext& app) {
     if (narrow_screen()) return;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const Rect b = app.layout.bounds;
+    const Rect b = app.map.layout.bounds;
     if (b.w <= 0 || b.h <= 0) return;
-    if (app.view.visible_canvas().expanded(1.0f).contains(b)) return;  // all of the map is on screen already
+    if (app.map.view.visible_canvas().expanded(1.0f).contains(b)) return;  // all of the map is on screen already
     const float w = kMinimapWidth, h = std::clamp(w * b.h / b.w, 60.0f, 160.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + 8, vp->WorkPos.y + vp->WorkSize.y - 8), 0, ImVec2(0, 1));
     ImGui::SetNextWindowSize(ImVec2(w + 12, h + 12));
@@ -658,17 +658,17 @@ static void draw_minimap(AppContext& app) {
     const Content& c = *app.content;
     for (size_t i = 0; i < c.nodes.size(); ++i) {
         if (!app_node_visible(app, (int)i)) continue;
-        const Rect& r = app.layout.cards[i];
+        const Rect& r = app.map.layout.cards[i];
         const ImU32 col = c.nodes[i].category_index >= 0 ? rgb_to_u32(c.categories[c.nodes[i].category_index].rgb)
                                                          : app.theme.muted;
-        dl->AddRectFilled(map(r.min()), map(r.max()), (int)i == app.selected ? app.theme.selection : col);
+        dl->AddRectFilled(map(r.min()), map(r.max()), (int)i == app.reading.selected ? app.theme.selection : col);
     }
-    const Rect v = app.view.visible_canvas();
+    const Rect v = app.map.view.visible_canvas();
     dl->AddRect(map(v.min()), map(v.max()), app.theme.title, 2.0f, 0, 1.5f);
     if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         const ImVec2 m = ImGui::GetIO().MousePos;
-        app.flight.active = false;
-        app.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
+        app.map.flight.active = false;
+        app.map.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
     }
     if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kClickToJump));
     end_panel(app, "minimap");
@@ -678,9 +678,9 @@ static void draw_minimap(AppContext& app) {
 
 static void draw_help(AppContext& app) {
     const std::string title = std::string(tr(app, Str::kShortcutsTitle)) + "###help";
-    if (app.show_help) ImGui::OpenPopup(title.c_str());
+    if (app.reading.show_help) ImGui::OpenPopup(title.c_str());
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    if (ImGui::BeginPopupModal(title.c_str(), &app.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal(title.c_str(), &app.reading.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
         static const Str rows[][2] = {
             {Str::kKeyTab, Str::kKeyTabDoes}, {Str::kKeyArrows, Str::kKeyArrowsDoes},
             {Str::kKeyShiftArrows, Str::kKeyShiftArrowsDoes}, {Str::kKeyEnter, Str::kKeyEnterDoes},
@@ -710,7 +710,7 @@ static void draw_help(AppContext& app) {
                                (ImGui::IsKeyPressed(ImGuiKey_Escape, false) ||
                                 (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)));
         if (ImGui::Button(tr(app, Str::kClose)) || key_close) {
-            app.show_help = false;
+            app.reading.show_help = false;
             ImGui::CloseCurrentPopup();
             ImGui::SetWindowFocus(nullptr);
             ImGui::SetNavCursorVisible(false);
@@ -757,7 +757,7 @@ static void draw_problems(AppContext& app) {
 }
 
 void draw_panels(AppContext& app) {
-    app.covers.clear();
+    app.map.covers.clear();
     app.ui_rects.clear();
     if (app.content) {
         if (!app.config.embed) {

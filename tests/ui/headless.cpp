@@ -12,8 +12,8 @@ AppConfig default_config() {
 }
 
 Headless::Headless(AppConfig config, ImVec2 size) {
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
+    context = ImGui::CreateContext();
+    ImGuiIO& io = this->io();
     io.IniFilename = nullptr;
     io.DisplaySize = size;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
@@ -22,13 +22,19 @@ Headless::Headless(AppConfig config, ImVec2 size) {
 }
 
 Headless::~Headless() {
+    io();
     app_shutdown(app);
-    ImGui::DestroyContext();
+    ImGui::DestroyContext(context);
+}
+
+ImGuiIO& Headless::io() {
+    ImGui::SetCurrentContext(context);  // several apps may be alive: each call acts on its own
+    return ImGui::GetIO();
 }
 
 void Headless::frame(int count) {
-    for (int i = 0; i < count || app.fit_settle > 0; ++i) {
-        ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < count || app.map.fit_settle > 0; ++i) {
+        ImGuiIO& io = this->io();
         io.DeltaTime = 1.0f / 60.0f;
         time += io.DeltaTime;
         ImGui::NewFrame();
@@ -46,12 +52,12 @@ void Headless::frame(int count) {
 }
 
 void Headless::move(ImVec2 pos) {
-    ImGui::GetIO().AddMousePosEvent(pos.x, pos.y);
+    io().AddMousePosEvent(pos.x, pos.y);
     frame();
 }
 
 void Headless::click(ImVec2 pos, int button) {
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = this->io();
     io.AddMousePosEvent(pos.x, pos.y);
     frame();
     io.AddMouseButtonEvent(button, true);
@@ -61,7 +67,7 @@ void Headless::click(ImVec2 pos, int button) {
 }
 
 void Headless::drag(ImVec2 from, ImVec2 to, int steps) {
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = this->io();
     io.AddMousePosEvent(from.x, from.y);
     frame();
     io.AddMouseButtonEvent(0, true);
@@ -76,7 +82,7 @@ void Headless::drag(ImVec2 from, ImVec2 to, int steps) {
 }
 
 void Headless::wheel(ImVec2 pos, float dy, bool ctrl) {
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = this->io();
     io.AddMousePosEvent(pos.x, pos.y);
     if (ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
     frame();
@@ -87,7 +93,7 @@ void Headless::wheel(ImVec2 pos, float dy, bool ctrl) {
 }
 
 void Headless::key(ImGuiKey key, ImGuiKeyChord mods) {
-    ImGuiIO& io = ImGui::GetIO();
+    ImGuiIO& io = this->io();
     auto set_mods = [&](bool down) {
         if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, down);
         if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, down);
@@ -102,7 +108,7 @@ void Headless::key(ImGuiKey key, ImGuiKeyChord mods) {
 }
 
 void Headless::type(const std::string& utf8) {
-    ImGui::GetIO().AddInputCharactersUTF8(utf8.c_str());
+    io().AddInputCharactersUTF8(utf8.c_str());
     frame(2);
 }
 

@@ -10,8 +10,9 @@
 namespace ex::test {
 
 struct Headless {
-    AppContext app;
-    double     time = 0;
+    AppContext    app;
+    double        time = 0;
+    ImGuiContext* context = nullptr;                 // its own: several may be alive at once
 
     explicit Headless(AppConfig config, ImVec2 size = ImVec2(1280, 800));
     ~Headless();
@@ -27,6 +28,7 @@ struct Headless {
     void wheel(ImVec2 pos, float dy, bool ctrl = false);
     void key(ImGuiKey key, ImGuiKeyChord mods = 0);
     void type(const std::string& utf8);
+    ImGuiIO& io();                                   // this app's ImGui context, made current
 };
 
 AppConfig default_config();                          // the bundled article with the built fonts

@@ -7,6 +7,7 @@
 
 #include "core/load.h"
 #include "headless.h"
+#include "ui/editor_state.h"  // these tests drive the editor and read its state
 
 using ex::test::Headless;
 using json = nlohmann::json;
@@ -87,7 +88,7 @@ void quote_by_selection(const std::string& lang, bool touch) {
     if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     h.drag(ImVec2(x0 + r[2].get<float>() * 0.4f, y0 + pad + line * 0.5f),
            ImVec2(x0 + r[2].get<float>() * 0.3f, y0 + pad + line * 1.5f));
-    CHECK(h.app.quote_to > h.app.quote_from);
+    CHECK(h.app.editor->quote_to > h.app.editor->quote_from);
     press(h, "editor.use_selection");
 
     const int idx = h.app.content->node_index(id);
@@ -99,14 +100,14 @@ void quote_by_selection(const std::string& lang, bool touch) {
     CHECK(quote.size() > 6);
     CHECK(quote.find('\n') == std::string::npos);
     CHECK(text.find(quote) != std::string::npos);                // the source's own words, not the shown lines
-    CHECK(quote.find(text.substr(h.app.quote_from, 3)) == 0);
-    for (const ex::Problem& p : h.app.doc->result().problems)    // and the loader agrees
+    CHECK(quote.find(text.substr(h.app.editor->quote_from, 3)) == 0);
+    for (const ex::Problem& p : h.app.editor->doc->result().problems)    // and the loader agrees
         CHECK_MESSAGE(p.pointer.find("/citations/0/quote") == std::string::npos, p.message);
-    CHECK(h.app.doc->modified());
+    CHECK(h.app.editor->doc->modified());
     // In Chinese the quote goes into the citation's "zh" entry, next to the English one.
     if (lang == "zh") CHECK(cit.quote.has("en"));
     CHECK(ex::app_undo(h.app));
-    CHECK_FALSE(h.app.doc->modified());
+    CHECK_FALSE(h.app.editor->doc->modified());
     ex::app_close_editor(h.app);
     std::filesystem::remove(path);
 }
@@ -168,8 +169,8 @@ TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
     press(h, "editor.tour_new");
     REQUIRE(h.app.content->tours.size() == 2);
     CHECK(h.app.content->tours[1].steps[0].node == "spending");
-    CHECK(h.app.edit_tour == 1);
-    CHECK(h.app.doc->result().ok());
+    CHECK(h.app.editor->edit_tour == 1);
+    CHECK(h.app.editor->doc->result().ok());
 
     // Saved: the file loads back to what the editor shows, and keeps its own formatting around the edits.
     REQUIRE(ex::app_save(h.app));
@@ -186,11 +187,11 @@ TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
     CHECK(saved.find("\"tags\": [\"rates\", \"interest\"],") != std::string::npos);
 
     // Every step undoes.
-    while (h.app.doc->can_undo()) REQUIRE(ex::app_undo(h.app));
+    while (h.app.editor->doc->can_undo()) REQUIRE(ex::app_undo(h.app));
     CHECK(h.app.content->tours.size() == 1);
     CHECK(h.app.content->tours[0].steps.size() == 2);
     CHECK(node("rate-rise").tags.size() == 2);
-    CHECK(h.app.doc->serialize() == original);
+    CHECK(h.app.editor->doc->serialize() == original);
     ex::app_close_editor(h.app);
     std::filesystem::remove(path);
     std::filesystem::remove(path + ".bak");
@@ -212,14 +213,14 @@ TEST_CASE("edit mode: category, a new citation with a selected quote, and a link
     // A citation of p1: pick the paragraph, select words in its passage, use them, cite.
     press(h, "editor.paragraph");
     press(h, "editor.paragraph.0");
-    CHECK(h.app.cite_paragraph == 0);
+    CHECK(h.app.editor->cite_paragraph == 0);
     const json r = ui_rect(h, "editor.passage");
     REQUIRE(r.is_array());
     const float line = ImGui::GetTextLineHeight(), pad = ImGui::GetStyle().FramePadding.y;
     const float x0 = r[0].get<float>(), y = r[1].get<float>() + pad + line * 0.5f;
     h.drag(ImVec2(x0 + 60, y), ImVec2(x0 + 200, y));
     press(h, "editor.use_selection");
-    const std::string quote = h.app.cite_quote;
+    const std::string quote = h.app.editor->cite_quote;
     CAPTURE(quote);
     const std::string p1 = "The central bank raised its rate by half a point in March.";
     CHECK(quote.size() > 4);
@@ -228,8 +229,8 @@ TEST_CASE("edit mode: category, a new citation with a selected quote, and a link
     REQUIRE(spending().citations.size() == 2);
     CHECK(spending().citations[1].paragraph == "p1");
     CHECK(spending().citations[1].quote.get() == quote);
-    CHECK(h.app.doc->result().ok());                              // the loader found the quote in p1
-    CHECK(h.app.cite_quote.empty());
+    CHECK(h.app.editor->doc->result().ok());                              // the loader found the quote in p1
+    CHECK(h.app.editor->cite_quote.empty());
 
     // The link label: rents → spending is edge 2.
     press(h, "editor.label.2");

@@ -43,7 +43,7 @@ TEST_CASE("an unknown card is reported and changes nothing") {
     missing.clear();
     ex::apply_hash(h.app, "#tour=no-such-tour&step=2", missing);
     CHECK(ex::app_state(h.app)["selected"] == "xi-call");
-    CHECK(h.app.tour.tour < 0);
+    CHECK(h.app.reading.tour.tour < 0);
 }
 
 TEST_CASE("a tour step is clamped to the tour, and the hash says the step shown") {
@@ -52,10 +52,10 @@ TEST_CASE("a tour step is clamped to the tour, and the hash says the step shown"
     const ex::Tour& tour = h.app.content->tours[0];
     std::string missing;
     ex::apply_hash(h.app, "#tour=" + tour.id + "&step=999", missing);
-    CHECK(h.app.tour.step == (int)tour.steps.size() - 1);
+    CHECK(h.app.reading.tour.step == (int)tour.steps.size() - 1);
     CHECK(ex::hash_of(h.app) == "#tour=" + tour.id + "&step=" + std::to_string(tour.steps.size()));
     ex::apply_hash(h.app, "#tour=" + tour.id + "&step=-3", missing);
-    CHECK(h.app.tour.step == 0);
+    CHECK(h.app.reading.tour.step == 0);
     CHECK(ex::app_state(h.app)["selected"] == tour.steps[0].node);
 }
 
@@ -68,10 +68,10 @@ TEST_CASE("the previous and next cards go through the app's history, so both his
     std::string missing;
     ex::apply_hash(h.app, "#node=us-rivalry", missing);  // the browser's Back
     CHECK(ex::app_state(h.app)["selected"] == "us-rivalry");
-    CHECK(h.app.history.can_forward());  // a visit would have dropped the forward entry
+    CHECK(h.app.reading.history.can_forward());  // a visit would have dropped the forward entry
     ex::apply_hash(h.app, "#node=ai-chips", missing);  // and Forward
     CHECK(ex::app_state(h.app)["selected"] == "ai-chips");
-    CHECK_FALSE(h.app.history.can_forward());
+    CHECK_FALSE(h.app.reading.history.can_forward());
     ex::apply_hash(h.app, "", missing);  // the overview
     CHECK(ex::app_state(h.app)["selected"].is_null());
 }
@@ -84,9 +84,9 @@ TEST_CASE("unfolded groups travel in the hash: exactly those unfold, unknown ids
     h.frame(30);
     const int whole = h.app.content->node_index("indigenous-infrastructure");
     REQUIRE(whole >= 0);
-    CHECK(h.app.unfolded[whole]);
+    CHECK(h.app.map.unfolded[whole]);
     CHECK(ex::hash_of(h.app) == "#unfold=indigenous-infrastructure");
     ex::apply_hash(h.app, "#", missing);
-    CHECK_FALSE(h.app.unfolded[whole]);
+    CHECK_FALSE(h.app.map.unfolded[whole]);
     CHECK(ex::hash_of(h.app) == "");
 }

@@ -7,6 +7,7 @@
 
 #include "core/load.h"
 #include "headless.h"
+#include "ui/editor_state.h"  // these tests drive the editor and read its state
 
 using ex::test::Headless;
 
@@ -29,7 +30,7 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
     Headless h(config);
     h.frame(2);
     REQUIRE(ex::app_open_editor(h.app));
-    CHECK(h.app.edit_mode);
+    CHECK(h.app.editor->edit_mode);
     h.frame();
 
     // Drag the card nearest the middle of the screen.
@@ -48,7 +49,7 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
     int idx = h.app.content->node_index(id);
     REQUIRE(idx >= 0);
     CHECK(h.app.content->nodes[idx].has_position);
-    CHECK(h.app.doc->modified());
+    CHECK(h.app.editor->doc->modified());
     const double moved_y = h.app.content->nodes[idx].y;
 
     CHECK(ex::app_undo(h.app));
@@ -64,7 +65,7 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
     CHECK(ex::app_redo(h.app));
 
     CHECK(ex::app_save(h.app));
-    CHECK_FALSE(h.app.doc->modified());
+    CHECK_FALSE(h.app.editor->doc->modified());
     CHECK(std::filesystem::exists(path + ".bak"));
     ex::LoadResult saved = ex::load_content_file(path);
     REQUIRE(saved.ok());
@@ -72,7 +73,7 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
     CHECK(saved.content->nodes[saved.content->node_index(id)].has_position);
 
     ex::app_close_editor(h.app);
-    CHECK_FALSE(h.app.edit_mode);
+    CHECK_FALSE(h.app.editor->edit_mode);
     std::filesystem::remove(path);
     std::filesystem::remove(path + ".bak");
 }
@@ -80,9 +81,9 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
 TEST_CASE("edit mode refuses nothing to edit and outside edit mode a drag changes no file") {
     Headless h(ex::test::default_config());
     h.frame(2);
-    CHECK(h.app.doc == nullptr);
+    CHECK(h.app.editor->doc == nullptr);
     ex::app_edit_card_moved(h.app, 0);  // not editing: ignored
-    CHECK(h.app.doc == nullptr);
+    CHECK(h.app.editor->doc == nullptr);
     CHECK_FALSE(ex::app_undo(h.app));
     CHECK_FALSE(ex::app_save(h.app));
 }
@@ -96,7 +97,7 @@ TEST_CASE("edit mode speaks the reading language") {
     h.app.content_path.clear();
     CHECK_FALSE(ex::app_open_editor(h.app));
     CHECK(h.app.status.rfind("无法编辑此内容：", 0) == 0);
-    h.app.config.lang = "en";
+    h.app.reading.lang = "en";
     CHECK_FALSE(ex::app_open_editor(h.app));
     CHECK(h.app.status.rfind("This content cannot be edited: ", 0) == 0);
 }
@@ -137,7 +138,7 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     save_from_outside(path, "Changed outside");
     CHECK(ex::app_reload_file(h.app, path, "outside.json"));
     CHECK(title0() == "Changed outside");
-    CHECK_FALSE(h.app.doc->modified());
+    CHECK_FALSE(h.app.editor->doc->modified());
     CHECK(h.app.status.find("changed on disk; the editor now shows that version") != std::string::npos);
     ex::app_edit_card_moved(h.app, 1);                 // a drag after the outside save keeps its text
     CHECK(title0() == "Changed outside");
@@ -148,14 +149,14 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
 
     // Unsaved edits, then another save on disk: the edits stay, Save refuses and keeps both versions.
     ex::app_edit_card_moved(h.app, 2);
-    REQUIRE(h.app.doc->modified());
+    REQUIRE(h.app.editor->doc->modified());
     const std::string theirs = save_from_outside(path, "Second outside change");
     CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
-    CHECK(h.app.edit_disk_changed);
+    CHECK(h.app.editor->edit_disk_changed);
     CHECK(title0() == "Changed outside");              // the map keeps showing what the editor will save
     CHECK(h.app.status.find("changed on disk while you have unsaved edits") != std::string::npos);
     h.frame();                                         // the notice and its two choices are drawn
-    const std::string mine = h.app.doc->serialize();
+    const std::string mine = h.app.editor->doc->serialize();
     CHECK_FALSE(ex::app_save(h.app));
     CHECK(slurp(path) == theirs);
     CHECK(slurp(path + ".mine") == mine);
@@ -168,13 +169,13 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     // The author takes the file's version: theirs on screen, theirs in the editor, ours still in FILE.mine.
     REQUIRE(ex::app_edit_use_file(h.app));
     CHECK(title0() == "Second outside change");
-    CHECK_FALSE(h.app.doc->modified());
-    CHECK_FALSE(h.app.edit_disk_changed);
+    CHECK_FALSE(h.app.editor->doc->modified());
+    CHECK_FALSE(h.app.editor->edit_disk_changed);
     CHECK(slurp(path + ".mine") == mine);
 
     // Taking the file's version straight away (no Save first) still keeps the edits, beside the first copy.
     ex::app_edit_card_moved(h.app, 2);
-    const std::string mine2 = h.app.doc->serialize();
+    const std::string mine2 = h.app.editor->doc->serialize();
     save_from_outside(path, "Fourth outside change");
     CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
     REQUIRE(ex::app_edit_use_file(h.app));
@@ -190,8 +191,8 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     const std::string third = slurp(path);
     REQUIRE(ex::app_edit_overwrite(h.app));
     CHECK(slurp(path + ".bak") == third);
-    CHECK(slurp(path) == h.app.doc->serialize());
-    CHECK_FALSE(h.app.edit_disk_changed);
+    CHECK(slurp(path) == h.app.editor->doc->serialize());
+    CHECK_FALSE(h.app.editor->edit_disk_changed);
     ex::app_close_editor(h.app);
     for (const char* extra : {"", ".bak", ".mine", ".mine-2"}) std::filesystem::remove(path + extra);
 }

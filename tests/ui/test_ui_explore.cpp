@@ -65,20 +65,20 @@ TEST_CASE("first screen: every card on it is readable and clear of the panels, i
             cfg.lang = lang;
             Headless h(cfg, size);
             h.frame(3);
-            REQUIRE(h.app.covers.size() >= 1);  // the title bar (then the legend on a wide screen)
+            REQUIRE(h.app.map.covers.size() >= 1);  // the title bar (then the legend on a wide screen)
             const json s = ex::app_state(h.app);
             int fully = 0;
             std::vector<std::string> lanes, priorities;
             for (const auto& n : s["nodes"]) {
                 if (!n["shown"].get<bool>()) continue;
-                const ex::Rect r{n["rect"][0].get<float>() - h.app.canvas_origin.x,
-                                 n["rect"][1].get<float>() - h.app.canvas_origin.y, n["rect"][2], n["rect"][3]};
+                const ex::Rect r{n["rect"][0].get<float>() - h.app.map.canvas_origin.x,
+                                 n["rect"][1].get<float>() - h.app.map.canvas_origin.y, n["rect"][2], n["rect"][3]};
                 CAPTURE(n["id"]);
                 if (!r.intersects(ex::Rect{0, 0, size.x, size.y})) continue;
                 // Partly on screen is fine at the edge the reader scrolls to; what shows is readable.
                 CHECK(n["title_px"].get<float>() >= 12.0f);
                 CHECK_FALSE(n["title_cut"].get<bool>());
-                for (const ex::Rect& p : h.app.covers) CHECK_FALSE(r.intersects(p));
+                for (const ex::Rect& p : h.app.map.covers) CHECK_FALSE(r.intersects(p));
                 if (!ex::Rect{0, 0, size.x, size.y}.contains(r)) continue;
                 ++fully;
                 const std::string lane = n["lane"].is_null() ? "" : n["lane"].get<std::string>();
@@ -128,12 +128,12 @@ TEST_CASE("clicking empty canvas clears the selection; dragging it pans") {
     h.frame(2);
     ex::app_select(h.app, h.app.content->nodes[0].id);
     h.frame(40);
-    h.app.view.cam.center = ex::Vec2(-1e5f, -1e5f);  // empty canvas all around
+    h.app.map.view.cam.center = ex::Vec2(-1e5f, -1e5f);  // empty canvas all around
     h.frame();
-    const ex::Camera before = h.app.view.cam;
+    const ex::Camera before = h.app.map.view.cam;
     h.drag(ImVec2(500, 500), ImVec2(600, 450));
-    CHECK(h.app.view.cam.center.x == doctest::Approx(before.center.x - 100 / before.zoom));
-    CHECK(h.app.view.cam.center.y == doctest::Approx(before.center.y + 50 / before.zoom));
+    CHECK(h.app.map.view.cam.center.x == doctest::Approx(before.center.x - 100 / before.zoom));
+    CHECK(h.app.map.view.cam.center.y == doctest::Approx(before.center.y + 50 / before.zoom));
     CHECK(ex::app_state(h.app)["selected"] == h.app.content->nodes[0].id);  // a drag is no click
     h.click(ImVec2(640, 400));
     CHECK(ex::app_state(h.app)["selected"].is_null());
@@ -151,19 +151,19 @@ TEST_CASE("ctrl+wheel zooms around the pointer; +/- and F") {
     const ImVec2 p1 = centre_of(find_node(s1, n["id"]));
     CHECK(std::fabs(p1.x - p.x) < 1.0f);
     CHECK(std::fabs(p1.y - p.y) < 1.0f);
-    const float z = h.app.view.cam.zoom;
+    const float z = h.app.map.view.cam.zoom;
     h.key(ImGuiKey_Minus);
-    CHECK(h.app.view.cam.zoom < z);
+    CHECK(h.app.map.view.cam.zoom < z);
     h.key(ImGuiKey_Equal);
-    CHECK(h.app.view.cam.zoom == doctest::Approx(z).epsilon(0.01));
+    CHECK(h.app.map.view.cam.zoom == doctest::Approx(z).epsilon(0.01));
     h.key(ImGuiKey_F);
     h.frame(40);
-    CHECK(h.app.view.cam.zoom == doctest::Approx(s0["camera"]["zoom"].get<float>()).epsilon(0.01));
+    CHECK(h.app.map.view.cam.zoom == doctest::Approx(s0["camera"]["zoom"].get<float>()).epsilon(0.01));
     // A plain wheel pans instead of zooming.
-    const ex::Camera before = h.app.view.cam;
+    const ex::Camera before = h.app.map.view.cam;
     h.wheel(p, -1.0f, false);
-    CHECK(h.app.view.cam.zoom == doctest::Approx(before.zoom));
-    CHECK(h.app.view.cam.center.y > before.center.y);
+    CHECK(h.app.map.view.cam.zoom == doctest::Approx(before.zoom));
+    CHECK(h.app.map.view.cam.center.y > before.center.y);
 }
 
 TEST_CASE("'/' focuses search; typing finds nodes; Enter opens the first") {
@@ -232,19 +232,19 @@ TEST_CASE("Tab walks nodes in reading order and Enter opens the focused one") {
     h.key(ImGuiKey_Tab);
     json s = ex::app_state(h.app);
     REQUIRE_FALSE(s["focused"].is_null());
-    CHECK(s["focused"] == h.app.content->nodes[h.app.order[0]].id);
+    CHECK(s["focused"] == h.app.content->nodes[h.app.map.order[0]].id);
     h.key(ImGuiKey_Tab);
-    CHECK(ex::app_state(h.app)["focused"] == h.app.content->nodes[h.app.order[1]].id);
+    CHECK(ex::app_state(h.app)["focused"] == h.app.content->nodes[h.app.map.order[1]].id);
     h.key(ImGuiKey_Enter);
-    CHECK(ex::app_state(h.app)["selected"] == h.app.content->nodes[h.app.order[1]].id);
+    CHECK(ex::app_state(h.app)["selected"] == h.app.content->nodes[h.app.map.order[1]].id);
     // Arrows move the keyboard cursor to the neighbouring card that way. Which side has one depends on where the
     // layout puts the card, so take the first arrow (down, up, right, left) whose way has a card.
-    const int second = h.app.order[1];
+    const int second = h.app.map.order[1];
     const std::pair<ImGuiKey, ex::Vec2> arrows[] = {{ImGuiKey_DownArrow, {0, 1}}, {ImGuiKey_UpArrow, {0, -1}},
                                                     {ImGuiKey_RightArrow, {1, 0}}, {ImGuiKey_LeftArrow, {-1, 0}}};
     int target = -1;
     for (const auto& [key, dir] : arrows) {
-        target = ex::neighbour_in_direction(h.app.layout, second, dir);
+        target = ex::neighbour_in_direction(h.app.map.layout, second, dir);
         if (target < 0) continue;
         h.key(key);
         break;
@@ -258,10 +258,10 @@ TEST_CASE("dragging a card moves it and keeps it out of the selection") {
     h.frame(2);
     json n = middle_node(ex::app_state(h.app));
     const int idx = h.app.content->node_index(n["id"]);
-    const ex::Rect before = h.app.layout.cards[idx];
+    const ex::Rect before = h.app.map.layout.cards[idx];
     const ImVec2 c = centre_of(n);
     h.drag(c, ImVec2(c.x + 60, c.y + 40));
-    const ex::Rect after = h.app.layout.cards[idx];
+    const ex::Rect after = h.app.map.layout.cards[idx];
     CHECK(after.x > before.x);
     CHECK(after.y > before.y);
     CHECK(ex::app_state(h.app)["selected"].is_null());

@@ -22,8 +22,8 @@ bool unfolded(const json& s, const std::string& id) {
 }
 
 ImVec2 screen_point(const Headless& h, ex::Vec2 canvas) {
-    const ex::Vec2 p = h.app.view.canvas_to_screen(canvas);
-    return ImVec2(p.x + h.app.canvas_origin.x, p.y + h.app.canvas_origin.y);
+    const ex::Vec2 p = h.app.map.view.canvas_to_screen(canvas);
+    return ImVec2(p.x + h.app.map.canvas_origin.x, p.y + h.app.map.canvas_origin.y);
 }
 
 }  // namespace
@@ -37,7 +37,7 @@ TEST_CASE("the fold control unfolds a group beside its whole, and folds it again
     CHECK(find(s, "us-rivalry")["parts"] == 3);
     CHECK(find(s, "export-controls")["folded_into"] == "us-rivalry");
     // The control sits at the card's bottom left.
-    const ex::Rect card = h.app.layout.cards[whole];
+    const ex::Rect card = h.app.map.layout.cards[whole];
     h.click(screen_point(h, {card.x + 30, card.bottom() - 12}));
     h.frame(40);                                              // the cards move there
     s = ex::app_state(h.app);
@@ -48,7 +48,7 @@ TEST_CASE("the fold control unfolds a group beside its whole, and folds it again
     CHECK(part["lane"] == "drivers");
     CHECK(part["title_cut"] == false);
     CHECK(part["rect"][1].get<float>() > find(s, "us-rivalry")["rect"][1].get<float>());  // below its whole
-    const ex::Rect again = h.app.layout.cards[whole];
+    const ex::Rect again = h.app.map.layout.cards[whole];
     h.click(screen_point(h, {again.x + 30, again.bottom() - 12}));
     h.frame(40);
     s = ex::app_state(h.app);
@@ -85,8 +85,8 @@ TEST_CASE("search, a tour, history and select each unfold what hides a card") {
     Headless h(ex::test::default_config());
     h.frame(3);
     ex::app_set_search(h.app, "researchers");
-    REQUIRE_FALSE(h.app.search_results.empty());
-    ex::app_select_index(h.app, h.app.search_results.front(), true);
+    REQUIRE_FALSE(h.app.reading.search_results.empty());
+    ex::app_select_index(h.app, h.app.reading.search_results.front(), true);
     h.frame(30);
     json s = ex::app_state(h.app);
     CHECK(find(s, s["selected"].get<std::string>())["shown"] == true);
@@ -114,7 +114,7 @@ TEST_CASE("zooming in past the threshold unfolds the groups on screen") {
     Headless h(ex::test::default_config());
     h.frame(3);
     const int whole = h.app.content->node_index("us-rivalry");
-    const ex::Rect card = h.app.layout.cards[whole];
+    const ex::Rect card = h.app.map.layout.cards[whole];
     const ImVec2 at = screen_point(h, card.center());
     for (int i = 0; i < 8 && ex::app_state(h.app)["unfolded"].empty(); ++i) h.wheel(at, 1.0f, true);
     h.frame(30);
@@ -124,7 +124,7 @@ TEST_CASE("zooming in past the threshold unfolds the groups on screen") {
 TEST_CASE("edges into a folded group merge into one line with a count, and arrows read left to right") {
     Headless h(ex::test::default_config());
     h.frame(3);
-    const ex::Layout& l = h.app.layout;
+    const ex::Layout& l = h.app.map.layout;
     const ex::Content& c = *h.app.content;
     int merged = 0;
     for (size_t e = 0; e < c.edges.size(); ++e) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "headless.h"
+#include "ui/editor_state.h"  // these tests drive the editor and read its state
 
 using ex::test::Headless;
 using nlohmann::json;
@@ -161,7 +162,7 @@ TEST_CASE("Esc and '?' close the shortcuts dialog") {
     h.key(ImGuiKey_Escape);
     h.frame();
     CHECK_FALSE(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
-    CHECK_FALSE(h.app.show_help);
+    CHECK_FALSE(h.app.reading.show_help);
     h.key(ImGuiKey_Slash, ImGuiMod_Shift);
     h.frame();
     CHECK(ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId));
@@ -178,12 +179,12 @@ TEST_CASE("Fit frames what the legend shows") {
     h.frame(2);
     h.key(ImGuiKey_F);
     h.frame(40);
-    const float whole = h.app.view.cam.zoom;
+    const float whole = h.app.map.view.cam.zoom;
     const ex::Content& c = *h.app.content;
     for (size_t i = 1; i < c.categories.size(); ++i) ex::app_toggle_category(h.app, (int)i);  // only the first
     h.key(ImGuiKey_F);
     h.frame(40);
-    CHECK(h.app.view.cam.zoom > whole * 1.1f);
+    CHECK(h.app.map.view.cam.zoom > whole * 1.1f);
     const nlohmann::json s = ex::app_state(h.app);  // held: a range-for over a temporary's member would dangle
     for (const auto& n : s["nodes"])
         if (n["category"] == c.categories[0].id && n["shown"] == true) CHECK(n["visible"] == true);
@@ -258,7 +259,7 @@ TEST_CASE("readers get a reading toolbar: Edit for authors only, no Keys on a ph
     author.frame(2);
     REQUIRE_FALSE(ui(author, "topbar.edit").is_null());
     author.click(centre(ui(author, "topbar.edit")));
-    CHECK(author.app.edit_mode);
+    CHECK(author.app.editor->edit_mode);
 }
 
 TEST_CASE("the language switch shows only when the content has the other language") {
@@ -268,7 +269,7 @@ TEST_CASE("the language switch shows only when the content has the other languag
         h.frame(2);
         REQUIRE_FALSE(ui(h, "topbar.lang").is_null());
         h.click(centre(ui(h, "topbar.lang")));
-        CHECK(h.app.config.lang == "zh");
+        CHECK(h.app.reading.lang == "zh");
         CHECK_FALSE(ui(h, "topbar.lang").is_null());  // and back again
     }
     config.content_path = std::string(EXPLAINER_SOURCE_DIR) + "/tests/fixtures/good/minimal.json";  // English only
@@ -285,7 +286,7 @@ TEST_CASE("the language switch shows only when the content has the other languag
         h.frame(2);
         REQUIRE_FALSE(ui(h, "topbar.lang").is_null());
         h.click(centre(ui(h, "topbar.lang")));
-        CHECK(h.app.config.lang == "en");
+        CHECK(h.app.reading.lang == "en");
         CHECK(ui(h, "topbar.lang").is_null());
     }
 }
@@ -332,11 +333,11 @@ TEST_CASE("touch shows no hover tooltips") {
 
 // Moves the running tour to the step on `node` and lets the camera arrive.
 static void go_to_step(Headless& h, const std::string& node) {
-    const auto& steps = h.app.content->tours[h.app.tour.tour].steps;
+    const auto& steps = h.app.content->tours[h.app.reading.tour.tour].steps;
     int at = 0;
     while (at < (int)steps.size() && steps[at].node != node) ++at;
     REQUIRE(at < (int)steps.size());
-    ex::app_tour_step(h.app, at - h.app.tour.step);
+    ex::app_tour_step(h.app, at - h.app.reading.tour.step);
     h.frame(60);
 }
 
@@ -405,13 +406,13 @@ TEST_CASE("a finger dragged on the phone sheet scrolls it, from the text, a link
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     const json body = ui(h, "detail.body");
-    const ex::Camera cam = h.app.view.cam;
+    const ex::Camera cam = h.app.map.view.cam;
     const float title0 = top(ui(h, "detail.title"));
     const ImVec2 from = centre(body);
     h.drag(from, ImVec2(from.x, from.y - 150), 10);
     CHECK(top(ui(h, "detail.title")) < title0 - 100);
-    CHECK(h.app.view.cam.center.x == cam.center.x);
-    CHECK(h.app.view.cam.center.y == cam.center.y);
+    CHECK(h.app.map.view.cam.center.x == cam.center.x);
+    CHECK(h.app.map.view.cam.center.y == cam.center.y);
     CHECK(ex::app_state(h.app)["selected"] == "ai-chips");
 }
 
@@ -441,7 +442,7 @@ TEST_CASE("Tab follows the story: the first tour's cards in order, then the rest
     // The cards on the map (folded parts are read as their whole), and the tour's steps among them, in order.
     std::vector<std::string> on_map, story;
     for (size_t i = 0; i < c.nodes.size(); ++i)
-        if (h.app.layout.shown_as[i] == (int)i) on_map.push_back(c.nodes[i].id);
+        if (h.app.map.layout.shown_as[i] == (int)i) on_map.push_back(c.nodes[i].id);
     for (const auto& step : c.tours[0].steps)
         if (std::find(on_map.begin(), on_map.end(), step.node) != on_map.end() &&
             std::find(story.begin(), story.end(), step.node) == story.end())
@@ -467,7 +468,7 @@ TEST_CASE("on a phone every tour step shows its card above the sheet with a read
             for (size_t step = 0; step < tour.steps.size(); ++step) {
                 CAPTURE(tour.id);
                 CAPTURE(step);
-                ex::app_tour_step(h.app, (int)step - h.app.tour.step);
+                ex::app_tour_step(h.app, (int)step - h.app.reading.tour.step);
                 h.frame(60);
                 const json s = ex::app_state(h.app);
                 json node;
