@@ -137,8 +137,7 @@ class WebRunner : public ex::GlfwRunner {
 
     // Notices go to the page (a toast and the live region) and to the app's status line.
     void notify(const std::string& message) {
-        app_.status = message;
-        app_.status_until = app_.now + 4.0;
+        ex::app_show_status(app_, message, 4.0);
         js_notify(message.c_str());
         dirty_ = true;
     }

@@ -9,6 +9,7 @@
 #include "ui/editor_state.h"  // app_init makes it; only the editor reads it
 
 #include <algorithm>
+#include <cmath>
 #include <cctype>
 
 #include "core/file_io.h"
@@ -520,6 +521,54 @@ void app_unfold_all(AppContext& app, bool unfold) {
     if (changed) refold(app);
 }
 
+void app_follow_view(AppContext& app) {
+    if (!app.content || app.map.view.size.x <= 1) return;
+    if (app.content->lanes.on) {
+        // Lanes follow the view's shape: rows on a phone held upright, columns wrapped to the screen's proportions.
+        const LaneShape shape = lane_shape(app.map.view.size);
+        const bool changed = shape.columns > 0 ? app.map.laid_out_columns != shape.columns
+                                               : app.map.laid_out_columns != 0 ||
+                                                     std::fabs(shape.aspect / app.map.laid_out_aspect - 1) > 0.12f;
+        if (changed) {
+            app_relayout(app, false);
+            app.map.needs_fit = true;
+        }
+    }
+    MapState& m = app.map;
+    if (m.needs_fit) {
+        app_fit(app, false);
+        m.needs_fit = false;
+        m.fitted = m.view.cam;
+        m.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
+        if (app.reading.selected >= 0) app_fly_to(app, app.reading.selected);  // chosen before the canvas had a size (deep link)
+    } else if (m.fit_settle > 0) {
+        --m.fit_settle;
+        const bool untouched = !m.flight.active && m.view.cam.center.x == m.fitted.center.x &&
+                               m.view.cam.center.y == m.fitted.center.y && m.view.cam.zoom == m.fitted.zoom;
+        if (untouched) {
+            app_fit(app, false);
+            m.fitted = m.view.cam;
+        } else {
+            m.fit_settle = 0;  // the reader moved the map, or a deep link flies somewhere: leave it be
+        }
+    }
+}
+
+void app_pan(AppContext& app, Vec2 screen_delta) {
+    app.map.flight.active = false;  // the reader's hand wins over a running flight
+    app.map.view.pan_screen(screen_delta);
+}
+
+void app_zoom_at(AppContext& app, Vec2 screen_pivot, float factor) {
+    app.map.flight.active = false;
+    app.map.view.zoom_at(screen_pivot, factor);
+}
+
+void app_center_on(AppContext& app, Vec2 canvas_point) {
+    app.map.flight.active = false;
+    app.map.view.cam.center = canvas_point;
+}
+
 void app_zoom(AppContext& app, float factor) {
     app.map.flight.active = false;
     app.map.view.zoom_at(app.map.view.size * 0.5f, factor);
@@ -640,6 +689,19 @@ void app_tour_step(AppContext& app, int delta) {
 }
 
 void app_stop_tour(AppContext& app) { app.reading.tour = TourState{}; }
+
+void app_clear_selection(AppContext& app) { app.reading.selected = -1; }
+
+void app_show_status(AppContext& app, std::string message, double seconds) {
+    app.status = std::move(message);
+    app.status_until = app.now + seconds;
+}
+
+void app_copy_node_text(AppContext& app, int node) {
+    if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return;
+    ImGui::SetClipboardText(app_node_text(app, node).c_str());
+    app_show_status(app, tr(app, Str::kCopied), 2.0);
+}
 
 std::string app_node_text(const AppContext& app, int node) {
     if (!app.content || node < 0 || node >= (int)app.content->nodes.size()) return "";

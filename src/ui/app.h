@@ -173,6 +173,9 @@ void app_update_content(AppContext& app, std::shared_ptr<const Content> content,
 // [SECTION] Actions — shared by the canvas, panels, keyboard and the web bridge --------------------------------------
 bool app_select(AppContext& app, const std::string& id, bool record_history = true);  // "" clears; false if unknown
 void app_select_index(AppContext& app, int node, bool record_history = true);
+void app_clear_selection(AppContext& app);      // nothing selected; the camera and history stay
+void app_show_status(AppContext& app, std::string message, double seconds = 2.0);  // the one-line feedback
+void app_copy_node_text(AppContext& app, int node);  // the card as plain text to the clipboard, and "Copied"
 void app_back(AppContext& app);
 void app_forward(AppContext& app);
 void app_fly_to(AppContext& app, int node);     // eases the camera to show the node
@@ -194,6 +197,13 @@ LaneShape lane_shape(Vec2 view);
 // Where a card ends up (the target of a running move).
 Rect app_card_rect(const AppContext& app, int node);
 void app_step_relayout(AppContext& app);        // per frame: moves the cards along
+// The canvas calls this once it knows the view's size: the lanes follow the view's shape, and the first fit is
+// redone for a few frames while the panels around it get their sizes (unless the reader moved the map meanwhile).
+void app_follow_view(AppContext& app);
+// The camera, by the reader's hand: each stops a running flight.
+void app_pan(AppContext& app, Vec2 screen_delta);
+void app_zoom_at(AppContext& app, Vec2 screen_pivot, float factor);
+void app_center_on(AppContext& app, Vec2 canvas_point);
 void app_zoom(AppContext& app, float factor);   // around the canvas centre
 // Two-finger gesture: pan by `pan` screen pixels, then zoom by `factor` around `pivot` (ImGui coordinates).
 void app_pinch(AppContext& app, ImVec2 pivot, float factor, ImVec2 pan);

@@ -426,10 +426,9 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
     const ImGuiIO& io = ImGui::GetIO();
     // Wheel: ctrl (or a trackpad pinch, which browsers report as ctrl+wheel) zooms around the pointer; otherwise pan.
     if (in.wheel_y != 0 || in.wheel_x != 0) {
-        app.map.flight.active = false;
-        if (in.ctrl) app.map.view.zoom_at(in.mouse, std::pow(1.15f, in.wheel_y));
-        else if (in.shift) app.map.view.pan_screen(Vec2(in.wheel_y * 60.0f, 0));
-        else app.map.view.pan_screen(Vec2(in.wheel_x * 60.0f, in.wheel_y * 60.0f));
+        if (in.ctrl) app_zoom_at(app, in.mouse, std::pow(1.15f, in.wheel_y));
+        else if (in.shift) app_pan(app, Vec2(in.wheel_y * 60.0f, 0));
+        else app_pan(app, Vec2(in.wheel_x * 60.0f, in.wheel_y * 60.0f));
     }
     if (app.map.pinched) {  // the rest of a two-finger gesture: no tap, no drag
         if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.map.pinched = false;
@@ -448,7 +447,7 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
             const Vec2 d = in.drag_delta / app.map.view.cam.zoom;
             move_card(app.map.layout, *app.content, app.map.dragging, Vec2(card.x + d.x, card.y + d.y));
         } else {
-            app.map.view.pan_screen(in.drag_delta);
+            app_pan(app, in.drag_delta);
         }
     }
     if (in.clicked) {
@@ -457,7 +456,7 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
         if (hit >= 0 && fold_control(app, hit, fold) && fold.expanded(4.0f).contains(in.mouse))
             app_set_unfolded(app, hit, !app.map.unfolded[hit]);
         else if (hit >= 0) app_select_index(app, hit, true);
-        else { app.reading.selected = -1; }
+        else app_clear_selection(app);
     }
     if (in.released && app.map.dragging >= 0 && app.map.drag_moved) app_edit_card_moved(app, app.map.dragging);  // edit mode keeps it
     if (in.released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.map.dragging = -1;
@@ -582,34 +581,7 @@ void draw_canvas(AppContext& app) {
         ImGui::End();
         return;
     }
-    if (app.content->lanes.on && app.map.view.size.x > 1) {
-        // Lanes follow the view's shape: rows on a phone held upright, columns wrapped to the screen's proportions.
-        const LaneShape shape = lane_shape(app.map.view.size);
-        const bool changed = shape.columns > 0 ? app.map.laid_out_columns != shape.columns
-                                               : app.map.laid_out_columns != 0 ||
-                                                     std::fabs(shape.aspect / app.map.laid_out_aspect - 1) > 0.12f;
-        if (changed) {
-            app_relayout(app, false);
-            app.map.needs_fit = true;
-        }
-    }
-    if (app.map.needs_fit && app.map.view.size.x > 1) {
-        app_fit(app, false);
-        app.map.needs_fit = false;
-        app.map.fitted = app.map.view.cam;
-        app.map.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
-        if (app.reading.selected >= 0) app_fly_to(app, app.reading.selected);  // chosen before the canvas had a size (deep link)
-    } else if (app.map.fit_settle > 0) {
-        --app.map.fit_settle;
-        const bool untouched = !app.map.flight.active && app.map.view.cam.center.x == app.map.fitted.center.x &&
-                               app.map.view.cam.center.y == app.map.fitted.center.y && app.map.view.cam.zoom == app.map.fitted.zoom;
-        if (untouched) {
-            app_fit(app, false);
-            app.map.fitted = app.map.view.cam;
-        } else {
-            app.map.fit_settle = 0;  // the reader moved the map, or a deep link flies somewhere: leave it be
-        }
-    }
+    app_follow_view(app);  // the view has its size: lanes follow its shape, and the first fit settles
 
     CanvasCache& cc = app.map.cache;
     update_canvas_cache(cc, app);

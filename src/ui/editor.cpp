@@ -25,10 +25,7 @@ namespace ex {
 
 // [SECTION] Document ------------------------------------------------------------------------------------------------
 
-static void say(AppContext& app, std::string message) {
-    app.status = std::move(message);
-    app.status_until = app.now + 4.0;
-}
+static void say(AppContext& app, std::string message, double seconds = 4.0) { app_show_status(app, std::move(message), seconds); }
 
 static void load_buffers(AppContext& app) {
     app.editor->edit_node.clear();
@@ -125,8 +122,7 @@ bool app_save(AppContext& app) {
         if (ok) say(app, fill(tr(app, Str::kEdSaved), app.content_path));
         else if (app.editor->doc->conflict()) {
             app.editor->edit_disk_changed = true;
-            say(app, fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(), base_name(app.editor->doc->conflict_copy())));
-            app.status_until = app.now + 30.0;
+            say(app, fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(), base_name(app.editor->doc->conflict_copy())), 30.0);
         } else say(app, app.editor->doc->error());
     } else {
         say(app, tr(app, Str::kEdNoFile));
@@ -141,8 +137,7 @@ bool app_edit_file_changed(AppContext& app, const std::string& bytes) {
     if (doc.modified()) {
         // Keep the author's edits on screen (the map would otherwise flip between versions); Save keeps both.
         app.editor->edit_disk_changed = true;
-        say(app, fill(tr(app, Str::kEdChangedOutside), doc.label()));
-        app.status_until = app.now + 30.0;
+        say(app, fill(tr(app, Str::kEdChangedOutside), doc.label()), 30.0);
         return false;
     }
     const bool opened = doc.open(bytes, doc.label());  // nothing unsaved: follow the file

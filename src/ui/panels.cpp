@@ -472,7 +472,7 @@ static void draw_history_bar(AppContext& app) {
     draw_trail(app, ImGui::GetContentRegionAvail().x - close_w - spacing);
     ImGui::SameLine();
     ImGui::SetCursorPosX(right - close_w);
-    if (ImGui::Button("x##close", ImVec2(close_w, 0))) app.reading.selected = -1;
+    if (ImGui::Button("x##close", ImVec2(close_w, 0))) app_clear_selection(app);
     note_item(app, "detail.close");
     if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kCloseTip));
 }
@@ -562,11 +562,7 @@ static void draw_detail(AppContext& app) {
         ImGui::PopStyleColor();
     }
     ImGui::Spacing();
-    if (ImGui::SmallButton(tr(app, Str::kCopyText))) {
-        ImGui::SetClipboardText(app_node_text(app, app.reading.selected).c_str());
-        app.status = tr(app, Str::kCopied);
-        app.status_until = app.now + 2.0;
-    }
+    if (ImGui::SmallButton(tr(app, Str::kCopyText))) app_copy_node_text(app, app.reading.selected);
     if (app.now < app.status_until) { ImGui::SameLine(); ImGui::TextDisabled("%s", app.status.c_str()); }
     ImGui::Separator();
     draw_citations(app, n);
@@ -667,8 +663,7 @@ static void draw_minimap(AppContext& app) {
     dl->AddRect(map(v.min()), map(v.max()), app.theme.title, 2.0f, 0, 1.5f);
     if (ImGui::IsItemActive() && ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
         const ImVec2 m = ImGui::GetIO().MousePos;
-        app.map.flight.active = false;
-        app.map.view.cam.center = Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s);
+        app_center_on(app, Vec2(b.x + (m.x - off.x) / s, b.y + (m.y - off.y) / s));
     }
     if (hover_tip()) ImGui::SetTooltip("%s", tr(app, Str::kClickToJump));
     end_panel(app, "minimap");

@@ -64,9 +64,7 @@ void handle_shortcuts(AppContext& app) {
     if (alt && pressed(ImGuiKey_LeftArrow)) { app_back(app); return; }
     if (alt && pressed(ImGuiKey_RightArrow)) { app_forward(app); return; }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_C) && app.reading.selected >= 0) {
-        ImGui::SetClipboardText(app_node_text(app, app.reading.selected).c_str());
-        app.status = tr(app, Str::kCopied);
-        app.status_until = app.now + 2.0;
+        app_copy_node_text(app, app.reading.selected);
         return;
     }
     if (ctrl && app_editing(app)) {
@@ -86,7 +84,7 @@ void handle_shortcuts(AppContext& app) {
     if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) { app.reading.show_help = true; return; }  // '?' on US layouts
     if (pressed(ImGuiKey_Escape)) {
         if (app.reading.tour.tour >= 0) app_stop_tour(app);
-        else if (app.reading.selected >= 0) app.reading.selected = -1;
+        else if (app.reading.selected >= 0) app_clear_selection(app);
         else if (!app.reading.search_query.empty()) app_set_search(app, "");
         else app.map.focused = -1;
     }
@@ -121,8 +119,7 @@ void handle_shortcuts(AppContext& app) {
             const int from = app.map.focused >= 0 ? app.map.focused : app.reading.selected;
             move_focus(app, neighbour_in_direction(app.map.layout, from, dirs[k]));
         } else {
-            app.map.flight.active = false;
-            app.map.view.pan_screen(dirs[k] * -80.0f);
+            app_pan(app, dirs[k] * -80.0f);
         }
     }
 }
