@@ -80,7 +80,7 @@ static bool dumpable(const std::string& s) {
 bool ContentDoc::open(std::string_view bytes, const std::string& label) {
     ProblemSink sink(label);
     if (bytes.size() > limits::kFileBytes) {
-        sink.error("", "the file is larger than the 8 MiB limit");
+        sink.error("", limits::file_too_large());
     } else {
         // The guarded parse refuses deep nesting, bad encodings and overflowing numbers, so the unguarded
         // ordered parse below only ever sees input that is safe to copy and dump.
@@ -118,7 +118,7 @@ bool ContentDoc::open_file(const std::string& path, const std::string& label) {
     const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
     if (status != ReadStatus::Ok) {
         result_ = LoadResult{};
-        result_.problems.push_back({name, "", status == ReadStatus::TooBig ? "the file is larger than the 8 MiB limit"
+        result_.problems.push_back({name, "", status == ReadStatus::TooBig ? limits::file_too_large()
                                                                            : "cannot open the file", Severity::Error});
         return false;
     }
@@ -173,7 +173,7 @@ bool ContentDoc::move_card(const std::string& node_id, double x, double y) {
     OJson* node = find_node(node_id);
     if (!node) return fail("no node with id \"" + node_id + "\"");
     if (!(std::abs(x) <= limits::kCoordinate && std::abs(y) <= limits::kCoordinate))
-        return fail("positions must lie within ±1000000");
+        return fail(limits::positions_within());
     std::string before = snapshot();
     OJson& pos = (*node)["position"];
     if (!pos.is_object()) pos = OJson::object();
@@ -253,7 +253,7 @@ std::string ContentDoc::add_node(const NewNode& spec) {
         return "";
     }
     if (spec.has_position && !(std::abs(spec.x) <= limits::kCoordinate && std::abs(spec.y) <= limits::kCoordinate)) {
-        fail("positions must lie within ±1000000");
+        fail(limits::positions_within());
         return "";
     }
     const std::string title = spec.title.empty() ? "New idea" : spec.title;

@@ -507,7 +507,7 @@ class CanvasReader {
             if (const std::string* s = string(v, ptr, "label", false)) n.label = *s;
         }
         if (nodes.size() >= limits::kNodes) {
-            if (nodes.size() == limits::kNodes) sink_.error(ptr, "more than 20000 nodes; the explainer's limit");
+            if (nodes.size() == limits::kNodes) sink_.error(ptr, "more than " + std::to_string(limits::kNodes) + " nodes; the explainer's limit");
             return;
         }
         if (!n.id.empty()) node_index.emplace(n.id, nodes.size());
@@ -712,13 +712,14 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             if (full.empty()) full = title;
             bool was_cut = false;
             node["title"] = cut(title, limits::kTitleBytes, &was_cut);
-            if (was_cut) sink.warning(n.pointer, "the title is longer than 200 bytes; shortened");
+            if (was_cut) sink.warning(n.pointer, "the title is longer than " + std::to_string(limits::kTitleBytes) + " bytes; shortened");
             node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
             OJson body = OJson::array();
             for (size_t k = 1; k < rest.size() && body.size() < limits::kBodyParagraphs; ++k)
                 body.push_back(cut(rest[k], limits::kParagraphBytes));
             if (rest.size() > limits::kBodyParagraphs + 1)
-                sink.warning(n.pointer, "more than 64 paragraphs after the summary; the rest is left out");
+                sink.warning(n.pointer, "more than " + std::to_string(limits::kBodyParagraphs) +
+                                            " paragraphs after the summary; the rest is left out");
             if (!body.empty()) node["body"] = std::move(body);
         }
         if (n.extra && n.extra->contains("tags")) node["tags"] = (*n.extra)["tags"];
@@ -739,7 +740,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         const double lim = limits::kCoordinate;
         const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
         if (x != double(n.x) || y != double(n.y))
-            sink.warning(n.pointer, "position beyond ±1000000; moved to the edge of the map");
+            sink.warning(n.pointer, "position beyond " + limits::coordinate_text() + "; moved to the edge of the map");
         node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
         out_nodes.push_back(std::move(node));
     }
@@ -793,7 +794,7 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         std::string stem = file_stem(label);
         if (trim(stem).empty()) stem = "Imported canvas";
         doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
-                       {"summary", "Imported from " + cut(label, 200) + ": " + std::to_string(out_nodes.size()) +
+                       {"summary", "Imported from " + cut(label, limits::kTitleBytes) + ": " + std::to_string(out_nodes.size()) +
                                        " cards and " + std::to_string(out_edges.size()) + " connections."},
                        {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(sections)}}}};
     }
@@ -835,7 +836,7 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
     ProblemSink sink(label);
     try {
         if (bytes.size() > limits::kFileBytes) {
-            sink.error("", "the file is larger than the 8 MiB limit");
+            sink.error("", limits::file_too_large());
             result.problems = sink.finish();
             return result;
         }

@@ -759,7 +759,7 @@ void Loader::read_position(const Json& v, const std::string& ptr, Node& node) {
             error(p, "must be a finite number");
             ok = false;
         } else if (std::fabs(xy[i]) > limits::kCoordinate) {
-            error(p, std::string(key) + " = " + c->dump() + " is too far out; positions must lie within ±1000000");
+            error(p, std::string(key) + " = " + c->dump() + " is too far out; " + limits::positions_within());
             ok = false;
         }
     }
@@ -904,9 +904,28 @@ static std::string mebibytes(size_t bytes) {
 }
 
 static std::string too_big(size_t bytes) {
-    return "the file is " + mebibytes(bytes) + " (" + std::to_string(bytes) + " bytes); the limit is 8 MiB (" +
-           std::to_string(limits::kFileBytes) + " bytes)";
+    return "the file is " + mebibytes(bytes) + " (" + std::to_string(bytes) + " bytes); the limit is " +
+           limits::file_size_text() + " (" + std::to_string(limits::kFileBytes) + " bytes)";
 }
+
+namespace limits {
+
+std::string file_size_text() {
+    constexpr size_t kMiB = 1024 * 1024;
+    return kFileBytes % kMiB == 0 ? std::to_string(kFileBytes / kMiB) + " MiB" : mebibytes(kFileBytes);
+}
+
+std::string coordinate_text() {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.15g", kCoordinate);  // 1e6 → "1000000", not "1e+06"
+    return std::string("±") + buf;
+}
+
+std::string file_too_large() { return "the file is larger than the " + file_size_text() + " limit"; }
+
+std::string positions_within() { return "positions must lie within " + coordinate_text(); }
+
+}  // namespace limits
 
 LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options) {
     LoadResult r;
@@ -968,7 +987,7 @@ LoadResult load_content_file(const std::string& path, const std::string& label_o
         case ReadStatus::Ok: break;
         case ReadStatus::Missing: return fail("cannot open the file: it does not exist");
         case ReadStatus::Unreadable: return fail("cannot open the file: permission denied or unreadable");
-        case ReadStatus::TooBig: return fail("the file is larger than the 8 MiB limit");  // pipes, growing files
+        case ReadStatus::TooBig: return fail(limits::file_too_large());  // pipes, growing files
         case ReadStatus::IoError: return fail("cannot read the file (I/O error)");
     }
     return load_content(bytes, label, options);

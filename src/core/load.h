@@ -41,6 +41,12 @@ constexpr size_t kSections = 200;
 constexpr size_t kParagraphsPerSection = 500;
 constexpr double kCoordinate = 1e6;                           // |position.x|, |position.y|
 constexpr size_t kReportedProblems = 1000;                    // beyond this, problems are only counted
+
+// The caps as messages name them, built from the constants so that a changed cap changes every message.
+std::string file_size_text();                                 // kFileBytes: "8 MiB"
+std::string coordinate_text();                                // kCoordinate: "±1000000"
+std::string file_too_large();                                 // "the file is larger than the 8 MiB limit"
+std::string positions_within();                               // "positions must lie within ±1000000"
 }  // namespace limits
 
 struct LoadOptions {

@@ -400,8 +400,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_load(const char* bytes, double size, 
         bool ok = false;
         if (!bytes || size > (double)ex::limits::kFileBytes) {
             char buf[160];
-            std::snprintf(buf, sizeof buf, "the file is %.1f MiB; the limit is 8 MiB (%zu bytes)",
-                          size / (1024.0 * 1024.0), ex::limits::kFileBytes);
+            std::snprintf(buf, sizeof buf, "the file is %.1f MiB; the limit is %s (%zu bytes)",
+                          size / (1024.0 * 1024.0), ex::limits::file_size_text().c_str(), ex::limits::kFileBytes);
             app.problems = {ex::Problem{name, "", buf, ex::Severity::Error}};
         } else {
             ok = ex::app_load(app, std::string_view(bytes, (size_t)size), name);

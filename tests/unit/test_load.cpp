@@ -288,6 +288,21 @@ TEST_CASE("a file over 8 MiB is refused before parsing") {
     fs::remove(path);
 }
 
+TEST_CASE("messages that name a cap are built from limits::") {
+    // The texts follow the constants (so a changed cap changes every message) and read as authors expect today.
+    CHECK(ex::limits::file_size_text() == std::to_string(ex::limits::kFileBytes / (1024 * 1024)) + " MiB");
+    CHECK(ex::limits::file_size_text() == "8 MiB");
+    CHECK(ex::limits::coordinate_text() == "\u00b1" + std::to_string(static_cast<long long>(ex::limits::kCoordinate)));
+    CHECK(ex::limits::coordinate_text() == "\u00b11000000");
+    CHECK(ex::limits::file_too_large() == "the file is larger than the 8 MiB limit");
+
+    const ex::LoadResult far = ex::load_content(minimal_with([](nlohmann::json& d) {
+        d["nodes"][0]["position"] = {{"x", ex::limits::kCoordinate * 2}, {"y", 0}};
+    }), "far.json");
+    CHECK(has_problem(far, "/nodes/0/position/x", ex::limits::positions_within()));
+    CHECK(has_problem(far, "/nodes/0/position/x", "positions must lie within \u00b11000000"));
+}
+
 TEST_CASE("count caps: nodes, categories, sections, body paragraphs") {
     const ex::LoadResult nodes = ex::load_content(minimal_with([](nlohmann::json& d) {
         auto n = d["nodes"][0];
