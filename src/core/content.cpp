@@ -79,6 +79,25 @@ bool reads_backwards(const Content& c, const Edge& e) {
     return e.kind_index >= 0 && e.kind_index < (int)c.edge_kinds.size() && c.edge_kinds[e.kind_index].reads_backwards;
 }
 
+std::string edge_reading(const Content& c, const Edge& e, const std::string& lang, bool backward) {
+    const EdgeKind* k = e.kind_index >= 0 && e.kind_index < (int)c.edge_kinds.size() ? &c.edge_kinds[e.kind_index]
+                                                                                    : find_edge_kind(c.edge_kinds, e.kind);
+    const std::string& reading = k ? (backward ? k->backward : k->forward).get(lang, c.meta.language) : e.kind;
+    return reading.empty() ? e.kind : reading;  // an unknown or unworded kind: its id is the best we have
+}
+
+std::string edge_caption(const Content& c, const Edge& e, const std::string& lang, std::string_view open,
+                         std::string_view close, bool backward) {
+    std::string s = edge_reading(c, e, lang, backward);
+    if (!e.label.empty()) s.append(open).append(e.label.get(lang, c.meta.language)).append(close);
+    return s;
+}
+
+std::optional<uint32_t> category_rgb(const Content& c, int category_index) {
+    if (category_index < 0 || category_index >= (int)c.categories.size()) return std::nullopt;
+    return c.categories[size_t(category_index)].rgb;
+}
+
 std::vector<EdgeKind> builtin_edge_kinds() {
     // Language maps, so that every built-in reading is translated (a plain string would show English to all).
     auto text = [](const char* en, const char* zh) {

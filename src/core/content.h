@@ -10,7 +10,9 @@
 // Naming: types are PascalCase, functions, variables and members snake_case, constants kPascalCase.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -162,5 +164,14 @@ std::vector<EdgeKind> builtin_edge_kinds();
 const EdgeKind* find_edge_kind(const std::vector<EdgeKind>& kinds, const std::string& id);
 // The edge's kind reads from its `to` (EdgeKind::reads_backwards); false for an unresolved kind.
 bool reads_backwards(const Content& c, const Edge& e);
+// How the edge reads, in `lang` (then meta.language): its kind's forward reading ("drives"), or with `backward` the
+// reading from `to` ("is driven by"); the kind's id when the kind is unknown. Content without resolved indices works.
+std::string edge_reading(const Content& c, const Edge& e, const std::string& lang, bool backward = false);
+// The reading and, when the edge has one, its label between `open` and `close`: "drives (through prices)" for
+// open " (" and close ")". Every caption of an edge (map, exports, JSON Canvas) is this one.
+std::string edge_caption(const Content& c, const Edge& e, const std::string& lang, std::string_view open,
+                         std::string_view close = "", bool backward = false);
+// A category's colour, 0xRRGGBB; none when the index names no category (a node whose category is unknown).
+std::optional<uint32_t> category_rgb(const Content& c, int category_index);
 
 }  // namespace ex

@@ -27,10 +27,4 @@ const SourceParagraph* cited_paragraph(const Content& c, const std::string& para
     return nullptr;
 }
 
-std::string edge_reading(const Content& c, const Edge& e, const std::string& lang) {
-    for (const auto& k : c.edge_kinds)
-        if (k.id == e.kind) return k.forward.get(lang, c.meta.language);
-    return e.kind;
-}
-
 }  // namespace ex

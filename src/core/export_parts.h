@@ -18,7 +18,4 @@ std::vector<NodeGroup> nodes_by_category(const Content& c);
 // The source passage a citation points at; also for content built without rebuild_indices (by hand, in tests).
 const SourceParagraph* cited_paragraph(const Content& c, const std::string& paragraph_id);
 
-// How an edge reads from its `from` side ("drives"), in `lang`; the kind's id when the kind is unknown.
-std::string edge_reading(const Content& c, const Edge& e, const std::string& lang);
-
 }  // namespace ex

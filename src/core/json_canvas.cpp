@@ -354,7 +354,7 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         for (const Text& p : node.body) text += "\n\n" + p.get(lang, fallback);
         OJson card = {{"id", node.id}, {"type", "text"}};  // our ids are unique and contain no ':'
         card = rect_json(std::move(card), layout.cards[i]);
-        if (node.category_index >= 0) card["color"] = hex_colour(content.categories[size_t(node.category_index)].rgb);
+        if (const auto rgb = category_rgb(content, node.category_index)) card["color"] = hex_colour(*rgb);
         card["text"] = text;
         // What the text cannot carry, in a field of our own (JSON Canvas allows them): the import uses it while the
         // card's text is as exported (its digest), and the text itself once someone has edited it.
@@ -375,9 +375,7 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
     for (size_t i = 0; i < content.edges.size(); ++i) {
         const Edge& e = content.edges[i];
         if (e.from_index < 0 || e.to_index < 0 || size_t(e.from_index) >= n || size_t(e.to_index) >= n) continue;
-        std::string label = e.kind_index >= 0 ? content.edge_kinds[size_t(e.kind_index)].forward.get(lang, fallback)
-                                              : e.kind;
-        if (!e.label.empty()) label += " (" + e.label.get(lang, fallback) + ")";
+        const std::string label = edge_caption(content, e, lang, " (", ")");  // the import reads it back
         OJson extra = {{"digest", digest(label)}, {"kind", e.kind}};
         if (!e.id.empty()) extra["id"] = e.id;
         if (!e.label.empty()) extra["label"] = text_json(e.label);

@@ -154,12 +154,7 @@ std::vector<std::pair<std::string, std::vector<Neighbour>>> grouped_neighbours(c
         return std::tie(a.direction, a.kind_order, a.edge) < std::tie(b.direction, b.kind_order, b.edge);
     });
     for (const Item& it : items) {
-        std::string reading;
-        if (it.kind_order != INT_MAX) {
-            const EdgeKind& k = c.edge_kinds[it.kind_order];
-            reading = (it.direction == 0 ? k.forward : k.backward).get(lang);
-        }
-        if (reading.empty()) reading = c.edges[it.edge].kind;   // unknown kind: its id is the best we have
+        const std::string reading = edge_reading(c, c.edges[it.edge], lang, it.direction == 1);
         auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == reading; });
         if (g == groups.end()) { groups.push_back({reading, {}}); g = groups.end() - 1; }
         g->second.push_back(it.nb);

@@ -149,10 +149,7 @@ static std::string edge_caption(const AppContext& app, int e) {
     const Layout& l = app.map.layout;
     if (e < (int)l.merged.size() && l.merged[e] > 1) return fill(tr(app, Str::kLinks), std::to_string(l.merged[e]));
     const bool rev = e < (int)l.reversed.size() && l.reversed[e];
-    std::string s = ed.kind_index < 0 ? ed.kind
-                    : app_text(app, rev ? c.edge_kinds[ed.kind_index].backward : c.edge_kinds[ed.kind_index].forward);
-    if (!ed.label.empty()) s += " · " + app_text(app, ed.label);
-    return s;
+    return ex::edge_caption(c, ed, app.reading.lang, " \u00b7 ", "", rev);
 }
 
 // A point `fraction` of the way along the part of the route on screen (labels go halfway, or nearby when taken).
@@ -269,7 +266,7 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     const ImVec2 p0 = to_imgui(app, r.min()), p1 = to_imgui(app, r.max());
     const float z = app.map.view.cam.zoom;
     const float round = 10.0f * z < 1.0f ? 0.0f : std::min(10.0f * z, 10.0f);  // sub-pixel corners: plain rects
-    const ImU32 accent = n.category_index >= 0 ? rgb_to_u32(c.categories[n.category_index].rgb) : th.muted;
+    const ImU32 accent = category_colour(th, c, n.category_index);
 
     if (r.w < 14.0f) {  // a whole big map on screen: cards are coloured dots, one rectangle each
         const bool marked = i == app.reading.selected || i == app.map.focused;
@@ -338,7 +335,7 @@ static bool draw_dots(const AppContext& app, const CanvasCache& cc, ImDrawList* 
     }
     std::vector<ImU32> accent(c.categories.size() * 2);
     for (size_t k = 0; k < c.categories.size(); ++k)
-        for (int d = 0; d < 2; ++d) accent[k * 2 + d] = with_alpha(rgb_to_u32(c.categories[k].rgb), d ? 0.3f : 1.0f);
+        for (int d = 0; d < 2; ++d) accent[k * 2 + d] = with_alpha(category_colour(th, c, int(k)), d ? 0.3f : 1.0f);
     const int n = (int)cards.size();
     dl->PrimReserve(n * 6, n * 4);
     int drawn = 0;
@@ -370,7 +367,7 @@ static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
         for (const Rect& r : app.map.covers)
             if (r.y < 40 && r.x < box.right() && box.x < r.right()) top_cover = std::max(top_cover, r.bottom());
         const float y = std::clamp(top_cover + 4.0f, box.y, std::max(box.y, box.bottom() - size * 2.0f));
-        const ImU32 colour = lane.category >= 0 ? rgb_to_u32(c.categories[lane.category].rgb) : th.muted;
+        const ImU32 colour = category_colour(th, c, lane.category);
         const std::string label = lane.category >= 0 ? app_text(app, c.categories[lane.category].label) : "";
         const ImVec2 p = to_imgui(app, Vec2(box.x, y));
         if (y > box.y + 0.5f)  // held: cards pass under it

@@ -490,7 +490,7 @@ static void selected_card_fields(AppContext& app) {
             return;
         }
         ImGui::SameLine();
-        const std::string reading = ed.kind_index >= 0 ? app_text(app, c.edge_kinds[ed.kind_index].forward) : ed.kind;
+        const std::string reading = edge_reading(c, ed, app.reading.lang);
         text_wrapped(app_text(app, c.nodes[ed.from_index].title) + " " + reading + " " +
                      app_text(app, c.nodes[ed.to_index].title));
         if (e < app.editor->edit_labels.size()) {  // the label the map writes on the link

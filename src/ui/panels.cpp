@@ -96,9 +96,7 @@ static void wrapped(const std::string& text) { text_wrapped(text); }
 static bool node_link(AppContext& app, int node, const char* id_suffix, bool marked = false) {
     ImGui::PushID(node);
     ImGui::PushID(id_suffix);
-    const ImU32 accent = app.content->nodes[node].category_index >= 0
-                             ? rgb_to_u32(app.content->categories[app.content->nodes[node].category_index].rgb)
-                             : app.theme.muted;
+    const ImU32 accent = category_colour(app.theme, *app.content, app.content->nodes[node].category_index);
     colour_chip(accent, 10.0f);
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
@@ -388,11 +386,11 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
     for (size_t i = 0; i < c.categories.size(); ++i) {
         ImGui::PushID((int)i);
         bool shown = !app.reading.hidden_category[i];
-        ImGui::PushStyleColor(ImGuiCol_CheckMark, rgb_to_u32(c.categories[i].rgb));
+        ImGui::PushStyleColor(ImGuiCol_CheckMark, category_colour(app.theme, c, (int)i));
         if (ImGui::Checkbox("##show", &shown)) app_toggle_category(app, (int)i);
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        colour_chip(rgb_to_u32(c.categories[i].rgb), 12.0f);
+        colour_chip(category_colour(app.theme, c, (int)i), 12.0f);
         ImGui::SameLine();
         ImGui::TextUnformatted(app_text(app, c.categories[i].label).c_str());
         if (hover_tip() && !c.categories[i].description.empty())
@@ -536,7 +534,7 @@ static void draw_detail(AppContext& app) {
     ImGui::BeginChild("##body", ImVec2(0, 0), ImGuiChildFlags_NavFlattened);
     touch_scroll();
     if (n.category_index >= 0) {
-        colour_chip(rgb_to_u32(c.categories[n.category_index].rgb), 12.0f);
+        colour_chip(category_colour(app.theme, c, n.category_index), 12.0f);
         ImGui::SameLine();
         ImGui::TextDisabled("%s", app_text(app, c.categories[n.category_index].label).c_str());
     }
@@ -655,8 +653,7 @@ static void draw_minimap(AppContext& app) {
     for (size_t i = 0; i < c.nodes.size(); ++i) {
         if (!app_node_visible(app, (int)i)) continue;
         const Rect& r = app.map.layout.cards[i];
-        const ImU32 col = c.nodes[i].category_index >= 0 ? rgb_to_u32(c.categories[c.nodes[i].category_index].rgb)
-                                                         : app.theme.muted;
+        const ImU32 col = category_colour(app.theme, c, c.nodes[i].category_index);
         dl->AddRectFilled(map(r.min()), map(r.max()), (int)i == app.reading.selected ? app.theme.selection : col);
     }
     const Rect v = app.map.view.visible_canvas();

@@ -5,6 +5,11 @@ namespace ex {
 
 ImU32 rgb_to_u32(unsigned rgb) { return IM_COL32((rgb >> 16) & 255, (rgb >> 8) & 255, rgb & 255, 255); }
 
+ImU32 category_colour(const Theme& theme, const Content& content, int category_index) {
+    const std::optional<uint32_t> rgb = category_rgb(content, category_index);
+    return rgb ? rgb_to_u32(*rgb) : theme.muted;
+}
+
 ImU32 with_alpha(ImU32 c, float alpha) {
     const unsigned a = (unsigned)(((c >> IM_COL32_A_SHIFT) & 255) * alpha);
     return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);

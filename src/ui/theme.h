@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include "core/content.h"
+
 namespace ex {
 
 struct Theme {
@@ -17,5 +19,7 @@ void  apply_imgui_style(const Theme& theme, float ui_scale);   // ImGui colours 
 ImU32 with_alpha(ImU32 colour, float alpha);
 ImU32 mix(ImU32 a, ImU32 b, float t);                         // t = 0 → a, 1 → b
 ImU32 rgb_to_u32(unsigned rgb);                               // 0xRRGGBB → ImU32
+// What a card, lane or chip of this category is drawn in: its colour, or the theme's muted grey when it has none.
+ImU32 category_colour(const Theme& theme, const Content& content, int category_index);
 
 }  // namespace ex

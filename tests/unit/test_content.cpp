@@ -32,3 +32,40 @@ TEST_CASE("Content resolves ids after rebuild_indices") {
     CHECK(c.edges[0].to_index == 1);
     CHECK(c.edges[0].kind_index == c.edge_kind_index("drives"));
 }
+
+TEST_CASE("edge_reading and edge_caption: the kind's reading either way, the label, the id for an unknown kind") {
+    ex::Content c;
+    c.meta.language = "en";
+    c.edge_kinds = ex::builtin_edge_kinds();
+    ex::EdgeKind k;
+    k.id = "funds";
+    k.forward.items = {{"en", "funds"}, {"zh", "资助"}};
+    k.backward.items = {{"en", "is funded by"}, {"zh", "受资助于"}};
+    c.edge_kinds.push_back(k);
+    c.categories.push_back({"driver", ex::Text("Drivers"), "#aa0000", 0xaa0000, {}});
+    ex::Node a; a.id = "a"; a.category = "driver";
+    ex::Node b; b.id = "b"; b.category = "nope";
+    c.nodes = {a, b};
+    ex::Edge e; e.from = "a"; e.to = "b"; e.kind = "funds";
+    e.label.items = {{"en", "through loans"}, {"zh", "通过贷款"}};
+    ex::Edge plain; plain.from = "a"; plain.to = "b"; plain.kind = "drives";
+    ex::Edge unknown; unknown.from = "a"; unknown.to = "b"; unknown.kind = "haunts";
+    c.edges = {e, plain, unknown};
+
+    // Before rebuild_indices (content built by hand) the kind is found by its id; after, through kind_index.
+    for (int pass = 0; pass < 2; ++pass) {
+        CAPTURE(pass);
+        CHECK(ex::edge_reading(c, c.edges[0], "en") == "funds");
+        CHECK(ex::edge_reading(c, c.edges[0], "zh", true) == "受资助于");
+        CHECK(ex::edge_caption(c, c.edges[0], "en", " (", ")") == "funds (through loans)");
+        CHECK(ex::edge_caption(c, c.edges[0], "zh", " \u00b7 ", "", true) == "受资助于 \u00b7 通过贷款");
+        CHECK(ex::edge_caption(c, c.edges[1], "en", " (", ")") == "drives");  // no label: no brackets
+        CHECK(ex::edge_caption(c, c.edges[2], "en", " (", ")") == "haunts");
+        c.rebuild_indices();
+    }
+    REQUIRE(c.edges[0].kind_index >= 0);
+
+    CHECK(ex::category_rgb(c, c.nodes[0].category_index) == std::optional<uint32_t>(0xaa0000));
+    CHECK_FALSE(ex::category_rgb(c, c.nodes[1].category_index).has_value());  // unknown category
+    CHECK_FALSE(ex::category_rgb(c, 1).has_value());
+}
