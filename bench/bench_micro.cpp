@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "content_json.h"
+#include "core/content_json.h"
 #include "core/layout.h"
 #include "core/load.h"
 #include "core/search.h"
@@ -31,8 +31,7 @@ const Fixture& fixture(int n) {
     if (!f) {
         f = std::make_unique<Fixture>();
         f->content = ex::make_synthetic_content(n, 1.5, 20261128u);
-        ex::bench::fit_section_limit(f->content);
-        f->bytes = ex::bench::content_to_string(f->content);
+        f->bytes = ex::content_to_json(f->content).dump();
         f->layout = ex::compute_layout(f->content);
     }
     return *f;

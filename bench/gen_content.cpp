@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "content_json.h"
+#include "core/content_json.h"
 #include "core/load.h"
 #include "core/problem.h"
 #include "core/synth.h"
@@ -25,8 +25,7 @@ int main(int argc, char** argv) {
     int failures = 0;
     for (int n : sizes) {
         ex::Content content = ex::make_synthetic_content(n, 1.5, 20261128u);  // fixed seed: same files
-        ex::bench::fit_section_limit(content);
-        const std::string bytes = ex::bench::content_to_string(content);
+        const std::string bytes = ex::content_to_json(content).dump();
         const std::string path = dir + "/synth-" + std::to_string(n) + ".json";
         std::ofstream(path, std::ios::binary) << bytes;
 

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "core/content_doc.h"
+#include "core/content_json.h"
 #include "core/file_io.h"
 #include "core/json_guard.h"
 #include "core/load.h"
@@ -175,21 +176,7 @@ static std::string plain_title(const std::string& line) {
     return trim(strip_markdown(t));
 }
 
-// Our Text in JSON: a plain string, or a language map in the order written.
-static OJson text_json(const Text& t) {
-    if (t.items.size() == 1 && t.items[0].first.empty()) return t.items[0].second;
-    OJson m = OJson::object();
-    for (const auto& [lang, text] : t.items) m[lang.empty() ? "und" : lang] = text;
-    return m;
-}
-
-static OJson texts_json(const std::vector<Text>& v) {
-    OJson a = OJson::array();
-    for (const Text& t : v) a.push_back(text_json(t));
-    return a;
-}
-
-// A Text as text_json wrote it, in `lang` (then `fallback`, then the first entry); "" when it is neither.
+// A Text as text_to_json wrote it, in `lang` (then `fallback`, then the first entry); "" when it is neither.
 static std::string text_in(const OJson& t, const std::string& lang, const std::string& fallback) {
     if (t.is_string()) return t.get<std::string>();
     if (!t.is_object() || t.empty()) return "";
@@ -257,54 +244,13 @@ static OJson rect_json(OJson node, const Rect& r) {
 }
 
 // The canvas's own "explainer" field: the map's meta and source, all categories, lanes, the kinds the file declares
-// and the tours, none of which a canvas can show. Texts keep every language.
+// and the tours, none of which a canvas can show, as the content file writes them. Texts keep every language.
 static OJson export_extras(const Content& c, const std::string& lang) {
-    OJson source = {{"title", text_json(c.meta.source.title)}};
-    if (!c.meta.source.publisher.empty()) source["publisher"] = text_json(c.meta.source.publisher);
-    if (!c.meta.source.url.empty()) source["url"] = c.meta.source.url;
-    OJson sections = OJson::array();
-    for (const SourceSection& sec : c.meta.source.sections) {
-        OJson paragraphs = OJson::array();
-        for (const SourceParagraph& p : sec.paragraphs) paragraphs.push_back({{"id", p.id}, {"text", text_json(p.text)}});
-        sections.push_back({{"id", sec.id}, {"heading", text_json(sec.heading)}, {"paragraphs", std::move(paragraphs)}});
-    }
-    source["sections"] = std::move(sections);
-    OJson meta = {{"title", text_json(c.meta.title)}};
-    if (!c.meta.subtitle.empty()) meta["subtitle"] = text_json(c.meta.subtitle);
-    meta["summary"] = text_json(c.meta.summary);
-    meta["language"] = c.meta.language;
-    meta["source"] = std::move(source);
-
-    OJson categories = OJson::array();
-    for (const Category& cat : c.categories) {
-        OJson one = {{"id", cat.id}, {"label", text_json(cat.label)}, {"colour", cat.colour}};
-        if (!cat.description.empty()) one["description"] = text_json(cat.description);
-        categories.push_back(std::move(one));
-    }
-    // Declared kinds: those that are not a built-in exactly as built in.
-    const std::vector<EdgeKind> builtins = builtin_edge_kinds();
-    OJson kinds = OJson::array();
-    for (const EdgeKind& k : c.edge_kinds) {
-        const EdgeKind* b = find_edge_kind(builtins, k.id);
-        if (b && b->forward.items == k.forward.items && b->backward.items == k.backward.items && b->style == k.style &&
-            b->folds == k.folds && b->reads_backwards == k.reads_backwards)
-            continue;
-        kinds.push_back({{"id", k.id}, {"forward", text_json(k.forward)}, {"backward", text_json(k.backward)},
-                         {"style", k.style}, {"folds", k.folds}, {"reads_backwards", k.reads_backwards}});
-    }
-    OJson tours = OJson::array();
-    for (const Tour& t : c.tours) {
-        OJson steps = OJson::array();
-        for (const TourStep& st : t.steps) steps.push_back({{"node", st.node}, {"caption", text_json(st.caption)}});
-        OJson one = {{"id", t.id}, {"title", text_json(t.title)}};
-        if (!t.description.empty()) one["description"] = text_json(t.description);
-        one["steps"] = std::move(steps);
-        tours.push_back(std::move(one));
-    }
-    OJson out = {{"format", 1}, {"lang", lang}, {"meta", std::move(meta)}, {"categories", std::move(categories)}};
+    OJson out = {{"format", 1}, {"lang", lang}, {"meta", meta_to_json(c.meta)},
+                 {"categories", categories_to_json(c.categories)}};
     if (c.lanes.on) out["lanes"] = {{"notes", c.lanes.notes}};
-    if (!kinds.empty()) out["edge_kinds"] = std::move(kinds);
-    out["tours"] = std::move(tours);
+    if (OJson kinds = declared_kinds_to_json(c.edge_kinds); !kinds.empty()) out["edge_kinds"] = std::move(kinds);
+    out["tours"] = tours_to_json(c.tours);
     return out;
 }
 
@@ -358,17 +304,10 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         card["text"] = text;
         // What the text cannot carry, in a field of our own (JSON Canvas allows them): the import uses it while the
         // card's text is as exported (its digest), and the text itself once someone has edited it.
-        OJson extra = {{"digest", digest(text)}, {"category", node.category}, {"title", text_json(node.title)},
-                       {"summary", text_json(node.summary)}};
-        if (!node.body.empty()) extra["body"] = texts_json(node.body);
-        if (!node.tags.empty()) extra["tags"] = texts_json(node.tags);
-        OJson citations = OJson::array();
-        for (const Citation& ct : node.citations) {
-            OJson one = {{"paragraph", ct.paragraph}};
-            if (!ct.quote.empty()) one["quote"] = text_json(ct.quote);
-            citations.push_back(std::move(one));
-        }
-        extra["citations"] = std::move(citations);
+        OJson extra = {{"digest", digest(text)}};
+        OJson fields = node_to_json(node);  // the node as the file writes it; id and position are the card's own
+        for (auto& [key, value] : fields.items())
+            if (key != "id" && key != "position") extra[key] = std::move(value);
         card["explainer"] = std::move(extra);
         nodes.push_back(std::move(card));
     }
@@ -378,7 +317,7 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         const std::string label = edge_caption(content, e, lang, " (", ")");  // the import reads it back
         OJson extra = {{"digest", digest(label)}, {"kind", e.kind}};
         if (!e.id.empty()) extra["id"] = e.id;
-        if (!e.label.empty()) extra["label"] = text_json(e.label);
+        if (!e.label.empty()) extra["label"] = text_to_json(e.label);
         edges.push_back({{"id", "edge:" + std::to_string(i)}, {"fromNode", e.from}, {"toNode", e.to},
                          {"toEnd", "arrow"}, {"label", label}, {"explainer", std::move(extra)}});
     }

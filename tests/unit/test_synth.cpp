@@ -7,8 +7,7 @@
 #include "core/layout.h"
 #include "core/synth.h"
 #if __has_include("core/load.h") && __has_include(<nlohmann/json.hpp>)
-#include <nlohmann/json.hpp>
-
+#include "core/content_json.h"
 #include "core/load.h"
 #define EXPLAINER_HAVE_LOADER 1
 #endif
@@ -21,60 +20,6 @@ bool valid_id(const std::string& id) {
         if (!std::isalnum((unsigned char)ch) && ch != '.' && ch != '_' && ch != '-') return false;
     return true;
 }
-
-#ifdef EXPLAINER_HAVE_LOADER
-nlohmann::json to_json(const ex::Text& t) {
-    if (t.items.size() == 1 && t.items[0].first.empty()) return t.items[0].second;
-    nlohmann::json j = nlohmann::json::object();
-    for (const auto& it : t.items) j[it.first] = it.second;
-    return j;
-}
-
-// Just enough of a writer to hand the generated content to the real loader.
-std::string to_json(const ex::Content& c) {
-    using nlohmann::json;
-    json doc;
-    doc["format"] = 1;
-    json sections = json::array();
-    for (const auto& s : c.meta.source.sections) {
-        json paras = json::array();
-        for (const auto& p : s.paragraphs) paras.push_back({{"id", p.id}, {"text", to_json(p.text)}});
-        sections.push_back({{"id", s.id}, {"heading", to_json(s.heading)}, {"paragraphs", paras}});
-    }
-    doc["meta"] = {{"title", to_json(c.meta.title)}, {"summary", to_json(c.meta.summary)}, {"language", "en"},
-                   {"source", {{"title", to_json(c.meta.source.title)}, {"sections", sections}}}};
-    doc["categories"] = json::array();
-    for (const auto& k : c.categories)
-        doc["categories"].push_back({{"id", k.id}, {"label", to_json(k.label)}, {"colour", k.colour}});
-    doc["nodes"] = json::array();
-    for (const auto& n : c.nodes) {
-        json cites = json::array();
-        for (const auto& ci : n.citations) {
-            json cj = {{"paragraph", ci.paragraph}};
-            if (!ci.quote.empty()) cj["quote"] = to_json(ci.quote);
-            cites.push_back(cj);
-        }
-        json nj = {{"id", n.id}, {"category", n.category}, {"title", to_json(n.title)},
-                   {"summary", to_json(n.summary)}, {"citations", cites}};
-        if (!n.body.empty()) for (const auto& b : n.body) nj["body"].push_back(to_json(b));
-        if (!n.tags.empty()) for (const auto& t : n.tags) nj["tags"].push_back(to_json(t));
-        doc["nodes"].push_back(nj);
-    }
-    doc["edges"] = json::array();
-    for (const auto& e : c.edges) {
-        json ej = {{"id", e.id}, {"from", e.from}, {"to", e.to}, {"kind", e.kind}};
-        if (!e.label.empty()) ej["label"] = to_json(e.label);
-        doc["edges"].push_back(ej);
-    }
-    doc["tours"] = json::array();
-    for (const auto& t : c.tours) {
-        json steps = json::array();
-        for (const auto& s : t.steps) steps.push_back({{"node", s.node}, {"caption", to_json(s.caption)}});
-        doc["tours"].push_back({{"id", t.id}, {"title", to_json(t.title)}, {"steps", steps}});
-    }
-    return doc.dump();
-}
-#endif
 
 }  // namespace
 
@@ -143,7 +88,7 @@ TEST_CASE("synthetic content is deterministic and sized as asked") {
 TEST_CASE("the loader accepts synthetic content without errors") {
     for (int n : {3, 200}) {
         ex::Content c = ex::make_synthetic_content(n, 1.5, 2);
-        ex::LoadResult r = ex::load_content(to_json(c), "synthetic.json");
+        ex::LoadResult r = ex::load_content(ex::content_to_json(c).dump(), "synthetic.json");
         for (const auto& p : r.problems) MESSAGE(p.message);
         CHECK(r.ok());
         if (r.ok()) {
