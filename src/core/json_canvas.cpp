@@ -503,41 +503,53 @@ static std::pair<std::string, std::string> edge_kind_of(
 
 namespace {
 
-// The import proper, from the canvas as read. With `extras` (the canvas's "explainer" field, from export_canvas) the
-// map's meta, source, categories, declared kinds, lanes and tours come back, and so do a card's or link's own
-// fields while its visible text is unchanged (its digest); without, everything is made from what the canvas shows.
-OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges,
-                    const std::unordered_map<std::string, size_t>& node_index, const OJson* extras,
-                    const std::string& label, ProblemSink& sink) {
-    if (!extras) {  // the canvas alone: no card's or edge's exported fields either
-        for (CanvasNode& n : nodes) n.extra = nullptr;
-        for (CanvasEdge& e : edges) e.extra = nullptr;
-    }
-    const std::string lang = extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
-    const OJson* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
-    const std::string fallback = meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
-    auto list = [&](const char* key) -> const OJson* {
-        return extras && extras->contains(key) && (*extras)[key].is_array() ? &(*extras)[key] : nullptr;
-    };
-    auto unchanged = [](const OJson* extra, const std::string& shown) {
-        return extra && extra->value("digest", OJson()).is_string() && (*extra)["digest"] == digest(shown);
-    };
+// What the import's stages share: the canvas as read, what its "explainer" field carried, and what is built so far.
+// With `extras` (the canvas's "explainer" field, from export_canvas) the map's meta, source, categories, declared
+// kinds, lanes and tours come back, and so do a card's or link's own fields while its visible text is unchanged (its
+// digest); without, everything is made from what the canvas shows.
+struct Import {
+    Import(std::vector<CanvasNode> n, std::vector<CanvasEdge> e, const std::unordered_map<std::string, size_t>& index,
+           const OJson* x, const OJson* m, std::string l, std::string f, ProblemSink& s)
+        : nodes(std::move(n)), edges(std::move(e)), node_index(index), extras(x), meta(m), lang(std::move(l)),
+          fallback(std::move(f)), sink(s) {}
 
-    // Categories: those the export carried, one per other group, then one per colour of ungrouped cards, then
-    // "Ungrouped".
-    static const char* kPalette[6] = {"#4a90d9", "#e07b39", "#2f9e44", "#ae3ec9", "#0c8599", "#e03131"};
+    std::vector<CanvasNode>                        nodes;
+    std::vector<CanvasEdge>                        edges;
+    const std::unordered_map<std::string, size_t>& node_index;
+    const OJson*                                   extras;     // null: the canvas alone
+    const OJson*                                   meta;       // the carried meta, when an object
+    std::string                                    lang, fallback;
+    ProblemSink&                                   sink;
+
+    OJson                           categories = OJson::array();
     std::unordered_set<std::string> category_ids, node_ids;
-    std::unordered_map<std::string, int> carried;  // category id → index
-    OJson categories = OJson::array();
-    if (const OJson* cats = list("categories"))
+    OJson                           sections = OJson::array(), out_nodes = OJson::array(), out_edges = OJson::array();
+    bool                            relates = false;            // an edge fell back to "relates-to", undeclared
+
+    const OJson* list(const char* key) const {
+        return extras && extras->contains(key) && (*extras)[key].is_array() ? &(*extras)[key] : nullptr;
+    }
+};
+
+// The card's or link's text is as exported: its carried fields still say what it shows.
+bool unchanged(const OJson* extra, const std::string& shown) {
+    return extra && extra->value("digest", OJson()).is_string() && (*extra)["digest"] == digest(shown);
+}
+
+// Categories: those the export carried, then one per other group (renamed or recoloured carried ones follow their
+// group). Returns carried category id → index.
+std::unordered_map<std::string, int> group_categories(Import& im, std::vector<size_t>& group_nodes) {
+    static const char* kPalette[6] = {"#4a90d9", "#e07b39", "#2f9e44", "#ae3ec9", "#0c8599", "#e03131"};
+    std::unordered_map<std::string, int> carried;
+    OJson& categories = im.categories;
+    if (const OJson* cats = im.list("categories"))
         for (const OJson& c : *cats)
-            if (c.is_object() && c.value("id", OJson()).is_string() && category_ids.insert(c["id"].get<std::string>()).second) {
+            if (c.is_object() && c.value("id", OJson()).is_string() && im.category_ids.insert(c["id"].get<std::string>()).second) {
                 carried[c["id"].get<std::string>()] = int(categories.size());
                 categories.push_back(OJson(c));
             }
-    std::vector<size_t> group_nodes;
-    for (size_t i = 0; i < nodes.size(); ++i) {
-        CanvasNode& g = nodes[i];
+    for (size_t i = 0; i < im.nodes.size(); ++i) {
+        CanvasNode& g = im.nodes[i];
         if (g.type != "group") continue;
         group_nodes.push_back(i);
         const std::string name = trim(g.label).empty() ? "Group " + std::to_string(group_nodes.size())
@@ -552,19 +564,27 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
                 continue;
             }
         }
-        g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), category_ids);
+        g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), im.category_ids);
         g.category = int(categories.size());
         categories.push_back({{"id", g.our_id}, {"label", name},
                               {"colour", g.colour.empty() ? kPalette[categories.size() % 6] : g.colour}});
     }
+    return carried;
+}
+
+// Each card's category: the smallest group it sits in, else the one it carried, else one per colour of ungrouped
+// cards, else "Ungrouped".
+void build_categories(Import& im) {
+    std::vector<size_t> group_nodes;
+    const std::unordered_map<std::string, int> carried = group_categories(im, group_nodes);
     std::map<std::string, int> colour_category;
     int ungrouped = -1;
-    for (CanvasNode& n : nodes) {
+    for (CanvasNode& n : im.nodes) {
         if (n.type == "group") continue;
         const double cx = double(n.x) + double(n.width) / 2, cy = double(n.y) + double(n.height) / 2;
         double best_area = -1;
         for (size_t gi : group_nodes) {  // where the card sits wins: moving it into a group recategorises it
-            const CanvasNode& g = nodes[gi];
+            const CanvasNode& g = im.nodes[gi];
             const bool inside = cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) &&
                                 cy <= double(g.y + g.height);
             const double area = double(g.width) * double(g.height);
@@ -576,34 +596,79 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             if (it != carried.end()) { n.category = it->second; continue; }
         }
         if (!n.colour.empty()) {
-            auto [it, fresh] = colour_category.emplace(n.colour, int(categories.size()));
+            auto [it, fresh] = colour_category.emplace(n.colour, int(im.categories.size()));
             if (fresh) {
                 const std::string name = colour_name(n.colour);
                 std::string id = slug_id(name);
                 std::string shown = name;
-                if (category_ids.count(id)) {
-                    id = unique(id, category_ids);
+                if (im.category_ids.count(id)) {
+                    id = unique(id, im.category_ids);
                     shown = name + " " + id.substr(id.rfind('-') + 1);
                 } else {
-                    category_ids.insert(id);
+                    im.category_ids.insert(id);
                 }
-                categories.push_back({{"id", id}, {"label", shown}, {"colour", n.colour}});
+                im.categories.push_back({{"id", id}, {"label", shown}, {"colour", n.colour}});
             }
             n.category = it->second;
         } else {
             if (ungrouped < 0) {
-                ungrouped = int(categories.size());
-                categories.push_back({{"id", unique("ungrouped", category_ids)}, {"label", "Ungrouped"},
-                                      {"colour", "#868e96"}});
+                ungrouped = int(im.categories.size());
+                im.categories.push_back({{"id", unique("ungrouped", im.category_ids)}, {"label", "Ungrouped"},
+                                         {"colour", "#868e96"}});
             }
             n.category = ungrouped;
         }
     }
+}
 
-    // The carried source, and a section of the cards' own texts for each card with no carried citations (each cites
-    // its own paragraph, in sections of at most 500 paragraphs).
-    OJson sections = OJson::array();
+// A card's title, summary and body from what it shows (its carried fields while its text is unchanged); returns
+// the card's whole text, which becomes its source paragraph when it carries no citations.
+std::string card_texts(const CanvasNode& n, OJson& node, ProblemSink& sink) {
+    if (n.type == "text" && unchanged(n.extra, n.text) && n.extra->contains("title") && n.extra->contains("summary")) {
+        for (const char* key : {"title", "summary", "body"})
+            if (n.extra->contains(key)) node[key] = (*n.extra)[key];
+        return trim(n.text);
+    }
+    std::string title, full;
+    std::vector<std::string> rest;
+    if (n.type == "text") {
+        MarkdownParts parts = split_markdown(n.text);
+        title = parts.title;
+        rest = std::move(parts.paragraphs);
+        full = trim(n.text);
+    } else if (n.type == "file") {
+        const std::string where = n.file + n.subpath;
+        title = trim(base_name(n.file)) + n.subpath;
+        full = "File: " + where;
+        rest = {"A file on the canvas.", where};
+    } else {
+        title = n.url.empty() ? "Link" : n.url;
+        full = n.url.empty() ? "A link to an address that is not a web page (not kept)." : "Link: " + n.url;
+        rest = {n.url.empty() ? full : "A web page on the canvas."};
+        if (!n.url.empty()) rest.push_back(n.url);
+    }
+    if (trim(title).empty()) title = "Untitled card";
+    if (full.empty()) full = title;
+    bool was_cut = false;
+    node["title"] = cut(title, limits::kTitleBytes, &was_cut);
+    if (was_cut) sink.warning(n.pointer, "the title is longer than " + std::to_string(limits::kTitleBytes) + " bytes; shortened");
+    node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
+    OJson body = OJson::array();
+    for (size_t k = 1; k < rest.size() && body.size() < limits::kBodyParagraphs; ++k)
+        body.push_back(cut(rest[k], limits::kParagraphBytes));
+    if (rest.size() > limits::kBodyParagraphs + 1)
+        sink.warning(n.pointer, "more than " + std::to_string(limits::kBodyParagraphs) +
+                                    " paragraphs after the summary; the rest is left out");
+    if (!body.empty()) node["body"] = std::move(body);
+    return full;
+}
+
+// Nodes, and the source: the carried sections, then a section of the cards' own texts for each card with no carried
+// citations (each cites its own paragraph, in sections of at most limits::kParagraphsPerSection paragraphs).
+void build_nodes(Import& im) {
+    OJson& sections = im.sections;
     std::unordered_set<std::string> paragraph_ids;
+    const OJson* meta = im.meta;
     const bool carried_source = meta && meta->contains("source") && (*meta)["source"].is_object() &&
                                 (*meta)["source"].value("sections", OJson()).is_array();
     if (carried_source)
@@ -614,51 +679,12 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
                     if (para.is_object() && para.value("id", OJson()).is_string()) paragraph_ids.insert(para["id"].get<std::string>());
         }
     const size_t carried_sections = sections.size();
-    OJson out_nodes = OJson::array();
     size_t paragraph = 0;
-    for (CanvasNode& n : nodes) {
+    for (CanvasNode& n : im.nodes) {
         if (n.type == "group") continue;
-        OJson node = {{"id", n.our_id = unique(our_id(n.id), node_ids)},
-                      {"category", categories[size_t(n.category)]["id"]}};
-        const bool same = n.type == "text" && unchanged(n.extra, n.text);
-        std::string full;
-        if (same && n.extra->contains("title") && n.extra->contains("summary")) {
-            for (const char* key : {"title", "summary", "body"})
-                if (n.extra->contains(key)) node[key] = (*n.extra)[key];
-            full = trim(n.text);
-        } else {
-            std::string title;
-            std::vector<std::string> rest;
-            if (n.type == "text") {
-                MarkdownParts parts = split_markdown(n.text);
-                title = parts.title;
-                rest = std::move(parts.paragraphs);
-                full = trim(n.text);
-            } else if (n.type == "file") {
-                const std::string where = n.file + n.subpath;
-                title = trim(base_name(n.file)) + n.subpath;
-                full = "File: " + where;
-                rest = {"A file on the canvas.", where};
-            } else {
-                title = n.url.empty() ? "Link" : n.url;
-                full = n.url.empty() ? "A link to an address that is not a web page (not kept)." : "Link: " + n.url;
-                rest = {n.url.empty() ? full : "A web page on the canvas."};
-                if (!n.url.empty()) rest.push_back(n.url);
-            }
-            if (trim(title).empty()) title = "Untitled card";
-            if (full.empty()) full = title;
-            bool was_cut = false;
-            node["title"] = cut(title, limits::kTitleBytes, &was_cut);
-            if (was_cut) sink.warning(n.pointer, "the title is longer than " + std::to_string(limits::kTitleBytes) + " bytes; shortened");
-            node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
-            OJson body = OJson::array();
-            for (size_t k = 1; k < rest.size() && body.size() < limits::kBodyParagraphs; ++k)
-                body.push_back(cut(rest[k], limits::kParagraphBytes));
-            if (rest.size() > limits::kBodyParagraphs + 1)
-                sink.warning(n.pointer, "more than " + std::to_string(limits::kBodyParagraphs) +
-                                            " paragraphs after the summary; the rest is left out");
-            if (!body.empty()) node["body"] = std::move(body);
-        }
+        OJson node = {{"id", n.our_id = unique(our_id(n.id), im.node_ids)},
+                      {"category", im.categories[size_t(n.category)]["id"]}};
+        const std::string full = card_texts(n, node, im.sink);
         if (n.extra && n.extra->contains("tags")) node["tags"] = (*n.extra)["tags"];
         if (carried_source && n.extra && n.extra->value("citations", OJson()).is_array() && !(*n.extra)["citations"].empty()) {
             node["citations"] = (*n.extra)["citations"];
@@ -677,32 +703,32 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         const double lim = limits::kCoordinate;
         const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
         if (x != double(n.x) || y != double(n.y))
-            sink.warning(n.pointer, "position beyond " + limits::coordinate_text() + "; moved to the edge of the map");
+            im.sink.warning(n.pointer, "position beyond " + limits::coordinate_text() + "; moved to the edge of the map");
         node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
-        out_nodes.push_back(std::move(node));
+        im.out_nodes.push_back(std::move(node));
     }
+}
 
-    // Edges: an unchanged label gives back its kind and label; any other reads through the kinds' readings.
+// Edges: an unchanged label gives back its kind and label; any other reads through the kinds' readings.
+void build_edges(Import& im) {
     std::vector<std::pair<std::string, std::string>> declared;
     std::unordered_set<std::string> kind_ids;
-    if (const OJson* kinds = list("edge_kinds"))
+    if (const OJson* kinds = im.list("edge_kinds"))
         for (const OJson& k : *kinds)
             if (k.is_object() && k.value("id", OJson()).is_string()) {
-                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", OJson()), lang, fallback));
+                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", OJson()), im.lang, im.fallback));
                 kind_ids.insert(k["id"].get<std::string>());
             }
-    OJson out_edges = OJson::array();
-    bool relates = false;
     std::unordered_set<std::string> edge_ids;
-    for (const CanvasEdge& e : edges) {
-        const CanvasNode& from = nodes[node_index.at(e.from)];
-        const CanvasNode& to = nodes[node_index.at(e.to)];
+    for (const CanvasEdge& e : im.edges) {
+        const CanvasNode& from = im.nodes[im.node_index.at(e.from)];
+        const CanvasNode& to = im.nodes[im.node_index.at(e.to)];
         if (from.type == "group" || to.type == "group") {
-            sink.warning(e.pointer, "an edge to or from a group is not kept (groups become categories)");
+            im.sink.warning(e.pointer, "an edge to or from a group is not kept (groups become categories)");
             continue;
         }
         if (from.our_id == to.our_id) {
-            sink.warning(e.pointer, "an edge from a node to itself is not kept");
+            im.sink.warning(e.pointer, "an edge from a node to itself is not kept");
             continue;
         }
         OJson edge;
@@ -718,52 +744,116 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
             edge["kind"] = kind;
             if (!text.empty()) edge["label"] = cut(text, limits::kTitleBytes);
         }
-        relates |= edge["kind"] == "relates-to" && !kind_ids.count("relates-to");
-        out_edges.push_back(std::move(edge));
+        im.relates |= edge["kind"] == "relates-to" && !kind_ids.count("relates-to");
+        im.out_edges.push_back(std::move(edge));
     }
+}
 
-    OJson doc;
-    doc["format"] = 1;
-    if (meta) {
-        doc["meta"] = *meta;
-        doc["meta"]["source"]["sections"] = std::move(sections);
-    } else {
-        std::string stem = file_stem(label);
-        if (trim(stem).empty()) stem = "Imported canvas";
-        doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
-                       {"summary", "Imported from " + cut(label, limits::kTitleBytes) + ": " + std::to_string(out_nodes.size()) +
-                                       " cards and " + std::to_string(out_edges.size()) + " connections."},
-                       {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(sections)}}}};
-    }
-    doc["categories"] = std::move(categories);
-    if (extras && extras->contains("lanes")) doc["lanes"] = (*extras)["lanes"];
-    OJson kinds = list("edge_kinds") ? OJson(*list("edge_kinds")) : OJson::array();
-    if (relates) kinds.push_back({{"id", "relates-to"}, {"forward", "relates to"}, {"backward", "is related to"}});
-    if (!kinds.empty()) doc["edge_kinds"] = std::move(kinds);
-    doc["nodes"] = std::move(out_nodes);
-    doc["edges"] = std::move(out_edges);
-
-    // Tours, without the steps whose cards are no longer on the canvas.
+// Tours, without the steps whose cards are no longer on the canvas.
+OJson build_tours(const Import& im) {
     OJson tours = OJson::array();
-    if (const OJson* carried_tours = list("tours"))
+    if (const OJson* carried_tours = im.list("tours"))
         for (size_t t = 0; t < carried_tours->size(); ++t) {
             OJson tour = (*carried_tours)[t];
             if (!tour.is_object() || !tour.value("steps", OJson()).is_array()) continue;
             OJson steps = OJson::array();
             for (const OJson& st : tour["steps"])
-                if (st.is_object() && st.value("node", OJson()).is_string() && node_ids.count(st["node"].get<std::string>()))
+                if (st.is_object() && st.value("node", OJson()).is_string() && im.node_ids.count(st["node"].get<std::string>()))
                     steps.push_back(st);
             const std::string name = tour.value("id", OJson()).is_string() ? tour["id"].get<std::string>() : "?";
             if (steps.size() < tour["steps"].size())
-                sink.warning("/explainer/tours/" + std::to_string(t),
-                             "tour \"" + name + "\": " + std::to_string(tour["steps"].size() - steps.size()) +
-                                 " step(s) name cards no longer on the canvas; left out");
+                im.sink.warning("/explainer/tours/" + std::to_string(t),
+                                "tour \"" + name + "\": " + std::to_string(tour["steps"].size() - steps.size()) +
+                                    " step(s) name cards no longer on the canvas; left out");
             if (steps.empty()) continue;
             tour["steps"] = std::move(steps);
             tours.push_back(std::move(tour));
         }
-    doc["tours"] = std::move(tours);
+    return tours;
+}
+
+// The content document from the stages' parts: the carried meta (or one made from the file's name), categories,
+// lanes, the carried kinds (plus "relates-to" when an edge needs it), nodes, edges and tours.
+OJson assemble(Import& im, const std::string& label) {
+    OJson doc;
+    doc["format"] = 1;
+    if (im.meta) {
+        doc["meta"] = *im.meta;
+        doc["meta"]["source"]["sections"] = std::move(im.sections);
+    } else {
+        std::string stem = file_stem(label);
+        if (trim(stem).empty()) stem = "Imported canvas";
+        doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
+                       {"summary", "Imported from " + cut(label, limits::kTitleBytes) + ": " + std::to_string(im.out_nodes.size()) +
+                                       " cards and " + std::to_string(im.out_edges.size()) + " connections."},
+                       {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(im.sections)}}}};
+    }
+    doc["categories"] = std::move(im.categories);
+    if (im.extras && im.extras->contains("lanes")) doc["lanes"] = (*im.extras)["lanes"];
+    OJson kinds = im.list("edge_kinds") ? OJson(*im.list("edge_kinds")) : OJson::array();
+    if (im.relates) kinds.push_back({{"id", "relates-to"}, {"forward", "relates to"}, {"backward", "is related to"}});
+    if (!kinds.empty()) doc["edge_kinds"] = std::move(kinds);
+    doc["nodes"] = std::move(im.out_nodes);
+    doc["edges"] = std::move(im.out_edges);
+    doc["tours"] = build_tours(im);
     return doc;
+}
+
+// The import proper, from the canvas as read (see Import).
+OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges,
+                    const std::unordered_map<std::string, size_t>& node_index, const OJson* extras,
+                    const std::string& label, ProblemSink& sink) {
+    if (!extras) {  // the canvas alone: no card's or edge's exported fields either
+        for (CanvasNode& n : nodes) n.extra = nullptr;
+        for (CanvasEdge& e : edges) e.extra = nullptr;
+    }
+    const std::string lang = extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
+    const OJson* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
+    const std::string fallback = meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
+    Import im(std::move(nodes), std::move(edges), node_index, extras, meta, lang, fallback, sink);
+    build_categories(im);
+    build_nodes(im);
+    build_edges(im);
+    return assemble(im, label);
+}
+
+// Every edge's ends name a node, and there is a card to import; each problem is an error.
+void check_references(const CanvasReader& reader, ProblemSink& sink) {
+    for (const CanvasEdge& e : reader.edges)
+        for (const std::string* end : {&e.from, &e.to})
+            if (!end->empty() && !reader.node_index.count(*end))
+                sink.error(e.pointer + (end == &e.from ? "/fromNode" : "/toNode"), "no node with id \"" + *end + "\"");
+    size_t cards = 0;
+    for (const CanvasNode& n : reader.nodes) cards += n.type != "group";
+    if (cards == 0) sink.error("/nodes", "the canvas has no text, file or link nodes to import");
+}
+
+// The import is only useful if the result loads: check it with the loader itself. What the export carried is used
+// when the result validates; otherwise (a hand-edited "explainer" field) the canvas alone is. Appends the problems
+// to `problems`; returns the content, or null.
+OJson build_checked(const CanvasReader& reader, const OJson* extras, const std::string& label,
+                    std::vector<Problem>& problems) {
+    for (int attempt = extras ? 0 : 1; attempt < 2; ++attempt) {
+        ProblemSink built(label);
+        OJson doc = build_content(reader.nodes, reader.edges, reader.node_index, attempt == 0 ? extras : nullptr,
+                                  label, built);
+        const LoadResult check = load_content(doc.dump(2), label);
+        if (!check.ok() && attempt == 0) {
+            std::string first;
+            for (const Problem& p : check.problems)
+                if (p.severity == Severity::Error && first.empty()) first = p.pointer + ": " + p.message;
+            problems.push_back(Problem{label, "/explainer", "the explainer fields do not make valid content (" +
+                                           first + "); imported from what the canvas shows", Severity::Warning});
+            continue;
+        }
+        for (const Problem& p : check.problems)
+            if (p.severity == Severity::Error)
+                built.error("", "the imported content does not validate: " + p.pointer + ": " + p.message);
+        for (Problem& p : built.finish()) problems.push_back(std::move(p));
+        if (check.ok()) return doc;
+        break;
+    }
+    return OJson();
 }
 
 }  // namespace
@@ -785,21 +875,11 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
             return result;
         }
         reader.read(parsed.root);  // on errors too: dangling edges are worth reporting in the same run
-        for (const CanvasEdge& e : reader.edges)
-            for (const std::string* end : {&e.from, &e.to})
-                if (!end->empty() && !reader.node_index.count(*end))
-                    sink.error(e.pointer + (end == &e.from ? "/fromNode" : "/toNode"),
-                               "no node with id \"" + *end + "\"");
-        size_t cards = 0;
-        for (const CanvasNode& n : reader.nodes) cards += n.type != "group";
-        if (cards == 0) sink.error("/nodes", "the canvas has no text, file or link nodes to import");
+        check_references(reader, sink);
         if (sink.error_count() > 0) {
             result.problems = sink.finish();
             return result;
         }
-
-        // The import is only useful if the result loads: check it with the loader itself. What the export carried
-        // is used when the result validates; otherwise (a hand-edited "explainer" field) the canvas alone is.
         // The exported fields from the file in its own key order (the loader's tree sorts keys), so an imported
         // file reads like the one exported.
         OJson ordered;
@@ -811,29 +891,8 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
         auto at = [&](const std::string& ptr) -> const OJson& { return ordered.at(OJson::json_pointer(ptr)); };
         for (CanvasNode& n : reader.nodes) n.extra = extra_of(at(n.pointer));
         for (CanvasEdge& e : reader.edges) e.extra = extra_of(at(e.pointer));
-        const OJson* extras = extra_of(ordered);
-        std::vector<Problem> problems = sink.finish();
-        for (int attempt = extras ? 0 : 1; attempt < 2; ++attempt) {
-            ProblemSink built(label);
-            OJson doc = build_content(reader.nodes, reader.edges, reader.node_index, attempt == 0 ? extras : nullptr,
-                                      label, built);
-            const LoadResult check = load_content(doc.dump(2), label);
-            if (!check.ok() && attempt == 0) {
-                std::string first;
-                for (const Problem& p : check.problems)
-                    if (p.severity == Severity::Error && first.empty()) first = p.pointer + ": " + p.message;
-                problems.push_back(Problem{label, "/explainer", "the explainer fields do not make valid content (" +
-                                               first + "); imported from what the canvas shows", Severity::Warning});
-                continue;
-            }
-            for (const Problem& p : check.problems)
-                if (p.severity == Severity::Error)
-                    built.error("", "the imported content does not validate: " + p.pointer + ": " + p.message);
-            for (Problem& p : built.finish()) problems.push_back(std::move(p));
-            if (check.ok()) result.content = std::move(doc);
-            break;
-        }
-        result.problems = std::move(problems);
+        result.problems = sink.finish();
+        result.content = build_checked(reader, extra_of(ordered), label, result.problems);
         return result;
     } catch (const std::exception& e) {
         sink.error("", std::string("internal error while importing: ") + e.what());
@@ -844,14 +903,14 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
 
 // [SECTION] Command line ----------------------------------------------------------------------------------------
 
+// Through file_io, bounded as the loader is; a file over the cap reads as import_canvas words it.
 static bool read_file(const std::string& path, std::string& bytes, std::ostream& err) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        err << path << ": /: cannot open the file\n";
-        return false;
+    switch (ex::read_file(path, bytes, limits::kFileBytes)) {
+        case ReadStatus::Ok: return true;
+        case ReadStatus::TooBig: err << base_name(path) << ": /: " << limits::file_too_large() << "\n"; return false;
+        case ReadStatus::IoError: err << path << ": /: cannot read the file (I/O error)\n"; return false;
+        default: err << path << ": /: cannot open the file\n"; return false;
     }
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    return true;
 }
 
 int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
