@@ -16,6 +16,7 @@
 
 #include "core/content_doc.h"
 #include "core/load.h"
+#include "same_content.h"
 
 namespace fs = std::filesystem;
 using ex::ContentDoc;
@@ -34,68 +35,6 @@ static ContentDoc open_fixture(const std::string& rel) {
     REQUIRE(doc.open_file(doc_fixture(rel)));
     REQUIRE(doc.result().ok());
     return doc;
-}
-
-static void check_same_text(const ex::Text& a, const ex::Text& b) { CHECK(a.items == b.items); }
-
-// Everything the model holds, field by field.
-static void check_same_content(const ex::Content& a, const ex::Content& b) {
-    check_same_text(a.meta.title, b.meta.title);
-    check_same_text(a.meta.summary, b.meta.summary);
-    CHECK(a.meta.language == b.meta.language);
-    REQUIRE(a.meta.source.sections.size() == b.meta.source.sections.size());
-    for (size_t s = 0; s < a.meta.source.sections.size(); ++s) {
-        const auto &sa = a.meta.source.sections[s], &sb = b.meta.source.sections[s];
-        CHECK(sa.id == sb.id);
-        REQUIRE(sa.paragraphs.size() == sb.paragraphs.size());
-        for (size_t p = 0; p < sa.paragraphs.size(); ++p) {
-            CHECK(sa.paragraphs[p].id == sb.paragraphs[p].id);
-            check_same_text(sa.paragraphs[p].text, sb.paragraphs[p].text);
-        }
-    }
-    REQUIRE(a.categories.size() == b.categories.size());
-    for (size_t i = 0; i < a.categories.size(); ++i) {
-        CHECK(a.categories[i].id == b.categories[i].id);
-        CHECK(a.categories[i].rgb == b.categories[i].rgb);
-        check_same_text(a.categories[i].label, b.categories[i].label);
-    }
-    REQUIRE(a.nodes.size() == b.nodes.size());
-    for (size_t i = 0; i < a.nodes.size(); ++i) {
-        const ex::Node &na = a.nodes[i], &nb = b.nodes[i];
-        CHECK(na.id == nb.id);
-        CHECK(na.category == nb.category);
-        check_same_text(na.title, nb.title);
-        check_same_text(na.summary, nb.summary);
-        REQUIRE(na.body.size() == nb.body.size());
-        for (size_t k = 0; k < na.body.size(); ++k) check_same_text(na.body[k], nb.body[k]);
-        REQUIRE(na.tags.size() == nb.tags.size());
-        for (size_t k = 0; k < na.tags.size(); ++k) check_same_text(na.tags[k], nb.tags[k]);
-        REQUIRE(na.citations.size() == nb.citations.size());
-        for (size_t k = 0; k < na.citations.size(); ++k) {
-            CHECK(na.citations[k].paragraph == nb.citations[k].paragraph);
-            check_same_text(na.citations[k].quote, nb.citations[k].quote);
-        }
-        CHECK(na.has_position == nb.has_position);
-        CHECK(na.x == nb.x);
-        CHECK(na.y == nb.y);
-    }
-    REQUIRE(a.edges.size() == b.edges.size());
-    for (size_t i = 0; i < a.edges.size(); ++i) {
-        CHECK(a.edges[i].from == b.edges[i].from);
-        CHECK(a.edges[i].to == b.edges[i].to);
-        CHECK(a.edges[i].kind == b.edges[i].kind);
-        check_same_text(a.edges[i].label, b.edges[i].label);
-    }
-    REQUIRE(a.tours.size() == b.tours.size());
-    for (size_t i = 0; i < a.tours.size(); ++i) {
-        CHECK(a.tours[i].id == b.tours[i].id);
-        check_same_text(a.tours[i].title, b.tours[i].title);
-        REQUIRE(a.tours[i].steps.size() == b.tours[i].steps.size());
-        for (size_t k = 0; k < a.tours[i].steps.size(); ++k) {
-            CHECK(a.tours[i].steps[k].node == b.tours[i].steps[k].node);
-            check_same_text(a.tours[i].steps[k].caption, b.tours[i].steps[k].caption);
-        }
-    }
 }
 
 static std::vector<std::string> keys_of(const nlohmann::ordered_json& obj) {
