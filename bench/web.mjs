@@ -270,27 +270,12 @@ async function panRun(page, cdp) {
   return { fps: (f1 - f0) / seconds, main_thread_task_ms_per_frame: (1000 * (m1.TaskDuration - m0.TaskDuration)) / Math.max(1, f1 - f0) };
 }
 
-// A copy of the app's site whose preloaded article.json is the synthetic file: Emscripten's preload metadata
-// (file offsets inside explainer.data, in explainer.js) is rewritten and the .data re-packed. No relink.
+// A copy of the app's site whose explainer.data (the content JSON as it is, which the page fetches) is the
+// synthetic file. No relink.
 function appVariant(appDir, contentFile, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(appDir, outDir, { recursive: true });
-  const js = readFileSync(path.join(appDir, 'explainer.js'), 'utf8');
-  const re = /loadPackage\((\{"files":\[.*?\],"remote_package_size":\d+,"package_uuid":"[^"]*"\})\)/;
-  const m = re.exec(js);
-  if (!m) throw new Error('preload metadata not found in explainer.js');
-  const meta = JSON.parse(m[1]);
-  const data = readFileSync(path.join(appDir, 'explainer.data'));
-  const parts = [];
-  let offset = 0;
-  for (const f of meta.files) {
-    const bytes = f.filename === '/assets/content/article.json' ? readFileSync(contentFile) : data.subarray(f.start, f.end);
-    f.start = offset; f.end = offset + bytes.length; offset = f.end;
-    parts.push(bytes);
-  }
-  meta.remote_package_size = offset;
-  writeFileSync(path.join(outDir, 'explainer.data'), Buffer.concat(parts));
-  writeFileSync(path.join(outDir, 'explainer.js'), js.replace(re, () => `loadPackage(${JSON.stringify(meta)})`));
+  cpSync(contentFile, path.join(outDir, 'explainer.data'));
 }
 
 // [SECTION] Main --------------------------------------------------------------------------------------------------
