@@ -98,7 +98,7 @@ function treeTicks(exclude) {
 // [SECTION] Server and browser ------------------------------------------------------------------------------------
 
 
-async function openFresh(url) {
+async function openFresh(url, cpuThrottle = 1) {
   const before = new Set(descendants(SERVER_PID));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
@@ -109,6 +109,7 @@ async function openFresh(url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
   await page.addInitScript(watchFirstText);
   await page.goto(url);
   return { browser, page, cdp, problems };
@@ -199,6 +200,50 @@ async function idleRun(kind, url, serverPid) {
       wasm_memory_bytes: await page.evaluate(wasmBytes),
       problems,
     };
+  } finally {
+    await closeHard(browser);
+  }
+}
+
+// Reading: navigation → first readable text and first map frame, then a click on a card → the end of the first
+// frame whose detail panel shows that card (polled at every animation frame, so it can read up to one frame late).
+// cpuThrottle 4: CDP's CPU throttling, a phone-class CPU.
+async function readRun(url, cpuThrottle) {
+  const { browser, page, problems } = await openFresh(url, cpuThrottle);
+  try {
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 180000 });
+    const r = { first_frame_ms: await page.evaluate(() => window.__firstFrame), first_text_ms: await page.evaluate(firstText) };
+    await sleep(1000);  // the page settles (service worker registration, idle loop paused)
+    // A card drawn on its own, whose centre no panel covers.
+    const target = await page.evaluate(() => {
+      const s = window.explainer.state();
+      const inside = (x, y, [rx, ry, rw, rh]) => x >= rx && x <= rx + rw && y >= ry && y <= ry + rh;
+      for (const n of s.nodes) {
+        if (!n.shown || !n.visible || !n.rect) continue;
+        const x = n.rect[0] + n.rect[2] / 2, y = n.rect[1] + n.rect[3] / 2;
+        if (!Object.values(s.ui || {}).some((u) => inside(x, y, u))) return { id: n.id, x, y };
+      }
+      return null;
+    });
+    if (!target) return { ...r, error: 'no card to click', problems };
+    const box = await page.locator('#canvas').boundingBox();
+    await page.evaluate((id) => {
+      window.__tap = { id, t0: 0, t1: 0 };
+      document.getElementById('canvas').addEventListener('pointerdown', (e) => { window.__tap.t0 = e.timeStamp; }, { capture: true, once: true });
+      const poll = () => {
+        const s = window.explainer.state();
+        if (window.__tap.t0 && s.selected === id && s.ui && s.ui.detail) { window.__tap.t1 = performance.now(); return; }
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, target.id);
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForFunction(() => window.__tap.t1 > 0, null, { timeout: 60000 });
+    r.tap_to_detail_ms = await page.evaluate(() => window.__tap.t1 - window.__tap.t0);
+    r.problems = problems;
+    return r;
+  } catch (e) {
+    return { error: String(e.message || e).split('\n')[0], problems };
   } finally {
     await closeHard(browser);
   }
@@ -298,6 +343,20 @@ try {
     for (const k of Object.keys(site.runs[0]).filter((k) => typeof site.runs[0][k] === 'number'))
       site.median[k] = median(site.runs.map((x) => x[k]));
     result.sites[kind] = site;
+  }
+
+  // Reading, unthrottled and on a phone-class CPU (4x CDP throttling).
+  result.reading = {};
+  for (const throttle of [1, 4]) {
+    const entry = { cpu_throttle: throttle, runs: [] };
+    for (let r = 0; r < RUNS; ++r) {
+      log('reading, CPU throttled', `${throttle}x`, 'run', r + 1);
+      entry.runs.push(await readRun(`${server.url}app/`, throttle));
+    }
+    entry.median = {};
+    for (const k of ['first_text_ms', 'first_frame_ms', 'tap_to_detail_ms'])
+      entry.median[k] = median(entry.runs.map((x) => x[k]));
+    result.reading[`x${throttle}`] = entry;
   }
 
   for (const n of SIZES) {
