@@ -3,7 +3,8 @@
 // --profiling-funcs), from the `explainer:gl` mark to the first frame.
 //   node bench/profile.mjs SITE_DIR OUT.json        (bench/run.sh assembles SITE_DIR from build/bench-wasm/profiling)
 // Env: BENCH_RUNS (default 3; the samples of all runs are pooled and divided by the runs), CHROMIUM.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/browser/harness.mjs';
 
@@ -79,6 +80,46 @@ function aggregate(runs, from, to) {
   return { span_ms: +(span / n).toFixed(1), self: top(self), total: top(total) };
 }
 
+// Where the module's bytes go: each function's body size in the code section, grouped by the name the name section
+// gives it (the profiling build keeps the names; the shipped module has the same code).
+function codeBytesByGroup(wasm) {
+  let at = 8;
+  const leb = () => { let v = 0, shift = 0, b; do { b = wasm[at++]; v += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return v; };
+  const bodies = [], names = new Map();
+  let imported = 0;
+  while (at < wasm.length) {
+    const id = wasm[at++], size = leb(), end = at + size;
+    if (id === 2) {  // imports: function imports take the first indices
+      for (let n = leb(); n > 0; --n) {
+        at += leb(); at += leb();  // module, field
+        const kind = wasm[at++];
+        if (kind === 0) { leb(); ++imported; } else if (kind === 1) { at++; const f = leb(); leb(); if (f & 1) leb(); }
+        else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); } else if (kind === 3) { at += 2; } else if (kind === 4) { at++; leb(); }
+      }
+    } else if (id === 10) {
+      for (let n = leb(); n > 0; --n) { const len = leb(); bodies.push(len); at += len; }
+    } else if (id === 0) {
+      const nameLen = leb(), name = Buffer.from(wasm.subarray(at, at + nameLen)).toString(); at += nameLen;
+      while (name === 'name' && at < end) {
+        const sub = wasm[at++], subSize = leb(), subEnd = at + subSize;
+        if (sub === 1) for (let n = leb(); n > 0; --n) { const idx = leb(), len = leb(); names.set(idx, Buffer.from(wasm.subarray(at, at + len)).toString()); at += len; }
+        at = subEnd;
+      }
+    }
+    at = end;
+  }
+  const groups = [['Dear ImGui', /^(Im|ImGui::|ImDraw|ImFont|ImGui_Impl|ImVector|ImStb|stb_|Stb)/], ['nlohmann/json', /nlohmann::/],
+    ['the explainer (ex::, platform)', /^(ex::|\(anonymous namespace\)|explainer_|main$|__original_main)/], ['libc++ (std::)', /^(std::|void std::|bool std::|operator new|operator delete)/],
+    ['libc, malloc, Emscripten runtime', /^(__|_|em|str|mem|malloc|free|realloc|calloc|sbrk|dlmalloc|emmalloc|printf|snprintf|vsnprintf|fmt_|pop_arg|qsort)/]];
+  const out = Object.fromEntries([...groups.map(([g]) => [g, 0]), ['other', 0]]);
+  bodies.forEach((len, i) => {
+    const name = names.get(imported + i) || '';
+    const g = groups.find(([, re]) => re.test(name));
+    out[g ? g[0] : 'other'] += len;
+  });
+  return { total: bodies.reduce((a, b) => a + b, 0), functions: bodies.length, groups: out };
+}
+
 const server = await serve(siteDir);
 const runs = [];
 try {
@@ -105,6 +146,7 @@ const result = {
   gl_to_first_frame: aggregate(runs, 'explainer:gl', 'explainer:first-frame'),
   gl_to_content: aggregate(runs, 'explainer:gl', 'explainer:content'),
   content_to_first_frame: aggregate(runs, 'explainer:content', 'explainer:first-frame'),
+  code_bytes: codeBytesByGroup(readFileSync(path.join(siteDir, 'explainer.wasm'))),
 };
 writeFileSync(outFile, JSON.stringify(result, null, 2));
 console.error('profile: wrote', outFile);

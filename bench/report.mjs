@@ -182,6 +182,14 @@ if (profile) {
     md.push('');
   }
 }
+if (profile?.code_bytes) {
+  const cb = profile.code_bytes;
+  md.push('## Where the module\'s bytes go (code section of the profiling build, by function name; raw bytes)', '',
+    `${cb.functions} functions, ${kb(cb.total)} of code: ` + Object.entries(cb.groups).sort((a, b) => b[1] - a[1])
+      .map(([g, n]) => `${g} ${kb(n)} (${((100 * n) / cb.total).toFixed(0)} %)`).join(', ') +
+    '. wasm-opt merges identical functions under one of their names, so the split is approximate; libc++ holds the ' +
+    'template code instantiated for our types (strings, vectors, maps, std::function).', '');
+}
 if (scale) {
   md.push('## Scale, native (Release, headless UI frames: NewFrame + app_frame + Render, null backend, 1280×800)', '');
   md.push('| nodes | edges | file | load + validate | layout | pan, all on screen: CPU/frame (p95) | fps | pan at zoom 1: CPU/frame (p95) | fps |', '|---|---|---|---|---|---|---|---|---|');
