@@ -35,7 +35,7 @@ if [ -z "$from" ]; then
   cmake --build --preset wasm-release
   from=build/wasm-release
 fi
-for f in explainer.js explainer.wasm explainer.data; do
+for f in explainer.js explainer.wasm; do
   [ -f "$from/$f" ] || { echo "build-wasm.sh: $from/$f is missing" >&2; exit 1; }
 done
 
@@ -59,30 +59,15 @@ fi
 "$prerender" zh "$content" > "$pages/zh.json"
 python3 scripts/prerender-pages.py web/index.html "$pages"
 
-# --- --content: the author's file becomes the data package's only file (the app opens /assets/content/article.json
-# at start), and the package's size in explainer.js follows it: nothing is compiled again. -------------------------
-if [ "$(realpath "$content")" != "$(realpath assets/content/article.json)" ]; then
-  stage=$(mktemp -d build/content-stage.XXXXXX)
-  trap 'rm -rf "$stage"' EXIT
-  cp "$from/explainer.wasm" "$stage/"
-  cp "$content" "$stage/explainer.data"
-  python3 - "$from/explainer.js" "$stage/explainer.js" "$(stat -c %s "$content")" <<'PY'
-import json, re, sys, uuid
-src, out, size = sys.argv[1], sys.argv[2], int(sys.argv[3])
-js = open(src, encoding="utf-8").read()
-calls = list(re.finditer(r'loadPackage\((\{"files":.*?\})\)', js))
-meta = json.loads(calls[0].group(1)) if len(calls) == 1 else None
-if not meta or [f["filename"] for f in meta["files"]] != ["/assets/content/article.json"]:
-    sys.exit("build-wasm.sh: " + src + " does not hold the expected data package (one file, "
-             "/assets/content/article.json); rebuild it with cmake --build --preset wasm-release")
-meta["files"][0].update(start=0, end=size)
-meta["remote_package_size"] = size
-meta["package_uuid"] = str(uuid.uuid4())
-m = calls[0]
-open(out, "w", encoding="utf-8").write(js[:m.start(1)] + json.dumps(meta, separators=(",", ":")) + js[m.end(1):])
-PY
-  from="$stage"
-fi
+# --- the app's files: the glue with its names mangled (scripts/minify-glue.mjs), the wasm, and the content as
+# explainer.data: the article's JSON as it is, which the page fetches and hands to main() (--content: the author's
+# file; nothing is compiled again). ----------------------------------------------------------------------------------
+app=build/app-files
+rm -rf "$app" && mkdir -p "$app"
+node scripts/minify-glue.mjs "$from/explainer.js" "$app/explainer.js"
+cp "$from/explainer.wasm" "$app/"
+cp "$content" "$app/explainer.data"
+from="$app"
 
 # The service worker's cache is named after the build, so a new build replaces what readers have cached.
 page_files=("$pages/index.html")
@@ -152,7 +137,6 @@ PY
 rm -rf "$single" && mv "$single.tmp" "$single"
 echo "build-wasm.sh: single file in $(cd "$single" && pwd)/explainer.html ($(du -h "$single/explainer.html" | cut -f1))"
 
-rm -rf "${stage:-}"  # exec below skips the EXIT trap
 if [ $serve = 1 ]; then
   exec python3 scripts/serve.py "$site" "$port"
 fi

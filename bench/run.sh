@@ -25,7 +25,7 @@ cmake --build build/bench-native -j"$jobs" --target gen_content bench_micro benc
 step "web app (build/bench-wasm, the wasm-release preset's settings)"
 cmake -S . -B build/bench-wasm --toolchain "$emtool" -DCMAKE_BUILD_TYPE=MinSizeRel -DEXPLAINER_TESTS=OFF \
   "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Os -DNDEBUG" "-DCMAKE_C_FLAGS_MINSIZEREL=-Os -DNDEBUG" >/dev/null
-cmake --build build/bench-wasm -j"$jobs" --target explainer
+cmake --build build/bench-wasm -j"$jobs" --target explainer explainer-profiling  # the latter keeps function names
 
 step "baseline 1: bare Dear ImGui demo (build/bench-demo)"
 cmake -S bench/demo -B build/bench-demo --toolchain "$emtool" -DCMAKE_BUILD_TYPE=MinSizeRel \
@@ -39,6 +39,9 @@ step "baseline 2: cytoscape.js (bench/node_modules)"
 rm -rf "$web" && mkdir -p "$web/demo" "$web/cyto"
 ./build-wasm.sh --from build/bench-wasm --out "$web/app" >&2
 rm -rf "$web/app-single"   # the single-file variant is not measured here
+./build-wasm.sh --from build/bench-wasm/profiling --out "$web/profiling" >&2
+rm -rf "$web/profiling-single"
+cp build/bench-wasm/profiling/explainer.js "$web/profiling/"  # the glue's own names too, in the profile
 cp bench/demo/index.html build/bench-demo/imgui_demo.js build/bench-demo/imgui_demo.wasm "$web/demo/"
 cp bench/cyto/index.html bench/cyto/graph.js bench/node_modules/cytoscape/dist/cytoscape.min.js \
    bench/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.js assets/content/article.json "$web/cyto/"
@@ -74,6 +77,9 @@ build/bench-native/bench/bench_micro --benchmark_repetitions=3 --benchmark_repor
 
 step "web: sizes, first frame, idle, scale (headless Chromium)"
 node bench/web.mjs "$web" "$out/web.json"
+
+step "web: where start-up goes in wasm (Chromium's profiler, a build with function names)"
+node bench/profile.mjs "$web/profiling" "$out/profile.json"
 
 step "web: Lighthouse, mobile and desktop, served gzipped"
 node bench/lighthouse.mjs "$web/app" "$out/lighthouse.json"

@@ -98,7 +98,7 @@ function treeTicks(exclude) {
 // [SECTION] Server and browser ------------------------------------------------------------------------------------
 
 
-async function openFresh(url) {
+async function openFresh(url, cpuThrottle = 1) {
   const before = new Set(descendants(SERVER_PID));
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: chromiumArgs, headless: true });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
@@ -109,6 +109,7 @@ async function openFresh(url) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  if (cpuThrottle > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
   await page.addInitScript(watchFirstText);
   await page.goto(url);
   return { browser, page, cdp, problems };
@@ -204,6 +205,52 @@ async function idleRun(kind, url, serverPid) {
   }
 }
 
+// Reading: navigation → first readable text and first map frame, then a click on a card → the end of the first
+// frame whose detail panel shows that card (polled at every animation frame, so it can read up to one frame late).
+// cpuThrottle 4: CDP's CPU throttling, a phone-class CPU.
+async function readRun(url, cpuThrottle) {
+  const { browser, page, problems } = await openFresh(url, cpuThrottle);
+  let r = {};
+  try {
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 180000 });
+    r = { first_frame_ms: await page.evaluate(() => window.__firstFrame), first_text_ms: await page.evaluate(firstText) };
+    await sleep(1000);  // the page settles (service worker registration, idle loop paused)
+    // The card drawn on its own nearest the middle whose centre no panel covers (the title panel at the top left is
+    // not in state().ui: the same rule as tests/browser/explore.test.mjs).
+    const target = await page.evaluate(() => {
+      const s = window.explainer.state();
+      const inside = (x, y, [rx, ry, rw, rh]) => x >= rx && x <= rx + rw && y >= ry && y <= ry + rh;
+      const c = (n) => ({ x: n.rect[0] + n.rect[2] / 2, y: n.rect[1] + n.rect[3] / 2 });
+      const clear = ({ x, y }) => x < 840 && !(x < 450 && y < 240) && !(x < 230 && y > 600) &&
+        !Object.values(s.ui || {}).some((u) => inside(x, y, u));
+      const cands = s.nodes.filter((n) => n.shown && n.visible && n.rect && clear(c(n)));
+      cands.sort((a, b) => Math.hypot(c(a).x - 640, c(a).y - 400) - Math.hypot(c(b).x - 640, c(b).y - 400));
+      return cands.length ? { id: cands[0].id, ...c(cands[0]) } : null;
+    });
+    if (!target) return { ...r, error: 'no card to click', problems };
+    const box = await page.locator('#canvas').boundingBox();
+    await page.evaluate((id) => {
+      window.__tap = { id, t0: 0, t1: 0 };
+      document.getElementById('canvas').addEventListener('pointerdown', (e) => { window.__tap.t0 = e.timeStamp; }, { capture: true, once: true });
+      const poll = () => {
+        const s = window.explainer.state();
+        if (window.__tap.t0 && s.selected === id && s.ui && s.ui.detail) { window.__tap.t1 = performance.now(); return; }
+        requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, target.id);
+    await page.mouse.click(box.x + target.x, box.y + target.y);
+    await page.waitForFunction(() => window.__tap.t1 > 0, null, { timeout: 60000 });
+    r.tap_to_detail_ms = await page.evaluate(() => window.__tap.t1 - window.__tap.t0);
+    r.problems = problems;
+    return r;
+  } catch (e) {
+    return { ...r, error: String(e.message || e).split('\n')[0], problems };
+  } finally {
+    await closeHard(browser);
+  }
+}
+
 // Time from navigation to the first frame showing `n` synthetic nodes (app) or drawn by cytoscape.
 async function scaleRun(kind, url, n, timeoutMs, pan) {
   const { browser, page, cdp, problems } = await openFresh(url);
@@ -270,27 +317,12 @@ async function panRun(page, cdp) {
   return { fps: (f1 - f0) / seconds, main_thread_task_ms_per_frame: (1000 * (m1.TaskDuration - m0.TaskDuration)) / Math.max(1, f1 - f0) };
 }
 
-// A copy of the app's site whose preloaded article.json is the synthetic file: Emscripten's preload metadata
-// (file offsets inside explainer.data, in explainer.js) is rewritten and the .data re-packed. No relink.
+// A copy of the app's site whose explainer.data (the content JSON as it is, which the page fetches) is the
+// synthetic file. No relink.
 function appVariant(appDir, contentFile, outDir) {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(appDir, outDir, { recursive: true });
-  const js = readFileSync(path.join(appDir, 'explainer.js'), 'utf8');
-  const re = /loadPackage\((\{"files":\[.*?\],"remote_package_size":\d+,"package_uuid":"[^"]*"\})\)/;
-  const m = re.exec(js);
-  if (!m) throw new Error('preload metadata not found in explainer.js');
-  const meta = JSON.parse(m[1]);
-  const data = readFileSync(path.join(appDir, 'explainer.data'));
-  const parts = [];
-  let offset = 0;
-  for (const f of meta.files) {
-    const bytes = f.filename === '/assets/content/article.json' ? readFileSync(contentFile) : data.subarray(f.start, f.end);
-    f.start = offset; f.end = offset + bytes.length; offset = f.end;
-    parts.push(bytes);
-  }
-  meta.remote_package_size = offset;
-  writeFileSync(path.join(outDir, 'explainer.data'), Buffer.concat(parts));
-  writeFileSync(path.join(outDir, 'explainer.js'), js.replace(re, () => `loadPackage(${JSON.stringify(meta)})`));
+  cpSync(contentFile, path.join(outDir, 'explainer.data'));
 }
 
 // [SECTION] Main --------------------------------------------------------------------------------------------------
@@ -303,7 +335,10 @@ try {
   result.chromium = b.version();
   await b.close();
 
-  for (const kind of ['app', 'demo', 'cyto']) {
+  // BENCH_READING_ONLY=1: only the reading runs, merged into the OUT.json of an earlier run.
+  const readingOnly = process.env.BENCH_READING_ONLY === '1' && existsSync(outFile);
+  if (readingOnly) Object.assign(result, JSON.parse(readFileSync(outFile, 'utf8')));
+  for (const kind of readingOnly ? [] : ['app', 'demo', 'cyto']) {
     const site = { size: siteSize(path.join(webDir, kind)), runs: [] };
     for (let r = 0; r < RUNS; ++r) {
       log(kind, 'run', r + 1);
@@ -315,7 +350,21 @@ try {
     result.sites[kind] = site;
   }
 
-  for (const n of SIZES) {
+  // Reading, unthrottled and on a phone-class CPU (4x CDP throttling).
+  result.reading = {};
+  for (const throttle of [1, 4]) {
+    const entry = { cpu_throttle: throttle, runs: [] };
+    for (let r = 0; r < RUNS; ++r) {
+      log('reading, CPU throttled', `${throttle}x`, 'run', r + 1);
+      entry.runs.push(await readRun(`${server.url}app/`, throttle));
+    }
+    entry.median = {};
+    for (const k of ['first_text_ms', 'first_frame_ms', 'tap_to_detail_ms'])
+      entry.median[k] = median(entry.runs.map((x) => x[k]));
+    result.reading[`x${throttle}`] = entry;
+  }
+
+  for (const n of readingOnly ? [] : SIZES) {
     const file = path.join(webDir, `synth-${n}.json`);
     appVariant(path.join(webDir, 'app'), file, path.join(webDir, `app-${n}`));
     cpSync(file, path.join(webDir, 'cyto', `synth-${n}.json`));
@@ -344,7 +393,7 @@ try {
 } finally {
   server.stop();
 }
-if (!SIZES.length && existsSync(outFile)) {
+if (!SIZES.length && existsSync(outFile) && !result.scale_from_earlier_run && !Object.keys(result.scale).length) {
   const earlier = JSON.parse(readFileSync(outFile, 'utf8'));
   result.scale = earlier.scale || {};
   result.scale_from_earlier_run = true;

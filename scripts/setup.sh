@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # setup.sh — install what the explainer needs on Debian, only what is missing; safe to run again.
-#   scripts/setup.sh          build dependencies (compilers, Emscripten, headers, fonts) + Dear ImGui source
+#   scripts/setup.sh          build dependencies (compilers, Emscripten, headers, fonts, terser) + Dear ImGui source
 #   scripts/setup.sh --tests  also what the tests need (Chromium, Xvfb, clang's libFuzzer, Node packages)
 #   scripts/setup.sh --bench  also what bench/run.sh needs (the tests' packages plus Google Benchmark)
 set -euo pipefail
@@ -34,6 +34,12 @@ else
 fi
 
 "$here/scripts/fetch-imgui.sh"
+
+# The web build's glue minifier (build-wasm.sh runs scripts/minify-glue.mjs with terser, pinned in the lock file).
+if [ ! -d "$here/scripts/node_modules/terser" ] || [ "$here/scripts/package-lock.json" -nt "$here/scripts/node_modules/.package-lock.json" ]; then
+  echo "setup: installing Node packages for the web build (scripts/package-lock.json)"
+  (cd "$here/scripts" && npm ci --no-audit --no-fund)
+fi
 
 if [ $want_tests = 1 ]; then
   if [ ! -d "$here/tests/node_modules/playwright-core" ] || [ "$here/tests/package-lock.json" -nt "$here/tests/node_modules/.package-lock.json" ]; then

@@ -4,8 +4,8 @@
 // window.explainer).
 'use strict';
 (function () {
-  // [SECTION] ?content= — fetched into the virtual file system (/custom/content.json) before main() runs; main
-  // loads it, or reports Module.explainerContentRefusal as a problem and keeps the bundled article.
+  // [SECTION] ?content= — fetched before main() runs, in place of the bundled article; main loads it, or reports
+  // why it could not be fetched as a problem.
   const asked = new URLSearchParams(location.search).get('content');
 
   // Relative paths only: no scheme, no leading slash or backslash, and the resolved URL must stay on this origin.
@@ -29,19 +29,7 @@
       : fetch(target.url, { credentials: 'same-origin', cache: 'no-cache' })  // an author's correction, not a stale copy
         .then((r) => (r.ok ? r.arrayBuffer().then((b) => ({ bytes: new Uint8Array(b) })) : { error: `could not be fetched (HTTP ${r.status})` }))
         .catch(() => ({ error: 'could not be fetched (offline, or the file is missing)' }));
-    window.Module.preRun.push(() => {
-      const M = window.Module;
-      M.addRunDependency('custom-content');
-      fetched.then((r) => {
-        if (r.bytes) {
-          M.FS_createPath('/', 'custom', true, true);
-          M.FS_createDataFile('/custom', 'content.json', r.bytes, true, false, true);
-        } else {
-          M.explainerContentRefusal = r.error;
-        }
-        M.removeRunDependency('custom-content');
-      });
-    });
+    window.Module.explainerContent = fetched;  // main() loads it, or reports the error as a problem (page.js)
   }
 
   // [SECTION] Drop and pick ------------------------------------------------------------------------------------------

@@ -135,8 +135,8 @@
   }
 
   // [SECTION] Module ------------------------------------------------------------------------------------------------
-  // The single-file build carries the wasm and the data package as base64 data blocks (never executed, so the
-  // hash-based CSP of that file does not need to allow them).
+  // The single-file build carries the wasm and the content (explainer.data) as base64 data blocks (never executed, so
+  // the hash-based CSP of that file does not need to allow them).
   function embedded(id) {
     const el = document.getElementById(id);
     if (!el) return null;
@@ -171,23 +171,31 @@
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
   }
 
+  // The content main() loads: the bundled article (explainer.data, the article's JSON as it is, which the page's
+  // preload link has been downloading since the HTML arrived), unless files.js set Module.explainerContent for
+  // ?content= first. main() waits for it and takes {bytes} or {error}.
+  function fetchContent() {
+    if (embeddedData) return Promise.resolve({ bytes: embeddedData });
+    return fetchCounted(here + 'explainer.data', 'data')
+      .then((r) => r.arrayBuffer()).then((b) => ({ bytes: new Uint8Array(b) }))
+      .catch((e) => ({ error: `could not be fetched (${e && e.message ? e.message : e})` }));
+  }
+
   const canvas = document.getElementById('canvas');
   const events = new EventTarget();
   const emit = (type, detail) => events.dispatchEvent(new CustomEvent(type, { detail }));
 
   window.Module = {
     canvas,
-    preRun: [],
+    preRun: [() => {
+      const M = window.Module;
+      const content = M.explainerContent || fetchContent();
+      M.addRunDependency('content');
+      content.then((r) => { M.explainerContent = r; M.removeRunDependency('content'); });
+    }],
     explainerPageLang: pageLang,
-    locateFile: (name) => here + name,  // the data package, from zh/ too
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
-    // The data package reports "Downloading data... (loaded/total)".
-    setStatus: (text) => {
-      const m = /\((\d+)\/(\d+)\)/.exec(text || '');
-      if (m) report('data', Number(m[1]), Number(m[2]));
-    },
-    getPreloadedPackage: embeddedData ? () => embeddedData.buffer : undefined,
     instantiateWasm(imports, receive) {
       if (!webgl2) return {};  // the message is up; nothing would draw
       instantiate(imports)

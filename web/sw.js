@@ -1,7 +1,7 @@
 // sw.js — offline: after one visit the explainer works with the network off. Install precaches the site with
 // cache.addAll (whole responses, so the wasm keeps application/wasm and still compiles while streaming). The app's
 // own files answer from the cache first; build-wasm.sh stamps the build id below, so a new build installs a new
-// cache and the old one is dropped on activation. Content (the bundled article's data package and ?content= files)
+// cache and the old one is dropped on activation. Content (the bundled article, explainer.data, and ?content= files)
 // comes from the network first, so an author's correction reaches readers who came before; its cached copy answers
 // only when the network cannot.
 'use strict';

@@ -44,8 +44,22 @@ EM_JS(char*, js_location_query, (), { return stringToNewUTF8(window.location.sea
 EM_JS(char*, js_location_hash, (), { return stringToNewUTF8(window.location.hash || ""); });
 // The language the page was served in (<html lang>: "zh" at zh/index.html), the default when ?lang= is absent.
 EM_JS(char*, js_page_lang, (), { return stringToNewUTF8(Module.explainerPageLang || "en"); });
-// Why page.js refused or failed to fetch ?content= ("" when it did not, or nothing was asked).
-EM_JS(char*, js_content_refusal, (), { return stringToNewUTF8(Module.explainerContentRefusal || ""); });
+// The content the page fetched before main (web/page.js: the bundled article, or files.js: ?content=), as
+// Module.explainerContent = {bytes} or {error}. The refusal or fetch error ("" when there are bytes):
+EM_JS(char*, js_content_refusal, (), {
+    const c = Module.explainerContent;
+    return stringToNewUTF8(!c ? "was not fetched" : c.bytes ? "" : String(c.error));
+});
+// ... and the bytes, copied into a malloc'd buffer (null when over explainer_load's cap: it words the refusal).
+EM_JS(char*, js_take_content, (double* size, double cap), {
+    const bytes = Module.explainerContent.bytes;
+    Module.explainerContent = null;  // the page's copy can go
+    HEAPF64[size >> 3] = bytes.length;
+    if (bytes.length > cap) return 0;
+    const p = _malloc(Math.max(1, bytes.length));
+    if (p) HEAPU8.set(bytes, p);
+    return p;
+});
 // ?content= could not be shown: the page says so, with the problems (a JSON array of lines), in place of a map.
 EM_JS(void, js_content_failed, (const char* label, const char* problems), {
     if (Module.onExplainerContentFailed) Module.onExplainerContentFailed(UTF8ToString(label), JSON.parse(UTF8ToString(problems)));
@@ -464,10 +478,8 @@ int main() {
 
     ex::AppConfig config;
     // ?content= replaces the bundled article; when it cannot be shown the page says why, rather than showing an
-    // unrelated article the reader did not ask for.
+    // unrelated article the reader did not ask for. Either is loaded below, from the bytes the page fetched.
     const bool custom = query.has("content");
-    config.content_path = custom ? "" : ex::asset_path("content/article.json");
-    config.content_label = "article.json";
     config.platform_font = ex::add_browser_font;  // no font files on the web: the reader's own fonts
     char* page_lang_c = js_page_lang();
     config.lang = query.get("lang", page_lang_c ? page_lang_c : "en");
@@ -485,17 +497,22 @@ int main() {
         EM_ASM({ if (Module.onExplainerFatal) Module.onExplainerFatal("webgl2"); });
         return 1;
     }
-    js_mark("explainer:content");  // fonts set up, bundled content loaded and laid out
     ex::AppContext& app = runner.app();
-    // ?content=path.json: files.js fetched it (same origin only) into the virtual file system before main, or says
-    // why not.
-    if (custom) {
+    {
         char* refusal_c = js_content_refusal();
         const std::string refusal = refusal_c ? refusal_c : "";
         free(refusal_c);
-        const std::string label = query.get("content");
-        if (!refusal.empty()) app.problems = {ex::Problem{label, "", refusal, ex::Severity::Error}};
-        else ex::app_load_file(app, "/custom/content.json", label);
+        const std::string label = custom ? query.get("content") : "article.json";
+        if (!refusal.empty()) {
+            app.problems = {ex::Problem{label, "", refusal, ex::Severity::Error}};
+        } else {
+            double size = 0;
+            char* bytes = js_take_content(&size, (double)ex::limits::kFileBytes);
+            explainer_load(bytes, size, label.c_str());  // the same checks and words as explainer.load()
+            free(bytes);
+            if (app.content && !config.select.empty()) ex::app_select(app, config.select, true);
+        }
+        js_mark("explainer:content");  // fonts set up, content loaded and laid out
         if (!app.content) {
             nlohmann::json lines = nlohmann::json::array();
             for (const ex::Problem& p : app.problems)

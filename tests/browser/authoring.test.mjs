@@ -83,7 +83,7 @@ test('Save downloads the edited file on every route: bundled article, ?content=,
 
 test('content files come from the network first: a file changed on the server reaches a returning reader', async () => {
   const live = path.join(dir, 'articles/live.json');
-  const data = path.join(dir, 'explainer.data');  // the bundled article's package
+  const data = path.join(dir, 'explainer.data');  // the bundled article
   const doc = JSON.parse(readFileSync(fixture('custom.json'), 'utf8'));
   let version = 0;
   // Each version gets its own modification time, seconds apart, as a real redeploy would.
