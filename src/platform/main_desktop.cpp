@@ -14,11 +14,10 @@
 #include <fstream>
 #include <iostream>
 
+#include "cli/cli_tools.h"
 #include "core/args.h"
-#include "core/cli_tools.h"
 #include "core/file_io.h"
 #include "core/font_files.h"
-#include "core/json_canvas.h"
 #include "core/load.h"
 #include "core/path.h"
 #include "core/problem.h"
