@@ -9,6 +9,8 @@
 
 namespace ex {
 
+// The keys stay grouped by where they show, a group to a line.
+// clang-format off
 enum class Str : int {
     // Top bar
     kSearchHint, kTour, kFit, kDark, kLight, kKeys, kLanguageSwitch, kEdit,
@@ -63,6 +65,7 @@ enum class Str : int {
     kDocCannotReplace,
     kCount
 };
+// clang-format on
 
 struct StrEntry {
     Str         key;
