@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # setup.sh — install what the explainer needs on Debian, only what is missing; safe to run again.
 #   scripts/setup.sh          build dependencies (compilers, Emscripten, headers, fonts, terser) + Dear ImGui source
-#   scripts/setup.sh --tests  also what the tests need (Chromium, Xvfb, clang's libFuzzer, Node packages)
+#   scripts/setup.sh --tests  also what the tests need (Chromium, Xvfb, clang's libFuzzer, clang-format, Node packages)
 #   scripts/setup.sh --bench  also what bench/run.sh needs (the tests' packages plus Google Benchmark)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -12,7 +12,7 @@ want_tests=0; want_bench=0
 pkgs=(cmake make g++ pkg-config xz-utils ca-certificates emscripten nodejs nlohmann-json3-dev doctest-dev
       libglfw3-dev libgl-dev libstb-dev libfontconfig-dev fonts-noto-core fonts-noto-cjk)
 [ $want_tests = 1 ] && pkgs+=(chromium xvfb xauth x11-apps imagemagick clang libclang-rt-14-dev xdotool libxml2-utils
-                              python3-fonttools)
+                              python3-fonttools clang-format)
 [ $want_bench = 1 ] && pkgs+=(libbenchmark-dev)
 
 missing=()

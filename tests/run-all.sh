@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# run-all.sh — every test, from a fresh clone on Debian: installs what is missing, builds the desktop app
-# (release and ASan + UBSan), runs the unit, headless UI, CLI, schema and native-window tests, a bounded fuzzing run,
-# then builds the web site and runs the browser tests in headless Chromium.
+# run-all.sh — every test, from a fresh clone on Debian: installs what is missing, checks the C++ layout
+# (.clang-format), builds the desktop app (release and ASan + UBSan), runs the unit, headless UI, CLI, schema and
+# native-window tests, a bounded fuzzing run, then builds the web site and runs the browser tests in headless Chromium.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -16,6 +16,7 @@ step() {  # step NAME COMMAND... — run one suite, keep going on failure, count
 
 build() { cmake --preset "$1" >/dev/null && cmake --build --preset "$1"; }
 
+step "C++ formatting (.clang-format)" scripts/check-format.sh
 step "native-release build" build native-release
 step "native-release tests (ctest)" ctest --preset native-release
 step "native-asan build" build native-asan

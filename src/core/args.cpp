@@ -2,6 +2,7 @@
 #include "core/args.h"
 
 #include <algorithm>
+#include <string>
 
 namespace ex {
 
@@ -15,8 +16,27 @@ std::string Args::get(const std::string& key, const std::string& fallback) const
     return fallback;
 }
 
-Args parse_command_line(int argc, const char* const* argv, const std::vector<std::string>& flags) {
+static const OptionSpec* find_option(const std::vector<OptionSpec>& table, const std::string& name) {
+    for (const OptionSpec& o : table)
+        if (name == o.name) return &o;
+    return nullptr;
+}
+
+// "--key=value" or "-key" → "key".
+static std::string option_name(const std::string& arg) {
+    const std::string key = arg.substr(arg[1] == '-' ? 2 : 1);
+    return key.substr(0, key.find('='));
+}
+
+Args parse_command_line(int argc, const char* const* argv, const std::vector<OptionSpec>& table) {
     Args a;
+    // Unknown options first, over every argument, so that "--nope" is not taken for the value of the option before
+    // it, nor reported as that option missing its value.
+    for (int i = 1; i < argc; ++i) {
+        const std::string s = argv[i] ? argv[i] : "";
+        if (s == "--") break;
+        if (s.size() >= 2 && s[0] == '-' && !find_option(table, option_name(s))) a.errors.push_back("unknown option " + s);
+    }
     bool only_positional = false;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i] ? argv[i] : "";
@@ -25,18 +45,34 @@ Args parse_command_line(int argc, const char* const* argv, const std::vector<std
         std::string key = s.substr(s[1] == '-' ? 2 : 1);
         std::string value;
         const size_t eq = key.find('=');
-        const bool is_flag = std::find(flags.begin(), flags.end(), key.substr(0, eq)) != flags.end();
+        const OptionSpec* spec = find_option(table, key.substr(0, eq));
+        const bool is_flag = !spec || !spec->takes_value;  // an unknown one is already an error: take no value
         if (eq != std::string::npos) {
             value = key.substr(eq + 1);
             key = key.substr(0, eq);
-            if (is_flag) a.errors.push_back("--" + key + " takes no value");
+            if (is_flag && spec) a.errors.push_back("--" + key + " takes no value");
         } else if (!is_flag) {
             if (i + 1 >= argc) { a.errors.push_back("--" + key + " needs a value"); continue; }
             value = argv[++i];
         }
-        a.options.emplace_back(key, value);
+        if (spec) a.options.emplace_back(key, value);
     }
     return a;
+}
+
+std::string options_usage(const std::vector<OptionSpec>& table) {
+    constexpr size_t kHelpColumn = 29;
+    std::string out;
+    for (const OptionSpec& o : table) {
+        std::string line = std::string("  --") + o.name + (*o.arg ? " " : "") + o.arg;
+        line += line.size() < kHelpColumn ? std::string(kHelpColumn - line.size(), ' ') : " ";
+        for (const char* c = o.help; *c; ++c) {
+            line += *c;
+            if (*c == '\n') line += std::string(kHelpColumn, ' ');
+        }
+        out += line + "\n";
+    }
+    return out;
 }
 
 static int hex_value(char c) {

@@ -95,7 +95,7 @@ bool ContentDoc::open(std::string_view bytes, const std::string& label) {
                 open_ = true;
                 undo_.clear();
                 redo_.clear();
-                error_.clear();
+                problem_ = Problem();
                 conflict_copy_.clear();
                 layout_.read(std::string(bytes));  // valid JSON: the guarded parse accepted it
                 base_hash_ = content_hash(bytes);
@@ -139,8 +139,8 @@ std::string ContentDoc::meta_language() const {
     return "en";
 }
 
-bool ContentDoc::fail(std::string message) {
-    error_ = std::move(message);
+bool ContentDoc::fail(Str key, std::vector<std::string> args) {
+    problem_ = table_problem(label_, "", key, std::move(args));
     return false;
 }
 
@@ -148,7 +148,7 @@ void ContentDoc::commit(std::string before) {
     undo_.push_back(std::move(before));
     if (undo_.size() > kUndoDepth) undo_.erase(undo_.begin());
     redo_.clear();
-    error_.clear();
+    problem_ = Problem();
     conflict_copy_.clear();  // the copy written on a refused save no longer holds the document
     validate();
 }
@@ -169,11 +169,11 @@ OJson* ContentDoc::find_node(const std::string& id, size_t* index) {
 // [SECTION] Edits -----------------------------------------------------------------------------------------------
 
 bool ContentDoc::move_card(const std::string& node_id, double x, double y) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     if (!(std::abs(x) <= limits::kCoordinate && std::abs(y) <= limits::kCoordinate))
-        return fail(limits::positions_within());
+        return fail(Str::kDocPositionRange, {std::to_string(int64_t(limits::kCoordinate))});
     std::string before = snapshot();
     OJson& pos = (*node)["position"];
     if (!pos.is_object()) pos = OJson::object();
@@ -198,27 +198,27 @@ void ContentDoc::write_text(OJson& slot, const std::string& value, const std::st
 }
 
 bool ContentDoc::check_text(const std::string& value, const std::string& lang) {
-    if (!dumpable(value)) return fail("the text is not valid UTF-8");
-    if (!lang.empty() && !is_language_tag(lang)) return fail("\"" + lang + "\" is not a language tag");
+    if (!dumpable(value)) return fail(Str::kDocNotUtf8);
+    if (!lang.empty() && !is_language_tag(lang)) return fail(Str::kDocNotLanguageTag, {lang});
     return true;
 }
 
 bool ContentDoc::set_node_text(const std::string& node_id, NodeTextField field, const std::string& value,
                                const std::string& lang, size_t index) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     if (!check_text(value, lang)) return false;
     std::string before = snapshot();
     OJson* slot = nullptr;
     if (field == NodeTextField::Body || field == NodeTextField::Tag) {
         const char* key = field == NodeTextField::Body ? "body" : "tags";
-        const char* noun = field == NodeTextField::Body ? "body paragraph " : "tag ";
+        const Str no_item = field == NodeTextField::Body ? Str::kDocNoBodyParagraph : Str::kDocNoTag;
         const auto it = node->find(key);
-        if (it != node->end() && !it->is_array()) return fail(std::string("the node's \"") + key + "\" is not a list");
+        if (it != node->end() && !it->is_array()) return fail(Str::kDocNodeFieldNotList, {key});
         const size_t size = it == node->end() ? 0 : it->size();
         const bool erase = value.empty() && lang.empty();
-        if (index > size || (erase && index == size)) return fail(std::string("no ") + noun + std::to_string(index));
+        if (index > size || (erase && index == size)) return fail(no_item, {std::to_string(index)});
         OJson* list = array_at(*node, key, true);
         if (erase) {
             list->erase(list->begin() + std::ptrdiff_t(index));
@@ -237,7 +237,7 @@ bool ContentDoc::set_node_text(const std::string& node_id, NodeTextField field, 
 }
 
 std::string ContentDoc::add_node(const NewNode& spec) {
-    if (!open_) { fail("no document is open"); return ""; }
+    if (!open_) { fail(Str::kDocNotOpen); return ""; }
     std::string category = spec.category;
     OJson* categories = array_at(doc_, "categories", false);
     bool category_found = false;
@@ -248,22 +248,22 @@ std::string ContentDoc::add_node(const NewNode& spec) {
                 category_found |= *id == category;
             }
     if (!category_found) {
-        fail(category.empty() ? "the document has no category to put the node in"
-                              : "no category with id \"" + category + "\"");
+        if (category.empty()) fail(Str::kDocNoCategoryForNode);
+        else fail(Str::kDocNoCategory, {category});
         return "";
     }
     if (spec.has_position && !(std::abs(spec.x) <= limits::kCoordinate && std::abs(spec.y) <= limits::kCoordinate)) {
-        fail(limits::positions_within());
+        fail(Str::kDocPositionRange, {std::to_string(int64_t(limits::kCoordinate))});
         return "";
     }
     const std::string title = spec.title.empty() ? "New idea" : spec.title;
     const std::string summary = spec.summary.empty() ? "Describe this idea in a sentence or two." : spec.summary;
-    if (!dumpable(title) || !dumpable(summary)) { fail("the text is not valid UTF-8"); return ""; }
+    if (!dumpable(title) || !dumpable(summary)) { fail(Str::kDocNotUtf8); return ""; }
 
     const std::string id = unique_id(array_at(doc_, "nodes", false), title);
     std::string before = snapshot();
     OJson* nodes = array_at(doc_, "nodes", true);
-    if (!nodes) { fail("\"nodes\" is not a list"); return ""; }
+    if (!nodes) { fail(Str::kDocNotList, {"nodes"}); return ""; }
     // No citation is made up (copying a neighbour's would attribute the card to a passage nobody chose): the empty
     // list marks it as waiting for one, which the loader reports until the author adds it.
     OJson node = {{"id", id}, {"category", category}, {"title", title}, {"summary", summary},
@@ -275,9 +275,9 @@ std::string ContentDoc::add_node(const NewNode& spec) {
 }
 
 bool ContentDoc::remove_node(const std::string& node_id, std::vector<std::string>* removed) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     size_t index = 0;
-    if (!find_node(node_id, &index)) return fail("no node with id \"" + node_id + "\"");
+    if (!find_node(node_id, &index)) return fail(Str::kDocNoNode, {node_id});
     std::string before = snapshot();
     std::vector<std::string> report;
     doc_["nodes"].erase(doc_["nodes"].begin() + std::ptrdiff_t(index));
@@ -324,20 +324,20 @@ bool ContentDoc::remove_node(const std::string& node_id, std::vector<std::string
 
 bool ContentDoc::add_edge(const std::string& from, const std::string& to, const std::string& kind,
                           const std::string& label) {
-    if (!open_) return fail("no document is open");
-    if (!find_node(from)) return fail("no node with id \"" + from + "\"");
-    if (!find_node(to)) return fail("no node with id \"" + to + "\"");
-    if (from == to) return fail("an edge needs two different nodes");
+    if (!open_) return fail(Str::kDocNotOpen);
+    if (!find_node(from)) return fail(Str::kDocNoNode, {from});
+    if (!find_node(to)) return fail(Str::kDocNoNode, {to});
+    if (from == to) return fail(Str::kDocSameNodes);
     bool known = false;
     for (const EdgeKind& k : builtin_edge_kinds()) known |= k.id == kind;
     if (OJson* kinds = array_at(doc_, "edge_kinds", false))
         for (const OJson& k : *kinds)
             if (const std::string* id = string_at(k, "id")) known |= *id == kind;
-    if (!known) return fail("no edge kind \"" + kind + "\"");
-    if (!dumpable(label)) return fail("the label is not valid UTF-8");
+    if (!known) return fail(Str::kDocNoEdgeKind, {kind});
+    if (!dumpable(label)) return fail(Str::kDocLabelNotUtf8);
     std::string before = snapshot();
     OJson* edges = array_at(doc_, "edges", true);
-    if (!edges) return fail("\"edges\" is not a list");
+    if (!edges) return fail(Str::kDocNotList, {"edges"});
     OJson edge = {{"from", from}, {"to", to}, {"kind", kind}};
     if (!label.empty()) edge["label"] = label;
     edges->push_back(std::move(edge));
@@ -346,9 +346,9 @@ bool ContentDoc::add_edge(const std::string& from, const std::string& to, const 
 }
 
 bool ContentDoc::remove_edge(size_t index) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* edges = array_at(doc_, "edges", false);
-    if (!edges || index >= edges->size()) return fail("no edge " + std::to_string(index));
+    if (!edges || index >= edges->size()) return fail(Str::kDocNoEdge, {std::to_string(index)});
     std::string before = snapshot();
     edges->erase(edges->begin() + std::ptrdiff_t(index));
     commit(std::move(before));
@@ -356,10 +356,10 @@ bool ContentDoc::remove_edge(size_t index) {
 }
 
 bool ContentDoc::set_edge_label(size_t index, const std::string& label) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* edges = array_at(doc_, "edges", false);
-    if (!edges || index >= edges->size() || !(*edges)[index].is_object()) return fail("no edge " + std::to_string(index));
-    if (!dumpable(label)) return fail("the label is not valid UTF-8");
+    if (!edges || index >= edges->size() || !(*edges)[index].is_object()) return fail(Str::kDocNoEdge, {std::to_string(index)});
+    if (!dumpable(label)) return fail(Str::kDocLabelNotUtf8);
     std::string before = snapshot();
     OJson& edge = (*edges)[index];
     if (label.empty()) edge.erase("label");
@@ -369,14 +369,14 @@ bool ContentDoc::set_edge_label(size_t index, const std::string& label) {
 }
 
 bool ContentDoc::set_node_category(const std::string& node_id, const std::string& category) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     bool known = false;
     if (OJson* categories = array_at(doc_, "categories", false))
         for (const OJson& c : *categories)
             if (const std::string* id = string_at(c, "id")) known |= *id == category;
-    if (!known) return fail("no category with id \"" + category + "\"");
+    if (!known) return fail(Str::kDocNoCategory, {category});
     std::string before = snapshot();
     (*node)["category"] = category;
     commit(std::move(before));
@@ -385,9 +385,9 @@ bool ContentDoc::set_node_category(const std::string& node_id, const std::string
 
 bool ContentDoc::add_citation(const std::string& node_id, const std::string& paragraph, const std::string& quote,
                               const std::string& lang) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     bool known = false;
     const OJson& d = doc_;
     try {
@@ -395,10 +395,10 @@ bool ContentDoc::add_citation(const std::string& node_id, const std::string& par
             for (const OJson& p : section.at("paragraphs"))
                 if (const std::string* id = string_at(p, "id")) known |= *id == paragraph;
     } catch (const std::exception&) {}  // a malformed source (the loader reports it): the paragraph is unknown
-    if (!known) return fail("no source paragraph with id \"" + paragraph + "\"");
+    if (!known) return fail(Str::kDocNoSourceParagraph, {paragraph});
     if (!check_text(quote, lang)) return false;
     const auto it = node->find("citations");
-    if (it != node->end() && !it->is_array()) return fail("the node's \"citations\" is not a list");
+    if (it != node->end() && !it->is_array()) return fail(Str::kDocNodeFieldNotList, {"citations"});
     std::string before = snapshot();
     OJson citation = {{"paragraph", paragraph}};
     if (!quote.empty()) write_text(citation["quote"], quote, lang);
@@ -408,11 +408,11 @@ bool ContentDoc::add_citation(const std::string& node_id, const std::string& par
 }
 
 bool ContentDoc::remove_citation(const std::string& node_id, size_t index) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     OJson* cites = array_at(*node, "citations", false);
-    if (!cites || index >= cites->size()) return fail("no citation " + std::to_string(index));
+    if (!cites || index >= cites->size()) return fail(Str::kDocNoCitation, {std::to_string(index)});
     std::string before = snapshot();
     cites->erase(cites->begin() + std::ptrdiff_t(index));  // an emptied list stays: the card waits for a citation
     commit(std::move(before));
@@ -421,12 +421,12 @@ bool ContentDoc::remove_citation(const std::string& node_id, size_t index) {
 
 bool ContentDoc::set_citation_quote(const std::string& node_id, size_t index, const std::string& quote,
                                     const std::string& lang) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     OJson* cites = array_at(*node, "citations", false);
     if (!cites || index >= cites->size() || !(*cites)[index].is_object())
-        return fail("no citation " + std::to_string(index));
+        return fail(Str::kDocNoCitation, {std::to_string(index)});
     if (!check_text(quote, lang)) return false;
     std::string before = snapshot();
     OJson& citation = (*cites)[index];
@@ -441,7 +441,7 @@ bool ContentDoc::set_citation_quote(const std::string& node_id, size_t index, co
 OJson* ContentDoc::find_tour(size_t tour) {
     OJson* tours = array_at(doc_, "tours", false);
     if (!tours || tour >= tours->size() || !(*tours)[tour].is_object()) {
-        fail("no tour " + std::to_string(tour));
+        fail(Str::kDocNoTour, {std::to_string(tour)});
         return nullptr;
     }
     return &(*tours)[tour];
@@ -451,7 +451,7 @@ OJson* ContentDoc::find_steps(size_t tour) {
     OJson* t = find_tour(tour);
     if (!t) return nullptr;
     OJson* steps = array_at(*t, "steps", false);
-    if (!steps) fail("the tour's \"steps\" is not a list");
+    if (!steps) fail(Str::kDocStepsNotList);
     return steps;
 }
 
@@ -464,13 +464,13 @@ OJson ContentDoc::step_for(const OJson& node, const std::string& caption, const 
 }
 
 std::string ContentDoc::add_tour(const std::string& title, const std::string& first_node, const std::string& lang) {
-    if (!open_) { fail("no document is open"); return ""; }
+    if (!open_) { fail(Str::kDocNotOpen); return ""; }
     const OJson* node = find_node(first_node);
-    if (!node) { fail("no node with id \"" + first_node + "\""); return ""; }
+    if (!node) { fail(Str::kDocNoNode, {first_node}); return ""; }
     const std::string name = title.empty() ? "New tour" : title;
     if (!check_text(name, lang)) return "";
     const auto it = doc_.find("tours");
-    if (it != doc_.end() && !it->is_array()) { fail("\"tours\" is not a list"); return ""; }
+    if (it != doc_.end() && !it->is_array()) { fail(Str::kDocNotList, {"tours"}); return ""; }
     const std::string id = unique_id(it != doc_.end() ? &*it : nullptr, name);
     std::string before = snapshot();
     OJson tour = {{"id", id}};
@@ -482,7 +482,7 @@ std::string ContentDoc::add_tour(const std::string& title, const std::string& fi
 }
 
 bool ContentDoc::remove_tour(size_t tour) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     if (!find_tour(tour)) return false;
     std::string before = snapshot();
     OJson& tours = doc_["tours"];
@@ -492,7 +492,7 @@ bool ContentDoc::remove_tour(size_t tour) {
 }
 
 bool ContentDoc::set_tour_title(size_t tour, const std::string& title, const std::string& lang) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* t = find_tour(tour);
     if (!t) return false;
     if (!check_text(title, lang)) return false;
@@ -504,13 +504,13 @@ bool ContentDoc::set_tour_title(size_t tour, const std::string& title, const std
 
 bool ContentDoc::add_tour_step(size_t tour, const std::string& node_id, size_t at, const std::string& caption,
                                const std::string& lang) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     const OJson* node = find_node(node_id);
-    if (!node) return fail("no node with id \"" + node_id + "\"");
+    if (!node) return fail(Str::kDocNoNode, {node_id});
     if (!check_text(caption, lang)) return false;
     OJson* steps = find_steps(tour);
     if (!steps) return false;
-    if (at > steps->size()) return fail("no step " + std::to_string(at + 1));
+    if (at > steps->size()) return fail(Str::kDocNoStep, {std::to_string(at + 1)});
     std::string before = snapshot();
     steps->insert(steps->begin() + std::ptrdiff_t(at), step_for(*node, caption, lang));
     commit(std::move(before));
@@ -518,11 +518,11 @@ bool ContentDoc::add_tour_step(size_t tour, const std::string& node_id, size_t a
 }
 
 bool ContentDoc::remove_tour_step(size_t tour, size_t step) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* steps = find_steps(tour);
     if (!steps) return false;
-    if (step >= steps->size()) return fail("no step " + std::to_string(step + 1));
-    if (steps->size() == 1) return fail("a tour needs at least one step: remove the tour instead");
+    if (step >= steps->size()) return fail(Str::kDocNoStep, {std::to_string(step + 1)});
+    if (steps->size() == 1) return fail(Str::kDocLastStep);
     std::string before = snapshot();
     steps->erase(steps->begin() + std::ptrdiff_t(step));
     commit(std::move(before));
@@ -530,10 +530,10 @@ bool ContentDoc::remove_tour_step(size_t tour, size_t step) {
 }
 
 bool ContentDoc::move_tour_step(size_t tour, size_t step, size_t to) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* steps = find_steps(tour);
     if (!steps) return false;
-    if (step >= steps->size() || to >= steps->size()) return fail("no step " + std::to_string(std::max(step, to) + 1));
+    if (step >= steps->size() || to >= steps->size()) return fail(Str::kDocNoStep, {std::to_string(std::max(step, to) + 1)});
     if (step == to) return true;
     std::string before = snapshot();
     OJson moved = std::move((*steps)[step]);
@@ -544,10 +544,10 @@ bool ContentDoc::move_tour_step(size_t tour, size_t step, size_t to) {
 }
 
 bool ContentDoc::set_step_caption(size_t tour, size_t step, const std::string& caption, const std::string& lang) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     OJson* steps = find_steps(tour);
     if (!steps) return false;
-    if (step >= steps->size() || !(*steps)[step].is_object()) return fail("no step " + std::to_string(step + 1));
+    if (step >= steps->size() || !(*steps)[step].is_object()) return fail(Str::kDocNoStep, {std::to_string(step + 1)});
     if (!check_text(caption, lang)) return false;
     std::string before = snapshot();
     write_text((*steps)[step]["caption"], caption, lang);
@@ -558,22 +558,22 @@ bool ContentDoc::set_step_caption(size_t tour, size_t step, const std::string& c
 // [SECTION] Undo, redo, save ------------------------------------------------------------------------------------
 
 bool ContentDoc::undo() {
-    if (undo_.empty()) return fail("nothing to undo");
+    if (undo_.empty()) return fail(Str::kDocNothingToUndo);
     redo_.push_back(snapshot());
     doc_ = OJson::parse(undo_.back());  // our own output: already checked once
     undo_.pop_back();
-    error_.clear();
+    problem_ = Problem();
     conflict_copy_.clear();
     validate();
     return true;
 }
 
 bool ContentDoc::redo() {
-    if (redo_.empty()) return fail("nothing to redo");
+    if (redo_.empty()) return fail(Str::kDocNothingToRedo);
     undo_.push_back(snapshot());
     doc_ = OJson::parse(redo_.back());
     redo_.pop_back();
-    error_.clear();
+    problem_ = Problem();
     conflict_copy_.clear();
     validate();
     return true;
@@ -594,7 +594,7 @@ ContentDoc::Disk ContentDoc::disk_state(const std::string& path) const {
 }
 
 bool ContentDoc::save_file(const std::string& path, bool overwrite) {
-    if (!open_) return fail("no document is open");
+    if (!open_) return fail(Str::kDocNotOpen);
     namespace fs = std::filesystem;
     const std::string text = serialize();
     const Disk disk = overwrite ? Disk::Same : disk_state(path);
@@ -605,17 +605,15 @@ bool ContentDoc::save_file(const std::string& path, bool overwrite) {
         for (int k = 2; read_file(mine, existing, limits::kFileBytes) != ReadStatus::Missing && existing != text; ++k)
             mine = path + ".mine-" + std::to_string(k);
         if (existing != text && !write_file(mine, text))
-            return fail("cannot save: " + path + " changed on disk, and writing your version to " + mine + " failed");
+            return fail(Str::kDocConflictCopyFailed, {path, mine});
         conflict_copy_ = mine;
-        return fail(path + (disk == Disk::Changed ? " changed on disk since the editor read it"
-                                                  : " cannot be read to check that nobody changed it") +
-                    "; it was not overwritten, and your version is saved as " + mine);
+        return fail(disk == Disk::Changed ? Str::kDocChangedOnDisk : Str::kDocUncheckable, {path, mine});
     }
     const std::string tmp = path + ".tmp", bak = path + ".bak";
     if (!write_file(tmp, text)) {
         std::error_code ignored;
         fs::remove(tmp, ignored);
-        return fail("cannot write " + tmp);
+        return fail(Str::kDocCannotWrite, {tmp});
     }
     std::error_code ec;
     if (fs::exists(path, ec)) {
@@ -623,19 +621,19 @@ bool ContentDoc::save_file(const std::string& path, bool overwrite) {
         std::string previous;
         if (read_file(path, previous, SIZE_MAX) != ReadStatus::Ok || !write_file(bak, previous)) {
             fs::remove(tmp, ec);
-            return fail("cannot write the backup " + bak);
+            return fail(Str::kDocCannotWriteBackup, {bak});
         }
     }
     fs::rename(tmp, path, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        return fail("cannot replace " + path + ": " + ec.message());
+        return fail(Str::kDocCannotReplace, {path, ec.message()});
     }
     layout_.read(text);
     base_hash_ = content_hash(text);
     base_size_ = text.size();
     conflict_copy_.clear();
-    error_.clear();
+    problem_ = Problem();
     return true;
 }
 

@@ -52,7 +52,7 @@ class ContentDoc {
     const LoadResult& result() const { return result_; }
     std::shared_ptr<const Content> content() const { return result_.content; }
 
-    // [SECTION] Edits — each returns false (and sets error()) without changing anything when it cannot apply.
+    // [SECTION] Edits — each returns false (and sets problem()) without changing anything when it cannot apply.
     bool move_card(const std::string& node_id, double x, double y);  // writes "position": {"x", "y"}
     // Every text edit: lang "" writes a plain string. A language tag sets that entry of a language map; a plain
     // string becomes a map ({meta.language: old, lang: new}) unless lang is meta.language.
@@ -93,13 +93,15 @@ class ContentDoc {
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }
     bool modified() const { return doc_ != layout_.value(); }  // differs from what was opened or last saved
-    const std::string& error() const { return error_; }
+    // Why the last edit, undo, redo or save was refused, worded by the string table (a UI shows it in its reader's
+    // language: problem_message); no message when it was not.
+    const Problem& problem() const { return problem_; }
 
     // Writes PATH.tmp, copies the current PATH to PATH.bak, then renames PATH.tmp over PATH (atomic on POSIX).
-    // Writes even when result() has errors: it is the author's file. False (and error()) on I/O failure.
+    // Writes even when result() has errors: it is the author's file. False (and problem()) on I/O failure.
     // Unless `overwrite`, it first checks that PATH still holds what was opened or last saved: when someone changed
     // it meanwhile, PATH is left alone, the document is written next to it (conflict_copy(): PATH.mine, or
-    // PATH.mine-2, ... when that holds something else) and save_file returns false with error() saying so.
+    // PATH.mine-2, ... when that holds something else) and save_file returns false with problem() saying so.
     bool save_file(const std::string& path, bool overwrite = false);
     enum class Disk { Same, Changed, Missing, Unreadable };
     Disk disk_state(const std::string& path) const;  // PATH against what was opened or last saved
@@ -109,13 +111,13 @@ class ContentDoc {
 
   private:
     nlohmann::ordered_json* find_node(const std::string& id, size_t* index = nullptr);
-    nlohmann::ordered_json* find_tour(size_t tour);   // null (and error()) when there is none
+    nlohmann::ordered_json* find_tour(size_t tour);   // null (and problem()) when there is none
     nlohmann::ordered_json* find_steps(size_t tour);
     nlohmann::ordered_json  step_for(const nlohmann::ordered_json& node, const std::string& caption,
                                      const std::string& lang) const;
     void write_text(nlohmann::ordered_json& slot, const std::string& value, const std::string& lang) const;
     bool check_text(const std::string& value, const std::string& lang);  // UTF-8 and a language tag
-    bool fail(std::string message);
+    bool fail(Str key, std::vector<std::string> args = {});  // sets problem_
     void commit(std::string before);          // after an edit: push undo, clear redo, re-validate
     void validate();
     std::string snapshot() const;             // for undo: compact, parsed back on undo/redo
@@ -127,7 +129,7 @@ class ContentDoc {
     LoadResult               result_;
     std::vector<std::string> undo_, redo_;
     JsonLayout               layout_;         // the text opened or last saved, and its formatting
-    std::string              error_;
+    Problem                  problem_;
     uint64_t                 base_hash_ = 0;  // content_hash of the bytes opened or last saved
     size_t                   base_size_ = 0;
     std::string              conflict_copy_;

@@ -5,14 +5,12 @@
 //   [SECTION] Export
 //   [SECTION] Import: reading   the canvas checked field by field, every problem with its pointer
 //   [SECTION] Import: building  canvas cards → our content JSON, validated by the loader
-//   [SECTION] Command line
 #include "core/json_canvas.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <sstream>
 #include <unordered_map>
@@ -899,51 +897,6 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
     }
     result.problems = sink.finish();
     return result;
-}
-
-// [SECTION] Command line ----------------------------------------------------------------------------------------
-
-// Through file_io, bounded as the loader is; a file over the cap reads as import_canvas words it.
-static bool read_file(const std::string& path, std::string& bytes, std::ostream& err) {
-    switch (ex::read_file(path, bytes, limits::kFileBytes)) {
-        case ReadStatus::Ok: return true;
-        case ReadStatus::TooBig: err << base_name(path) << ": /: " << limits::file_too_large() << "\n"; return false;
-        case ReadStatus::IoError: err << path << ": /: cannot read the file (I/O error)\n"; return false;
-        default: err << path << ": /: cannot open the file\n"; return false;
-    }
-}
-
-int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
-                      std::ostream& err) {
-    const LoadResult r = load_content_file(content_file);
-    for (const Problem& p : r.problems) err << format_problem(p) << "\n";
-    if (!r.ok()) {
-        err << content_file << ": refused; nothing exported\n";
-        return 1;
-    }
-    const Layout layout = compute_layout(*r.content);
-    CanvasExportOptions options;
-    options.lang = lang;
-    const std::string text = export_canvas(*r.content, layout, options).dump(2) + "\n";
-    std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out) {
-        err << out_path << ": cannot write the file\n";
-        return 1;
-    }
-    return 0;
-}
-
-int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err) {
-    std::string bytes;
-    if (!read_file(canvas_file, bytes, err)) return 1;
-    const std::string label = base_name(canvas_file);
-    const CanvasImport r = import_canvas(bytes, label);
-    for (const Problem& p : r.problems) err << format_problem(p) << "\n";
-    if (!r.ok()) return 1;
-    out << r.content.dump(2) << "\n";
-    return out.good() ? 0 : 1;
 }
 
 }  // namespace ex

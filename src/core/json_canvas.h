@@ -17,7 +17,6 @@
 // Nothing is ever fetched: a link node keeps its URL as text only when it is http(s).
 #pragma once
 #include <nlohmann/json.hpp>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,10 +48,5 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label);
 // Inline Markdown as plain text: "**Spending falls**" → "Spending falls", "[text](url)" → "text", "[[page|alias]]"
 // → "alias", code spans and backslash escapes unwrapped. Markers that do not pair with text stay ("2 * 3").
 std::string strip_markdown(std::string_view markdown);
-
-// The `explainer --export-canvas OUT [FILE]` and `--import-canvas IN` tools: 0 ok, 1 bad input or I/O error.
-int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
-                      std::ostream& err);
-int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err);
 
 }  // namespace ex

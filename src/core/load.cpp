@@ -967,28 +967,35 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label, L
     return r;
 }
 
+Problem unreadable_problem(const std::string& path, ReadStatus status, const std::string& label) {
+    auto problem = [&](const std::string& message) { return Problem(label, "", message, Severity::Error); };
+    // What the file system says comes first: it tells a folder or an oversized file apart from an I/O error.
+    std::error_code ec;
+    const auto fs_status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(fs_status)) return problem("cannot open the file: it does not exist");
+    if (std::filesystem::is_directory(fs_status)) return problem("cannot open the file: it is a directory");
+    if (std::filesystem::is_regular_file(fs_status)) {
+        const auto size = std::filesystem::file_size(path, ec);
+        if (!ec && size > limits::kFileBytes) return problem(too_big(size_t(size)));
+    }
+    switch (status) {
+        case ReadStatus::Missing: return problem("cannot open the file: it does not exist");
+        case ReadStatus::Unreadable: return problem("cannot open the file: permission denied or unreadable");
+        case ReadStatus::TooBig: return problem(limits::file_too_large());  // pipes, growing files
+        case ReadStatus::Ok:
+        case ReadStatus::IoError: break;
+    }
+    return problem("cannot read the file (I/O error)");
+}
+
 LoadResult load_content_file(const std::string& path, const std::string& label_override, LoadOptions options) {
     const std::string label = label_override.empty() ? path : label_override;
-    auto fail = [&](const std::string& message) {
+    std::string bytes;  // the read stops just past the cap, so an oversized file is never read whole
+    const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
+    if (status != ReadStatus::Ok) {
         LoadResult r;
-        r.problems.push_back({label, "", message, Severity::Error});
+        r.problems.push_back(unreadable_problem(path, status, label));
         return r;
-    };
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) return fail("cannot open the file: it does not exist");
-    if (std::filesystem::is_directory(status)) return fail("cannot open the file: it is a directory");
-    if (std::filesystem::is_regular_file(status)) {
-        const auto size = std::filesystem::file_size(path, ec);
-        if (!ec && size > limits::kFileBytes) return fail(too_big(size_t(size)));  // refused before reading
-    }
-    std::string bytes;
-    switch (read_file(path, bytes, limits::kFileBytes)) {
-        case ReadStatus::Ok: break;
-        case ReadStatus::Missing: return fail("cannot open the file: it does not exist");
-        case ReadStatus::Unreadable: return fail("cannot open the file: permission denied or unreadable");
-        case ReadStatus::TooBig: return fail(limits::file_too_large());  // pipes, growing files
-        case ReadStatus::IoError: return fail("cannot read the file (I/O error)");
     }
     return load_content(bytes, label, options);
 }

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/content.h"
+#include "core/file_io.h"
 #include "core/problem.h"
 
 namespace ex {
@@ -69,8 +70,12 @@ struct LoadResult {
 // Never throws, aborts or recurses with the input's depth. `file_label` is what problems name the file.
 LoadResult load_content(std::string_view bytes, const std::string& file_label, LoadOptions options = {});
 
-// Reads the file (refusing one over the size cap before reading it) and loads it. The label defaults to `path`.
+// Reads the file (at most just past the size cap) and loads it. The label defaults to `path`.
 LoadResult load_content_file(const std::string& path, const std::string& label_override = "",
                              LoadOptions options = {});
+
+// Why `path` could not be read (`status` from core/file_io.h's read_file), worded for authors as
+// load_content_file words it: it looks at the file system (a folder? over the cap?) without reading again.
+Problem unreadable_problem(const std::string& path, ReadStatus status, const std::string& label);
 
 }  // namespace ex

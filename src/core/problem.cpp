@@ -16,6 +16,17 @@ std::string format_problem(const Problem& p) {
     return s;
 }
 
+Problem table_problem(std::string file, std::string pointer, Str key, std::vector<std::string> args) {
+    Problem p(std::move(file), std::move(pointer), fill(tr("en", key), args));
+    p.key = key;
+    p.args = std::move(args);
+    return p;
+}
+
+std::string problem_message(const Problem& p, const std::string& lang) {
+    return p.key == Str::kCount ? p.message : fill(tr(lang, p.key), p.args);
+}
+
 std::string pointer_append(const std::string& pointer, std::string_view key) {
     std::string s = pointer;
     s += '/';

@@ -1,10 +1,13 @@
-// problem.h — what the loader reports: one problem per place in the file, with a JSON pointer (RFC 6901).
+// problem.h — what the loader and the editable document report: one problem per place in the file, with a JSON
+// pointer (RFC 6901).
 #pragma once
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/strings.h"
 
 namespace ex {
 
@@ -23,7 +26,17 @@ struct Problem {
     // counts bytes), and the id of the node it is in. 0 / "" when unknown.
     size_t      line = 0, column = 0;
     std::string node;
+    // A message from the string table, for a UI to show in its reader's language: its key and the values of its
+    // "%s"s in order; `message` is then the English. Str::kCount for an English-only message (the loader's).
+    Str                      key = Str::kCount;
+    std::vector<std::string> args;
 };
+
+// An error worded by the string table: `message` is the English text of `key` filled with `args`.
+Problem table_problem(std::string file, std::string pointer, Str key, std::vector<std::string> args = {});
+
+// The problem's message in `lang` (core/strings.h): the table's text for a keyed problem, else `message`.
+std::string problem_message(const Problem& p, const std::string& lang);
 
 // "FILE: /json/pointer: message", warnings "FILE: /pointer: warning: message"; the whole document prints as "/".
 // A located problem reads "FILE:LINE:COLUMN: /nodes/14 (node-id): message", the form editors and terminals link.

@@ -166,6 +166,44 @@ constexpr StrEntry kTable[] = {
     {Str::kNodeNotFound, "link.not_found", "No card \"%s\" in this article: showing the whole map.",
      "本文没有“%s”这张卡片，显示的是整张地图。"},
     {Str::kShowOnMap, "problems.show_on_map", "Show \"%s\" on the map", "在地图上显示“%s”"},
+    {Str::kDocNotOpen, "doc.not_open", "no document is open", "没有打开的文档"},
+    {Str::kDocNoNode, "doc.no_node", "no node with id \"%s\"", "没有 id 为“%s”的卡片"},
+    {Str::kDocPositionRange, "doc.position_range", "positions must lie within ±%s", "位置必须在 ±%s 以内"},
+    {Str::kDocNotUtf8, "doc.text_not_unicode", "the text is not valid UTF-8", "文本不是有效的 UTF-8"},
+    {Str::kDocNotLanguageTag, "doc.not_language_tag", "\"%s\" is not a language tag", "“%s”不是语言标签"},
+    {Str::kDocNodeFieldNotList, "doc.node_field_not_list", "the node's \"%s\" is not a list", "该卡片的“%s”不是列表"},
+    {Str::kDocNoBodyParagraph, "doc.no_body_paragraph", "no body paragraph %s", "没有正文段落 %s"},
+    {Str::kDocNoTag, "doc.no_tag", "no tag %s", "没有标签 %s"},
+    {Str::kDocNoCategoryForNode, "doc.no_category_for_node", "the document has no category to put the node in",
+     "文档中没有可放入卡片的类别"},
+    {Str::kDocNoCategory, "doc.no_category", "no category with id \"%s\"", "没有 id 为“%s”的类别"},
+    {Str::kDocNotList, "doc.not_list", "\"%s\" is not a list", "“%s”不是列表"},
+    {Str::kDocSameNodes, "doc.same_nodes", "an edge needs two different nodes", "连接需要两张不同的卡片"},
+    {Str::kDocNoEdgeKind, "doc.no_edge_kind", "no edge kind \"%s\"", "没有“%s”这种连接类型"},
+    {Str::kDocLabelNotUtf8, "doc.label_not_unicode", "the label is not valid UTF-8", "标注不是有效的 UTF-8"},
+    {Str::kDocNoEdge, "doc.no_edge", "no edge %s", "没有连接 %s"},
+    {Str::kDocNoSourceParagraph, "doc.no_source_paragraph", "no source paragraph with id \"%s\"",
+     "没有 id 为“%s”的原文段落"},
+    {Str::kDocNoCitation, "doc.no_citation", "no citation %s", "没有引用 %s"},
+    {Str::kDocNoTour, "doc.no_tour", "no tour %s", "没有导览 %s"},
+    {Str::kDocStepsNotList, "doc.steps_not_list", "the tour's \"steps\" is not a list", "该导览的“steps”不是列表"},
+    {Str::kDocNoStep, "doc.no_step", "no step %s", "没有第 %s 步"},
+    {Str::kDocLastStep, "doc.last_step", "a tour needs at least one step: remove the tour instead",
+     "导览至少需要一步：请改为删除整个导览"},
+    {Str::kDocNothingToUndo, "doc.nothing_to_undo", "nothing to undo", "没有可撤销的操作"},
+    {Str::kDocNothingToRedo, "doc.nothing_to_redo", "nothing to redo", "没有可重做的操作"},
+    {Str::kDocConflictCopyFailed, "doc.conflict_copy_failed",
+     "cannot save: %s changed on disk, and writing your version to %s failed",
+     "无法保存：%s 已在磁盘上更改，且未能把您的版本写入 %s"},
+    {Str::kDocChangedOnDisk, "doc.changed_on_disk",
+     "%s changed on disk since the editor read it; it was not overwritten, and your version is saved as %s",
+     "%s 在编辑器读取之后已在磁盘上更改；它没有被覆盖，您的版本已另存为 %s"},
+    {Str::kDocUncheckable, "doc.uncheckable",
+     "%s cannot be read to check that nobody changed it; it was not overwritten, and your version is saved as %s",
+     "无法读取 %s 以确认没有人更改过它；它没有被覆盖，您的版本已另存为 %s"},
+    {Str::kDocCannotWrite, "doc.cannot_write", "cannot write %s", "无法写入 %s"},
+    {Str::kDocCannotWriteBackup, "doc.cannot_write_backup", "cannot write the backup %s", "无法写入备份 %s"},
+    {Str::kDocCannotReplace, "doc.cannot_replace", "cannot replace %s: %s", "无法替换 %s：%s"},
 };
 static_assert(sizeof(kTable) / sizeof(kTable[0]) == kStrCount, "one table row per Str key");
 
@@ -186,6 +224,18 @@ std::string fill(const char* fmt, const std::string& arg) {
     std::string s = fmt;
     const size_t at = s.find("%s");
     return at == std::string::npos ? s : s.replace(at, 2, arg);
+}
+
+std::string fill(const char* fmt, const std::vector<std::string>& args) {
+    std::string out;
+    size_t next = 0;
+    for (const char* p = fmt; *p; ++p) {
+        if (p[0] == '%' && p[1] == 's' && next < args.size()) {
+            out += args[next++];
+            ++p;
+        } else out += *p;
+    }
+    return out;
 }
 
 const StrEntry* str_table() { return kTable; }

@@ -5,9 +5,12 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <vector>
 
 namespace ex {
 
+// The keys stay grouped by where they show, a group to a line.
+// clang-format off
 enum class Str : int {
     // Top bar
     kSearchHint, kTour, kFit, kDark, kLight, kKeys, kLanguageSwitch, kEdit,
@@ -52,8 +55,17 @@ enum class Str : int {
     kShowResults, kOffTour, kBackToTour, kHiddenCount, kNodeNotFound,
     // Problems: a problem's card, shown on the map when clicked
     kShowOnMap,
+    // Why an edit was refused (core/content_doc.h)
+    kDocNotOpen, kDocNoNode, kDocPositionRange, kDocNotUtf8, kDocNotLanguageTag, kDocNodeFieldNotList,
+    kDocNoBodyParagraph, kDocNoTag, kDocNoCategoryForNode, kDocNoCategory, kDocNotList, kDocSameNodes,
+    kDocNoEdgeKind, kDocLabelNotUtf8, kDocNoEdge, kDocNoSourceParagraph, kDocNoCitation, kDocNoTour,
+    kDocStepsNotList, kDocNoStep, kDocLastStep, kDocNothingToUndo, kDocNothingToRedo,
+    // Why a save was refused
+    kDocConflictCopyFailed, kDocChangedOnDisk, kDocUncheckable, kDocCannotWrite, kDocCannotWriteBackup,
+    kDocCannotReplace,
     kCount
 };
+// clang-format on
 
 struct StrEntry {
     Str         key;
@@ -68,6 +80,8 @@ const char* tr(const std::string& lang, Str key);
 
 // `fmt` (a table string) with its one "%s" replaced by `arg`; no length limit, unlike a printf buffer.
 std::string fill(const char* fmt, const std::string& arg);
+// The same with each "%s" in turn replaced by the next of `args` (a "%s" inside an argument stays as it is).
+std::string fill(const char* fmt, const std::vector<std::string>& args);
 
 // True when `lang` selects the Chinese column of the table.
 bool is_chinese(const std::string& lang);

@@ -8,17 +8,15 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "cli/cli_tools.h"
 #include "core/args.h"
-#include "core/cli_tools.h"
 #include "core/file_io.h"
 #include "core/font_files.h"
-#include "core/json_canvas.h"
 #include "core/load.h"
 #include "core/path.h"
 #include "core/problem.h"
@@ -32,30 +30,36 @@ namespace {
 
 // [SECTION] Usage ---------------------------------------------------------------------------------------------------
 
-const char* kUsage =
-    "usage: explainer [options] [FILE.json]\n"
-    "  Opens the explainer on FILE.json (default: the bundled article). A FILE given is watched: saving it\n"
-    "  reloads the map, keeping the selection and the camera; a broken save shows its problems and keeps the map.\n"
-    "options:\n"
-    "  --validate FILE...         check content files, print every problem; exit 0 if all are valid\n"
-    "  --export-markdown [FILE]   print the content as Markdown\n"
-    "  --export-html [FILE]       print the content as an HTML fragment (the web page's text view)\n"
-    "  --export-canvas OUT [FILE] write the map as a JSON Canvas 1.0 file (.canvas)\n"
-    "  --import-canvas IN         print a JSON Canvas file converted to content JSON\n"
-    "  --screenshot OUT.png [FILE] render the map offscreen into a PNG (needs a display; xvfb-run works)\n"
-    "  --size WxH                 window or screenshot size (default 1280x800)\n"
-    "  --select ID                open with this node selected\n"
-    "  --require-lang TAG         with --validate: also report every text lacking a TAG translation\n"
-    "  --lang TAG                 language of the text (default en)\n"
-    "  --theme light|dark         colour theme (default light)\n"
-    "  --report-state FILE        (tests) after each content load, once the map is still, write the app's state\n"
-    "                             as JSON to FILE (with \"loads\": load attempts so far)\n"
-    "  --version                  print the version\n"
-    "  --help                     this text\n"
-    "exit codes: 0 ok, 1 bad content, 2 usage\n";
+// Every option, in the order --help lists them: the parser knows them and which take a value from here too.
+const std::vector<ex::OptionSpec> kOptions = {
+    {"validate", false, "FILE...", "check content files, print every problem; exit 0 if all are valid"},
+    {"export-markdown", false, "[FILE]", "print the content as Markdown"},
+    {"export-html", false, "[FILE]", "print the content as an HTML fragment (the web page's text view)"},
+    {"export-canvas", true, "OUT [FILE]", "write the map as a JSON Canvas 1.0 file (.canvas)"},
+    {"import-canvas", true, "IN", "print a JSON Canvas file converted to content JSON"},
+    {"screenshot", true, "OUT.png [FILE]", "render the map offscreen into a PNG (needs a display; xvfb-run works)"},
+    {"size", true, "WxH", "window or screenshot size (default 1280x800)"},
+    {"select", true, "ID", "open with this node selected"},
+    {"require-lang", true, "TAG", "with --validate: also report every text lacking a TAG translation"},
+    {"lang", true, "TAG", "language of the text (default en)"},
+    {"theme", true, "light|dark", "colour theme (default light)"},
+    {"report-state", true, "FILE",
+     "(tests) after each content load, once the map is still, write the app's state\n"
+     "as JSON to FILE (with \"loads\": load attempts so far)"},
+    {"version", false, "", "print the version"},
+    {"help", false, "", "this text"},
+};
+
+std::string usage() {
+    return "usage: explainer [options] [FILE.json]\n"
+           "  Opens the explainer on FILE.json (default: the bundled article). A FILE given is watched: saving it\n"
+           "  reloads the map, keeping the selection and the camera; a broken save shows its problems and keeps the map.\n"
+           "options:\n" +
+           ex::options_usage(kOptions) + "exit codes: 0 ok, 1 bad content, 2 usage\n";
+}
 
 int usage_error(const std::string& message) {
-    std::cerr << "explainer: " << message << "\n" << kUsage;
+    std::cerr << "explainer: " << message << "\n" << usage();
     return 2;
 }
 
@@ -130,21 +134,9 @@ int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileW
 // [SECTION] main ----------------------------------------------------------------------------------------------------
 
 int main(int argc, char** argv) {
-    const std::vector<std::string> flags = {"validate", "export-markdown", "export-html", "version", "help"};
-    const std::vector<std::string> known = {"validate", "export-markdown", "export-html", "version", "help", "lang",
-                                            "theme", "require-lang", "export-canvas", "import-canvas", "screenshot", "size", "select",
-                                            "report-state"};
-    for (int i = 1; i < argc; ++i) {  // before parsing, so "--nope" is not taken for an option missing its value
-        std::string a = argv[i];
-        if (a == "--") break;
-        if (a.size() < 2 || a[0] != '-') continue;
-        a = a.substr(a[1] == '-' ? 2 : 1);
-        a = a.substr(0, a.find('='));
-        if (std::find(known.begin(), known.end(), a) == known.end()) return usage_error("unknown option " + std::string(argv[i]));
-    }
-    ex::Args args = ex::parse_command_line(argc, argv, flags);
+    const ex::Args args = ex::parse_command_line(argc, argv, kOptions);
     if (!args.errors.empty()) return usage_error(args.errors.front());
-    if (args.has("help")) { std::cout << kUsage; return 0; }
+    if (args.has("help")) { std::cout << usage(); return 0; }
     if (args.has("version")) {
         std::cout << "explainer " << EXPLAINER_VERSION << " (Dear ImGui " << IMGUI_VERSION << ")\n";
         return 0;

@@ -201,8 +201,9 @@ bool app_load(AppContext& app, std::string_view bytes, const std::string& label)
 
 bool app_load_file(AppContext& app, const std::string& path, const std::string& label) {
     std::string bytes;
-    if (read_file(path, bytes, limits::kFileBytes) != ReadStatus::Ok) {  // the loader words these cases for authors
-        app.problems = load_content_file(path, label).problems;
+    const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
+    if (status != ReadStatus::Ok) {
+        app.problems = {unreadable_problem(path, status, label)};
         return false;
     }
     if (!app_load(app, bytes, label)) return false;
@@ -212,11 +213,15 @@ bool app_load_file(AppContext& app, const std::string& path, const std::string& 
 
 bool app_reload_file(AppContext& app, const std::string& path, const std::string& label) {
     std::string bytes;
-    const bool readable = read_file(path, bytes, limits::kFileBytes) == ReadStatus::Ok;
+    const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
+    if (status != ReadStatus::Ok) {  // the map stays
+        app.problems = {unreadable_problem(path, status, label)};
+        return false;
+    }
     // While editing, the editor's document decides: replacing only the map would show one version and save another.
-    if (readable && app_editing(app)) return app_edit_file_changed(app, bytes);
+    if (app_editing(app)) return app_edit_file_changed(app, bytes);
     // A draft, so that a card saved while still waiting for its citation shows (with its problem listed).
-    LoadResult r = readable ? load_content(bytes, label, LoadOptions{true}) : load_content_file(path, label);
+    LoadResult r = load_content(bytes, label, LoadOptions{true});
     app.problems = r.problems;
     if (!r.content) return false;
     adopt(app, r.content, label, true);

@@ -64,8 +64,13 @@ static void sync(AppContext& app) {
     load_tour_buffers(app);
 }
 
+// Why the document refused the last change, in the reader's language.
+static std::string refusal(const AppContext& app) {
+    return problem_message(app.editor->doc->problem(), app.reading.lang);
+}
+
 static bool apply(AppContext& app, bool ok) {
-    if (!ok) say(app, app.editor->doc->error());
+    if (!ok) say(app, refusal(app));
     else sync(app);
     return ok;
 }
@@ -123,7 +128,7 @@ bool app_save(AppContext& app) {
         else if (app.editor->doc->conflict()) {
             app.editor->edit_disk_changed = true;
             say(app, fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(), base_name(app.editor->doc->conflict_copy())), 30.0);
-        } else say(app, app.editor->doc->error());
+        } else say(app, refusal(app));
     } else {
         say(app, tr(app, Str::kEdNoFile));
     }

@@ -15,6 +15,12 @@ check() {  # check NAME EXPECTED_EXIT GREP_PATTERN -- COMMAND...
 check "version" 0 '^explainer [0-9]+\.[0-9]+\.[0-9]+ \(Dear ImGui 1\.92' -- "$exe" --version
 check "help" 0 'usage: explainer' -- "$exe" --help
 check "unknown option" 2 'unknown option --nope' -- "$exe" --nope
+check "option missing its value" 2 '^explainer: --lang needs a value$' -- "$exe" --lang
+check "unknown option where a value is due" 2 '^explainer: unknown option --nope$' -- "$exe" --lang --nope
+check "flag given a value" 2 '^explainer: --help takes no value$' -- "$exe" --help=1
+check "usage error shows the usage" 2 '^  --theme light\|dark         colour theme' -- "$exe" --nope
+check "help: a long option keeps one space" 0 '^  --screenshot OUT\.png \[FILE\] render the map' -- "$exe" --help
+check "help: continued lines line up" 0 '^ {29}as JSON to FILE' -- "$exe" --help
 check "validate needs files" 2 'needs at least one FILE' -- "$exe" --validate
 check "bundled article valid, no warning" 0 'article.json: ok \([0-9]+ nodes, [0-9]+ edges, [0-9]+ tours, 0 warnings\)' -- "$exe" --validate "$here/../assets/content/article.json"
 check "bad edge target named" 1 "/edges/[0-9]+/to: no node with id" -- "$exe" --validate "$here/fixtures/bad/dangling-edge-to.json"

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 
 int main(int argc, char** argv) {
     std::vector<std::string> files(argv + 1, argv + argc);

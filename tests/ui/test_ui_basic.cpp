@@ -1,9 +1,14 @@
 // Headless UI tests: the app's real frame code, driven by queued input events.
 #include <doctest/doctest.h>
 
+#include <unistd.h>  // getpid: a private temp folder
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 
+#include "core/load.h"
 #include "headless.h"
 
 using ex::test::Headless;
@@ -70,4 +75,38 @@ TEST_CASE("two apps alive at once each keep their own map, reading state and can
     wide.reset();  // the first one made goes first; the other keeps drawing
     phone->frame(3);
     CHECK(ex::app_state(phone->app)["frames"].get<int>() > 10);
+}
+
+TEST_CASE("a file that cannot be read is reported in the loader's words, read once, and the map stays") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("explainer-unreadable-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string big = (dir / "big.json").string();
+    { std::ofstream(big, std::ios::binary) << std::string(ex::limits::kFileBytes + 1, ' '); }
+    struct Case {
+        std::string path, message;
+    };
+    const Case cases[] = {
+        {(dir / "missing.json").string(), "in.json: /: cannot open the file: it does not exist"},
+        {dir.string(), "in.json: /: cannot open the file: it is a directory"},
+        {big, "in.json: /: the file is 8.0 MiB (8388609 bytes); the limit is 8 MiB (8388608 bytes)"},
+    };
+    Headless h(ex::test::default_config());
+    h.frame();
+    const auto shown = h.app.content;
+    for (const Case& c : cases) {
+        for (const bool reload : {false, true}) {
+            CAPTURE(c.path);
+            CAPTURE(reload);
+            const bool loaded = reload ? ex::app_reload_file(h.app, c.path, "in.json")
+                                       : ex::app_load_file(h.app, c.path, "in.json");
+            CHECK_FALSE(loaded);
+            REQUIRE(h.app.problems.size() == 1);
+            CHECK(ex::format_problem(h.app.problems[0]) == c.message);
+            CHECK(ex::format_problem(ex::load_content_file(c.path, "in.json").problems.at(0)) == c.message);
+            CHECK(h.app.content == shown);
+            h.frame();
+        }
+    }
+    fs::remove_all(dir);
 }

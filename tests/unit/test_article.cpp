@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 #include "core/layout.h"
 #include "core/load.h"
 #include "core/load_match.h"

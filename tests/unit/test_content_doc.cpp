@@ -89,7 +89,7 @@ TEST_CASE("content_doc: input the loader's guards refuse does not open") {
     CHECK(doc.result().problems.at(0).message.find("expected a JSON object") != std::string::npos);
     CHECK_FALSE(doc.open("{\"n\": 1e999}", "big.json"));
     CHECK_FALSE(doc.move_card("x", 0, 0));
-    CHECK(doc.error() == "no document is open");
+    CHECK(doc.problem().message == "no document is open");
 }
 
 TEST_CASE("content_doc: a file with rule errors opens so it can be fixed") {
@@ -115,8 +115,12 @@ TEST_CASE("content_doc: move_card writes an integer position the loader reads") 
     REQUIRE(doc.move_card("automation", 1.5, 2));
     CHECK(doc.content()->nodes[2].x == 1.5);
     CHECK_FALSE(doc.move_card("nope", 0, 0));
-    CHECK(doc.error() == "no node with id \"nope\"");
+    CHECK(doc.problem().message == "no node with id \"nope\"");
+    CHECK(doc.problem().key == ex::Str::kDocNoNode);
+    CHECK(doc.problem().args == std::vector<std::string>{"nope"});
+    CHECK(doc.problem().file == "complete.json");
     CHECK_FALSE(doc.move_card("automation", 2e6, 0));
+    CHECK(doc.problem().message == "positions must lie within ±1000000");  // from limits::kCoordinate
 }
 
 TEST_CASE("content_doc: set_node_text writes plain strings and language map entries") {
@@ -182,7 +186,7 @@ TEST_CASE("content_doc: add_node invents no citation; the card is shown, reporte
 
     // The author picks the paragraph (and may quote it): then it validates.
     CHECK_FALSE(doc.add_citation(id, "p9"));
-    CHECK(doc.error() == "no source paragraph with id \"p9\"");
+    CHECK(doc.problem().message == "no source paragraph with id \"p9\"");
     REQUIRE(doc.add_citation(id, "p2", "firms  look abroad"));
     CHECK(doc.result().ok());
     CHECK(ex::load_content(doc.serialize(), "map.json").ok());
@@ -195,7 +199,7 @@ TEST_CASE("content_doc: add_node invents no citation; the card is shown, reporte
     CHECK(doc.add_node(spec) == "wages-3");
     spec.category = "nope";
     CHECK(doc.add_node(spec).empty());
-    CHECK(doc.error() == "no category with id \"nope\"");
+    CHECK(doc.problem().message == "no category with id \"nope\"");
     CHECK(ex::slug_id("  Chips & power: 2025!  ") == "chips-power-2025");
     CHECK(ex::slug_id("芯片") == "node");
 }
@@ -251,7 +255,7 @@ TEST_CASE("content_doc: add_edge checks its ends and kind; remove_edge by index"
     CHECK_FALSE(doc.add_edge("wages", "nope", "drives"));
     CHECK_FALSE(doc.add_edge("wages", "wages", "drives"));
     CHECK_FALSE(doc.add_edge("wages", "automation", "loves"));
-    CHECK(doc.error() == "no edge kind \"loves\"");
+    CHECK(doc.problem().message == "no edge kind \"loves\"");
     CHECK(doc.serialize() == before);
     CHECK_FALSE(doc.can_undo());
     REQUIRE(doc.add_edge("wages", "automation", "eases", "over time"));  // a kind the file declares
@@ -347,7 +351,7 @@ TEST_CASE("content_doc: save is atomic, keeps one backup, and loads back to the 
     CHECK(ex::load_content_file(path).ok());
 
     CHECK_FALSE(doc.save_file((dir / "missing-dir" / "x.json").string()));
-    CHECK(doc.error().find("cannot write") == 0);
+    CHECK(doc.problem().message.find("cannot write") == 0);
     fs::remove_all(dir);
 }
 
@@ -375,8 +379,10 @@ TEST_CASE("content_doc: a save never overwrites a change made on disk since the 
     CHECK(doc.conflict());
     CHECK(doc.conflict_copy() == path + ".mine");
     CHECK(slurp(path + ".mine") == mine);              // and so is ours
-    CHECK(doc.error() == path + " changed on disk since the editor read it; it was not overwritten, and your "
+    CHECK(doc.problem().message == path + " changed on disk since the editor read it; it was not overwritten, and your "
                                 "version is saved as " + path + ".mine");
+    CHECK(doc.problem().key == ex::Str::kDocChangedOnDisk);
+    CHECK(doc.problem().args == std::vector<std::string>{path, path + ".mine"});
     CHECK(doc.modified());
     CHECK_FALSE(doc.save_file(path));                  // again: the same copy, nothing new written
     CHECK(doc.conflict_copy() == path + ".mine");
@@ -421,7 +427,7 @@ TEST_CASE("content_doc: tags are added, edited per language, removed, undone") {
     REQUIRE(doc.set_node_text("wages", F::Tag, "", "", 0));                       // the last one takes the list
     CHECK_FALSE(doc.json()["nodes"][1].contains("tags"));
     CHECK_FALSE(doc.set_node_text("wages", F::Tag, "", "", 0));
-    CHECK(doc.error() == "no tag 0");
+    CHECK(doc.problem().message == "no tag 0");
     CHECK_FALSE(doc.set_node_text("talent-pipeline", F::Tag, "x", "", 5));
     REQUIRE(doc.result().ok());
 
@@ -447,7 +453,7 @@ TEST_CASE("content_doc: a citation's quote is set, checked by the loader, and re
     CHECK_FALSE(doc.json()["nodes"][2]["citations"][0].contains("quote"));
     CHECK(doc.result().ok());
     CHECK_FALSE(doc.set_citation_quote("automation", 3, "x"));
-    CHECK(doc.error() == "no citation 3");
+    CHECK(doc.problem().message == "no citation 3");
     CHECK_FALSE(doc.set_citation_quote("automation", 0, "x", "Bad Tag"));
 
     REQUIRE(doc.add_citation("wages", "p1", "train fewer", "en"));  // the file's language: a plain string
@@ -497,12 +503,12 @@ TEST_CASE("content_doc: tours are added, titled, their steps added, captioned, m
     REQUIRE(doc.remove_tour_step(1, 0));
     REQUIRE(doc.remove_tour_step(1, 0));
     CHECK_FALSE(doc.remove_tour_step(1, 0));  // the last step stays: a tour needs one
-    CHECK(doc.error() == "a tour needs at least one step: remove the tour instead");
+    CHECK(doc.problem().message == "a tour needs at least one step: remove the tour instead");
     CHECK(doc.content()->tours[1].steps.size() == 1);
     CHECK_FALSE(doc.add_tour_step(1, "nope", 0));
     CHECK_FALSE(doc.add_tour_step(1, "wages", 5));
     CHECK_FALSE(doc.set_tour_title(7, "x"));
-    CHECK(doc.error() == "no tour 7");
+    CHECK(doc.problem().message == "no tour 7");
     CHECK_FALSE(doc.add_tour("x", "nope").size());
 
     REQUIRE(doc.set_step_caption(1, 0, ""));  // allowed, and reported
@@ -580,4 +586,23 @@ TEST_CASE("content_doc: the bundled article saves back byte for byte, and one mo
     ContentDoc back;
     REQUIRE(back.open_file(path));
     CHECK(back.json() == doc.json());
+}
+
+TEST_CASE("content_doc: a refused edit is a Problem the UI shows in its reader's language") {
+    ContentDoc doc = open_fixture("good/complete.json");
+    CHECK_FALSE(doc.add_edge("wages", "wages", "drives"));
+    const ex::Problem refused = doc.problem();
+    CHECK(refused.key == ex::Str::kDocSameNodes);
+    CHECK(ex::problem_message(refused, "en") == "an edge needs two different nodes");
+    CHECK(ex::problem_message(refused, "zh") == "连接需要两张不同的卡片");
+    CHECK_FALSE(doc.set_node_category("wages", "nope"));
+    CHECK(ex::problem_message(doc.problem(), "zh") == "没有 id 为“nope”的类别");
+    CHECK(ex::problem_message(doc.problem(), "en") == doc.problem().message);
+    // A change that applies clears the refusal.
+    REQUIRE(doc.move_card("wages", 1, 2));
+    CHECK(doc.problem().key == ex::Str::kCount);
+    CHECK(doc.problem().message.empty());
+    // The loader's problems have no key: shown as written, in any language.
+    const ex::Problem loader("f.json", "/nodes", "\"nodes\" is empty");
+    CHECK(ex::problem_message(loader, "zh") == "\"nodes\" is empty");
 }

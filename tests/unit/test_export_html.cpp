@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 #include "core/export_html.h"
 #include "core/load.h"
 #include "core/navigation.h"

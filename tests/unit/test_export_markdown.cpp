@@ -3,7 +3,7 @@
 
 #include <sstream>
 
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 #include "core/export_markdown.h"
 #include "core/load.h"
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 #include "core/export_markdown.h"
 #include "core/load.h"
 #include "core/search.h"

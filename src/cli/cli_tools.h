@@ -1,5 +1,6 @@
-// cli_tools.h — the author tools behind `explainer --validate FILE...` and `explainer --export-markdown FILE`
-// and `explainer --export-html FILE`.
+// cli_tools.h — the author tools behind `explainer --validate FILE...`, `--export-markdown FILE`,
+// `--export-html FILE`, `--export-canvas OUT FILE` and `--import-canvas IN`. The desktop program's; core knows
+// nothing of them.
 #pragma once
 #include <cstdint>
 #include <ostream>
@@ -45,5 +46,12 @@ int cli_export_markdown(const std::string& file, const std::string& lang, std::o
 
 // Writes the file's content as an HTML fragment (core/export_html.h) to `out`; problems go to `err`. Returns 0 or 1.
 int cli_export_html(const std::string& file, const std::string& lang, std::ostream& out, std::ostream& err);
+
+// Writes the file's map as a JSON Canvas 1.0 file at `out_path` (core/json_canvas.h); problems go to `err`.
+// Returns 0, or 1 on bad content or an I/O error.
+int cli_export_canvas(const std::string& content_file, const std::string& out_path, const std::string& lang,
+                      std::ostream& err);
+// Prints a JSON Canvas file converted to content JSON on `out`; problems go to `err`. Returns 0 or 1.
+int cli_import_canvas(const std::string& canvas_file, std::ostream& out, std::ostream& err);
 
 }  // namespace ex

@@ -2,7 +2,7 @@
 //
 // The translation check walks the raw JSON rather than the loaded Content: the model merges declared edge kinds
 // into the built-in ones, so only the file knows each text's JSON pointer.
-#include "core/cli_tools.h"
+#include "cli/cli_tools.h"
 
 #include <algorithm>
 #include <cstdio>
