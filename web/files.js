@@ -54,9 +54,12 @@
   // [SECTION] Save ---------------------------------------------------------------------------------------------------
   // Edit mode's "Download", on every route (bundled article, ?content=, an opened or dropped file): the content lives
   // in the page's memory, so the browser saves the edited JSON as a file; false when it cannot start a download.
+  // The file's type follows its name, as a server would give it.
+  const types = { json: 'application/json', md: 'text/markdown', canvas: 'application/json', html: 'text/html' };
+  const typeOf = (name) => types[String(name).split('.').pop().toLowerCase()] || 'application/octet-stream';
   window.Module.onExplainerDownload = (text, name) => {
     try {
-      const type = /\.md$/i.test(name) ? 'text/markdown' : 'application/json';  // the editor saves content JSON
+      const type = typeOf(name);
       const url = URL.createObjectURL(new Blob([text], { type }));
       const a = document.createElement('a');
       a.href = url;

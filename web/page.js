@@ -223,8 +223,9 @@
     },
     onExplainerFatal: (message) => fail(message === 'webgl2' ? noWebGL2 : message),
     // ?content= could not be shown (refused, not fetched, or not valid): the page says so, and the text view lists
-    // every problem where the article would be; no map, and no other article in its place.
-    onExplainerContentFailed: (name, lines) => {
+    // every problem (a JSON array of lines) where the article would be; no map, and no other article in its place.
+    onExplainerContentFailed: (name, problems) => {
+      const lines = JSON.parse(problems);
       const first = (lines[0] || '').replace(name + ': ', '').replace(/^\/: /, '');  // the sentence names the file already
       fail(t(lines.length > 1 ? 'content-failed-n' : 'content-failed', { name, n: lines.length, first }));
       const box = document.createElement('div');

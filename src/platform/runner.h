@@ -33,6 +33,8 @@ class GlfwRunner {
   protected:
     virtual const char* glsl_version() const;
     virtual bool install_backend_callbacks() const { return true; }
+    // The platform's side of the UI's hooks (ui/app.h); a hook the caller's AppConfig set is kept.
+    virtual void fill_hooks(PlatformHooks& hooks);
     virtual void on_backends_ready() {}  // e.g. install our own input callbacks
     virtual void framebuffer_size(int& w, int& h) const;
     virtual void before_frame() {}         // e.g. follow the canvas size before input is read

@@ -22,6 +22,18 @@ const char* GlfwRunner::glsl_version() const { return "#version 130"; }
 
 void GlfwRunner::framebuffer_size(int& w, int& h) const { glfwGetFramebufferSize(window_, &w, &h); }
 
+// The desktop: GLFW's clipboard, and links through Dear ImGui's own opener (xdg-open, open or ShellExecute), as
+// before the hooks; the app takes ImGui's functions over once it starts, so the opener is kept from here.
+void GlfwRunner::fill_hooks(PlatformHooks& hooks) {
+    GLFWwindow* window = window_;
+    if (!hooks.set_clipboard)
+        hooks.set_clipboard = [window](const std::string& text) { glfwSetClipboardString(window, text.c_str()); };
+    if (!hooks.get_clipboard) hooks.get_clipboard = [window] { return glfwGetClipboardString(window); };
+    const auto shell = ImGui::GetPlatformIO().Platform_OpenInShellFn;
+    if (!hooks.open_url && shell)
+        hooks.open_url = [shell](const std::string& url) { return shell(ImGui::GetCurrentContext(), url.c_str()); };
+}
+
 bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
     glfwSetErrorCallback([](int code, const char* msg) { std::fprintf(stderr, "glfw error %d: %s\n", code, msg); });
     if (!glfwInit()) return false;
@@ -65,6 +77,7 @@ bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
     on_backends_ready();
 
     AppConfig scaled = config;
+    fill_hooks(scaled.hooks);
 #if !defined(__EMSCRIPTEN__)
     // HiDPI desktops: X11 and Windows report a content scale; macOS scales the framebuffer instead.
     const float content_scale = ImGui_ImplGlfw_GetContentScaleForWindow(window_);

@@ -27,9 +27,9 @@ namespace ex {
 // for the rest).
 static void load_fonts(AppContext& app) {
     ImGuiIO& io = ImGui::GetIO();
-    if (app.config.platform_font) {
-        app.font_regular = app.config.platform_font(false);
-        app.font_bold = app.config.platform_font(true);
+    if (app.config.hooks.font) {
+        app.font_regular = app.config.hooks.font(false);
+        app.font_bold = app.config.hooks.font(true);
         if (!app.font_bold) app.font_bold = app.font_regular;
         if (app.font_regular) {
             io.FontDefault = app.font_regular;
@@ -86,6 +86,7 @@ bool app_init(AppContext& app, const AppConfig& config) {
     app.config = config;
     app.reading.lang = config.lang;
     app.editor.reset(new EditorState());
+    install_platform_hooks(app);
     load_fonts(app);
     app_set_theme(app, config.theme == "dark");
     const std::string label = config.content_label.empty() ? config.content_path : config.content_label;
@@ -110,8 +111,10 @@ void app_frame(AppContext& app) {
     draw_canvas(app);
     draw_panels(app);
     // The first frame that shows the content where it stays: after the fit has settled around the panels.
-    app.first_content_frame = app.content && !app.content_shown && !app.map.needs_fit && app.map.fit_settle == 0;
-    if (app.first_content_frame) app.content_shown = true;
+    if (app.content && !app.content_shown && !app.map.needs_fit && app.map.fit_settle == 0) {
+        app.content_shown = true;
+        if (app.config.hooks.first_frame) app.config.hooks.first_frame();
+    }
     ++app.frames;
 }
 

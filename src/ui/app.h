@@ -29,13 +29,31 @@
 
 namespace ex {
 
+// The UI's one channel to the platform (desktop, web page, headless tests). Every hook is optional: an empty one
+// means the platform has none, and the UI does without (font files, Save to the file on disk, ImGui's own clipboard
+// and shell, the status line only, no slot in the top bar). The platform fills them before app_init.
+struct PlatformHooks {
+    std::function<ImFont*(bool bold)> font;   // fonts the platform draws (the browser's) instead of font files
+    // Saving where there is no file to write (the web: a download); false when it could not start.
+    std::function<bool(const std::string& text, const std::string& file_name)> download;
+    std::function<bool(const std::string& url)> open_url;  // a link the reader followed; false: refused
+    std::function<void(const std::string& text)> set_clipboard;  // copies, and ImGui's text boxes
+    std::function<const char*()> get_clipboard;  // the platform keeps the text until the next call
+    std::function<void(const std::string& message)> notify;  // a notice beyond the status line (the page's toast)
+    // Tab went past the last (+1) or first (-1) card (AppConfig::tab_leaves): the focus goes to the platform.
+    std::function<void(int direction)> focus_leave;
+    std::function<void()> first_frame;        // the first frame that shows the content in place (the fit settled)
+    // The size of the platform's own buttons over the app (the web page's toolbar): the top bar keeps a slot for
+    // them, so they never cover its text. Asked every frame; zero: none.
+    std::function<ImVec2()> page_covers;
+};
+
 struct AppConfig {
     std::string content_path;                 // file loaded at start (unless `content` is given)
     std::shared_ptr<const Content> content;   // already loaded content (the desktop checks the file first)
     std::string content_label;                // how messages name it ("article.json")
     std::string font_dir;                     // the desktop fonts' folder (core/font_files.h names the files)
     std::vector<FontFile> fallback_regular, fallback_bold;  // merged after those, for characters they lack
-    ImFont* (*platform_font)(bool bold) = nullptr;  // fonts the platform draws (the browser's) instead of files
     std::string lang  = "en";                 // at start: the reader may switch (AppContext::reading)
     std::string theme = "light";              // light | dark, at start
     std::string select;                       // node id selected at start
@@ -44,6 +62,7 @@ struct AppConfig {
     bool        tab_leaves = false;           // Tab past the last card leaves the map (a web page has more to reach)
     bool        authoring = true;             // Edit (and the page's Open file…) shown: always on the desktop; the
                                               // web turns it on with ?edit=1, so readers get a reading toolbar
+    PlatformHooks hooks;
 };
 
 // A named rectangle of the UI in ImGui coordinates (CSS pixels on the web), reported by state() for tests.
@@ -138,14 +157,7 @@ struct AppContext {
     ReadingState                                reading;
     std::unique_ptr<EditorState, EditorStateFree> editor;  // made by app_init
 
-    // The platform's side of the page
-    bool             first_content_frame = false;  // true during the first frame that shows the content in place
-    ImVec2           page_toolbar_size;        // the web page's own buttons: the top bar keeps a slot this size for
-    Rect             page_toolbar_slot;        // them, here (w = 0: not drawn), so they never cover the app's text
-    int              focus_leave  = 0;         // +1/-1: Tab went past the last/first card (tab_leaves); the platform
-                                               // moves the keyboard focus out of the map and clears this
-    // Saving where there is no file to write (the web: a download). Desktop edits save to content_path.
-    std::function<bool(const std::string& text, const std::string& file_name)> download;
+    Rect             page_toolbar_slot;        // the slot kept for the page's buttons (hooks.page_covers; w = 0: none)
 };
 
 // A UI string in the reading language.
@@ -236,6 +248,12 @@ bool app_save(AppContext& app);
 bool app_edit_file_changed(AppContext& app, const std::string& bytes);
 bool app_edit_use_file(AppContext& app);        // drop the edits for the file's version (they go to FILE.mine)
 bool app_edit_overwrite(AppContext& app);       // save over an outside change (it goes to FILE.bak)
+
+// The platform's side (ui/hooks.cpp). A notice goes to the status line and to hooks.notify; a link goes to
+// hooks.open_url, and one refused (or with no way to open it) is told to the reader; false then.
+void app_notify(AppContext& app, const std::string& message);
+bool app_open_url(AppContext& app, const std::string& url);
+void install_platform_hooks(AppContext& app);  // app_init: ImGui's clipboard and shell go through the hooks
 
 // The part of the view (screen space) that the panels leave free to show the selected card: left of the detail
 // panel, or between the title bar and the phone's bottom sheet, above a running tour's card (ui/panels.cpp).

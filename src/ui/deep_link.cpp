@@ -9,6 +9,7 @@
 
 #include "core/args.h"
 #include "core/fold.h"
+#include "core/utf8.h"
 
 namespace ex {
 
@@ -88,6 +89,12 @@ void apply_hash(AppContext& app, const std::string& hash, std::string& missing) 
     peek = app.reading.history;
     if (peek.can_forward() && peek.forward() == id) { app_forward(app); return; }
     app_select(app, id, true);
+}
+
+void apply_link(AppContext& app, const std::string& hash) {
+    std::string missing;
+    apply_hash(app, hash, missing);
+    if (!missing.empty()) app_notify(app, fill(tr(app, Str::kNodeNotFound), utf8_cut(missing, 60, "...")));
 }
 
 }  // namespace ex

@@ -19,4 +19,7 @@ std::string hash_of(const AppContext& app);
 // returned in `missing`, for the reader to be told.
 void apply_hash(AppContext& app, const std::string& hash, std::string& missing);
 
+// apply_hash for a link the reader followed: the overview stays, and an unknown card is told (app_notify).
+void apply_link(AppContext& app, const std::string& hash);
+
 }  // namespace ex

@@ -117,9 +117,9 @@ bool app_redo(AppContext& app) { return app.editor->doc && app.editor->doc->redo
 bool app_save(AppContext& app) {
     if (!app.editor->doc) return false;
     bool ok = false;
-    if (app.download) {  // the web: the content lives in the page's memory, so the author gets a file
+    if (app.config.hooks.download) {  // the web: the content lives in the page's memory, so the author gets a file
         const std::string name = base_name(app.content_label.empty() ? "article.json" : app.content_label);
-        ok = app.download(app.editor->doc->serialize(), name);
+        ok = app.config.hooks.download(app.editor->doc->serialize(), name);
         say(app, ok ? fill(tr(app, Str::kEdDownloaded), name) : tr(app, Str::kEdDownloadFailed));
     } else if (!app.content_path.empty()) {
         ok = app.editor->doc->save_file(app.content_path);
@@ -674,7 +674,7 @@ void draw_editor(AppContext& app) {
     if (ImGui::Button(tr(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, app.download || app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
+    if (ImGui::Button(tr(app, app.config.hooks.download || app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
     ImGui::SameLine();
     if (ImGui::Button(tr(app, Str::kEdDone))) {
         app_close_editor(app);

@@ -167,9 +167,11 @@ static void search_keys(AppContext& app) {
 
 // The web page's own buttons (Copy link, ...) get a slot at the end of the top bar's button row, the size the
 // platform measured, so they sit inside the bar and never over the app's text; the platform moves them there.
+// Embedded, the page has no buttons.
 static void page_toolbar_slot(AppContext& app) {
     app.page_toolbar_slot = Rect{};
-    const ImVec2 size = app.page_toolbar_size;
+    if (app.config.embed || !app.config.hooks.page_covers) return;
+    const ImVec2 size = app.config.hooks.page_covers();
     if (size.x <= 0 || size.y <= 0) return;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < size.x) ImGui::NewLine();

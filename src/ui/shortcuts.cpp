@@ -96,7 +96,7 @@ void handle_shortcuts(AppContext& app) {
         const int delta = shift ? -1 : +1, next = next_in_order(app, delta);
         if (app.config.tab_leaves && app.map.focused >= 0 && next >= 0 && wraps(app, app.map.focused, next, delta)) {
             app.map.focused = -1;  // past the end: the page's next control gets the focus (no keyboard trap)
-            app.focus_leave = delta;
+            if (app.config.hooks.focus_leave) app.config.hooks.focus_leave(delta);
         } else {
             move_focus(app, next);
         }

@@ -12,6 +12,18 @@ AppConfig default_config() {
 }
 
 Headless::Headless(AppConfig config, ImVec2 size) {
+    PlatformHooks& hooks = config.hooks;
+    FakePlatform& p = platform;
+    if (!hooks.open_url) hooks.open_url = [&p](const std::string& url) {
+        if (p.open_links) p.opened.push_back(url);
+        return p.open_links;
+    };
+    if (!hooks.set_clipboard) hooks.set_clipboard = [&p](const std::string& text) { p.clipboard = text; };
+    if (!hooks.get_clipboard) hooks.get_clipboard = [&p] { return p.clipboard.c_str(); };
+    if (!hooks.notify) hooks.notify = [&p](const std::string& message) { p.notices.push_back(message); };
+    if (!hooks.focus_leave) hooks.focus_leave = [&p](int direction) { p.focus_leaves.push_back(direction); };
+    if (!hooks.first_frame) hooks.first_frame = [&p] { ++p.first_frames; };
+    if (!hooks.page_covers) hooks.page_covers = [&p] { return p.page_covers; };
     context = ImGui::CreateContext();
     ImGuiIO& io = this->io();
     io.IniFilename = nullptr;

@@ -4,16 +4,30 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "ui/app.h"
 
 namespace ex::test {
 
+// The platform's side of PlatformHooks, recorded for tests to read (and page_covers / open_links to set).
+struct FakePlatform {
+    std::string              clipboard;
+    std::vector<std::string> notices, opened;  // app_notify's messages; URLs opened
+    std::vector<int>         focus_leaves;     // directions Tab left the map in
+    int                      first_frames = 0;
+    ImVec2                   page_covers;      // the page's buttons (zero: no page)
+    bool                     open_links = true;  // false: every link is refused
+};
+
 struct Headless {
+    FakePlatform  platform;
     AppContext    app;
     double        time = 0;
     ImGuiContext* context = nullptr;                 // its own: several may be alive at once
 
+    // Fills every hook the config leaves empty from `platform`, except fonts and download (a test that wants the
+    // web's Save sets config.hooks.download itself).
     explicit Headless(AppConfig config, ImVec2 size = ImVec2(1280, 800));
     ~Headless();
     Headless(const Headless&) = delete;

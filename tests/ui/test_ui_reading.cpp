@@ -295,7 +295,7 @@ TEST_CASE("the page's buttons get a slot in the top bar, clear of every other co
     for (ImVec2 size : {ImVec2(1280, 800), ImVec2(390, 844)}) {
         CAPTURE(size.x);
         Headless h(ex::test::default_config(), size);
-        h.app.page_toolbar_size = ImVec2(180, 28);
+        h.platform.page_covers = ImVec2(180, 28);
         h.frame(2);
         const json slot = ui(h, "page_toolbar"), bar = ui(h, "topbar");
         REQUIRE_FALSE(slot.is_null());
