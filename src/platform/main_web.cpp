@@ -19,7 +19,6 @@
 
 #include "core/args.h"
 #include "core/load.h"  // limits::kFileBytes
-#include "platform/assets.h"
 #include "platform/web_fonts.h"
 #include "platform/web_runner.h"
 #include "ui/deep_link.h"
