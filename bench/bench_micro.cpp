@@ -21,7 +21,7 @@ namespace {
 struct Fixture {
     ex::Content content;
     std::string bytes;
-    ex::Layout  layout;
+    ex::Layout layout;
 };
 
 // Built once per size: generating and laying out 10 000 nodes must not count in every benchmark.

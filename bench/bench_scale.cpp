@@ -65,8 +65,11 @@ nlohmann::json pan_frames(ex::test::Headless& h, int frames, ex::Camera start) {
         cpu.push_back(thread_cpu_ms() - c0);
         wall.push_back(wall_ms() - w0);
     }
-    return {{"zoom", app.map.view.cam.zoom}, {"cards_on_screen", visible}, {"frames", frames},
-            {"cpu_ms_median", percentile(cpu, 0.5)}, {"cpu_ms_p95", percentile(cpu, 0.95)},
+    return {{"zoom", app.map.view.cam.zoom},
+            {"cards_on_screen", visible},
+            {"frames", frames},
+            {"cpu_ms_median", percentile(cpu, 0.5)},
+            {"cpu_ms_p95", percentile(cpu, 0.95)},
             {"wall_ms_median", percentile(wall, 0.5)},
             {"fps_from_wall_median", 1000.0 / std::max(1e-6, percentile(wall, 0.5))}};
 }
@@ -91,7 +94,10 @@ int main(int argc, char** argv) {
             double t0 = wall_ms();
             ex::LoadResult lr = ex::load_content(bytes, path);
             load_ms.push_back(wall_ms() - t0);
-            if (!lr.ok()) { std::fprintf(stderr, "%s: does not load\n", path.c_str()); return 1; }
+            if (!lr.ok()) {
+                std::fprintf(stderr, "%s: does not load\n", path.c_str());
+                return 1;
+            }
             content = lr.content;
             t0 = wall_ms();
             ex::Layout layout = ex::compute_layout(*content);
@@ -107,17 +113,21 @@ int main(int argc, char** argv) {
         const double first_frames_ms = wall_ms() - t0;
         const ex::Camera fit = h.app.map.view.cam;  // the app fitted the whole map
         const ex::Rect middle = h.app.map.layout.cards[h.app.map.layout.cards.size() / 2];
-        ex::Camera close;                       // zoom 1 over a card in the middle of the map
+        ex::Camera close;  // zoom 1 over a card in the middle of the map
         close.center = ex::Vec2(middle.x + middle.w / 2, middle.y + middle.h / 2);
         close.zoom = 1.0f;
         nlohmann::json at_fit = pan_frames(h, frames, fit);
         nlohmann::json at_one = pan_frames(h, frames, close);
-        out.push_back({{"file", path}, {"bytes", bytes.size()}, {"nodes", content->nodes.size()},
-                       {"edges", content->edges.size()}, {"runs", runs},
+        out.push_back({{"file", path},
+                       {"bytes", bytes.size()},
+                       {"nodes", content->nodes.size()},
+                       {"edges", content->edges.size()},
+                       {"runs", runs},
                        {"load_validate_ms_median", percentile(load_ms, 0.5)},
                        {"layout_ms_median", percentile(layout_ms, 0.5)},
                        {"init_to_second_frame_ms", first_frames_ms},
-                       {"pan_fit", at_fit}, {"pan_zoom1", at_one}});
+                       {"pan_fit", at_fit},
+                       {"pan_zoom1", at_one}});
         std::fprintf(stderr, "bench_scale: %s done\n", path.c_str());
     }
     std::printf("%s\n", out.dump(2).c_str());

@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
             for (size_t i = 0; i < r.problems.size() && i < 5; ++i)
                 std::fprintf(stderr, "  %s\n", ex::format_problem(r.problems[i]).c_str());
         } else if (r.content->nodes.size() != content.nodes.size() || r.content->edges.size() != content.edges.size()) {
-            std::fprintf(stderr, "  read back %zu nodes, %zu edges\n", r.content->nodes.size(), r.content->edges.size());
+            std::fprintf(stderr, "  read back %zu nodes, %zu edges\n", r.content->nodes.size(),
+                         r.content->edges.size());
             ++failures;
         }
     }

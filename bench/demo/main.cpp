@@ -17,8 +17,8 @@
 namespace {
 
 GLFWwindow* g_window = nullptr;
-int         g_frames = 0;
-bool        g_show_demo = true, g_show_another = false;
+int g_frames = 0;
+bool g_show_demo = true, g_show_another = false;
 
 void frame() {
     glfwPollEvents();

@@ -21,19 +21,30 @@ namespace ex {
 
 namespace {
 
-std::string count(size_t n, const char* noun) {
-    return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+std::string count(size_t n, const char* noun) { return std::to_string(n) + " " + noun + (n == 1 ? "" : "s"); }
 
 // Every text field of the format (assets/schema/explainer.schema.json, "Text"); "*" is each array element.
 constexpr const char* kTextFields[] = {
-    "/meta/title", "/meta/subtitle", "/meta/summary", "/meta/source/title", "/meta/source/publisher",
-    "/meta/source/sections/*/heading", "/meta/source/sections/*/paragraphs/*/text",
-    "/categories/*/label", "/categories/*/description",
-    "/edge_kinds/*/forward", "/edge_kinds/*/backward",
-    "/nodes/*/title", "/nodes/*/summary", "/nodes/*/body/*", "/nodes/*/tags/*", "/nodes/*/citations/*/quote",
+    "/meta/title",
+    "/meta/subtitle",
+    "/meta/summary",
+    "/meta/source/title",
+    "/meta/source/publisher",
+    "/meta/source/sections/*/heading",
+    "/meta/source/sections/*/paragraphs/*/text",
+    "/categories/*/label",
+    "/categories/*/description",
+    "/edge_kinds/*/forward",
+    "/edge_kinds/*/backward",
+    "/nodes/*/title",
+    "/nodes/*/summary",
+    "/nodes/*/body/*",
+    "/nodes/*/tags/*",
+    "/nodes/*/citations/*/quote",
     "/edges/*/label",
-    "/tours/*/title", "/tours/*/description", "/tours/*/steps/*/caption",
+    "/tours/*/title",
+    "/tours/*/description",
+    "/tours/*/steps/*/caption",
 };
 
 // Letters make a plain string language-specific. Besides ASCII letters, any code point from U+00C0 up counts,
@@ -80,9 +91,11 @@ void visit(const nlohmann::json& v, const std::vector<std::string>& segs, size_t
 std::vector<std::string> split_pattern(const char* pattern) {
     std::vector<std::string> segs;
     std::string cur;
-    for (const char* p = pattern + 1; ; ++p) {
-        if (*p == '/' || *p == 0) { segs.push_back(cur); cur.clear(); }
-        else cur += *p;
+    for (const char* p = pattern + 1;; ++p) {
+        if (*p == '/' || *p == 0) {
+            segs.push_back(cur);
+            cur.clear();
+        } else cur += *p;
         if (*p == 0) break;
     }
     return segs;
@@ -104,7 +117,8 @@ bool document_order(const Problem& a, const Problem& b, const std::vector<std::s
     };
     auto rank = [&](const std::string& s) -> long {
         if (!s.empty() && s.find_first_not_of("0123456789") == std::string::npos) return std::stol(s);
-        for (size_t i = 0; i < key_rank.size(); ++i) if (key_rank[i] == s) return (long)i;
+        for (size_t i = 0; i < key_rank.size(); ++i)
+            if (key_rank[i] == s) return (long)i;
         return (long)key_rank.size();
     };
     const auto sa = segments(a.pointer), sb = segments(b.pointer);
@@ -115,7 +129,7 @@ bool document_order(const Problem& a, const Problem& b, const std::vector<std::s
 
 // Sorts problems into document order (see document_order), keeping the order of those at the same place.
 void sort_into_document_order(std::vector<Problem>& problems) {
-    std::vector<std::string> key_rank;                       // field names in the format's order
+    std::vector<std::string> key_rank;  // field names in the format's order
     for (const char* pattern : kTextFields)
         for (const auto& s : split_pattern(pattern))
             if (s != "*" && std::find(key_rank.begin(), key_rank.end(), s) == key_rank.end()) key_rank.push_back(s);
@@ -125,7 +139,7 @@ void sort_into_document_order(std::vector<Problem>& problems) {
 
 // Every untranslated text, sorted into document order, uncapped.
 std::vector<Problem> all_missing(std::string_view bytes, const std::string& lang, const std::string& label) {
-    ProblemSink ignored(label);                              // the loader reports syntax problems, not this check
+    ProblemSink ignored(label);  // the loader reports syntax problems, not this check
     const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
     if (!parsed.ok || !parsed.root.is_object() || lang.empty()) return {};
     // A plain string is written in meta.language (the loader's default: "en").
@@ -149,7 +163,7 @@ std::vector<Problem> all_missing(std::string_view bytes, const std::string& lang
 }  // namespace
 
 std::vector<Problem> missing_translations(std::string_view bytes, const std::string& lang, const std::string& label) {
-    ProblemSink sink(label, limits::kReportedProblems);      // as the loader: a huge file cannot flood the report
+    ProblemSink sink(label, limits::kReportedProblems);  // as the loader: a huge file cannot flood the report
     for (const Problem& p : all_missing(bytes, lang, label)) sink.error(p.pointer, p.message);
     return sink.finish();
 }
@@ -189,13 +203,13 @@ std::vector<Problem> missing_glyphs(std::string_view bytes, const GlyphCoverage&
         sink.warning("", "cannot check which characters the desktop app draws: " + fonts.error());
         return sink.finish();
     }
-    ProblemSink ignored(label);                              // the loader reports syntax problems, not this check
+    ProblemSink ignored(label);  // the loader reports syntax problems, not this check
     const ParsedJson parsed = parse_json_guarded(bytes, limits::kDepth, ignored);
     if (!parsed.ok || !parsed.root.is_object()) return {};
     ProblemSink collect(label, (size_t)-1);
     for_each_text(parsed.root, [&](const std::string& text, const std::string& ptr) {
-        std::vector<uint32_t> missing;                       // each once
-        std::string list;                                    // the first five as "U+1200 "ሀ""
+        std::vector<uint32_t> missing;  // each once
+        std::string list;               // the first five as "U+1200 "ሀ""
         each_undrawn(text, fonts, [&](uint32_t cp, const std::string& utf8) {
             if (contains(missing, cp)) return;
             missing.push_back(cp);
@@ -260,7 +274,8 @@ int cli_validate(const std::vector<std::string>& files, std::ostream& out, const
                 tags += p.pointer.find("/tags/") != std::string::npos;
                 quotes += p.pointer.size() >= 6 && p.pointer.compare(p.pointer.size() - 6, 6, "/quote") == 0;
             }
-            for (const auto& [n, noun] : {std::pair<size_t, const char*>{tags, "tag"}, {quotes, "quote"},
+            for (const auto& [n, noun] : {std::pair<size_t, const char*>{tags, "tag"},
+                                          {quotes, "quote"},
                                           {untranslated - tags - quotes, tags + quotes ? "other text" : "text"}})
                 if (n) by_field += (by_field.empty() ? "" : ", ") + count(n, noun);
             ProblemSink capped(file, limits::kReportedProblems);

@@ -35,13 +35,20 @@ Args parse_command_line(int argc, const char* const* argv, const std::vector<Opt
     for (int i = 1; i < argc; ++i) {
         const std::string s = argv[i] ? argv[i] : "";
         if (s == "--") break;
-        if (s.size() >= 2 && s[0] == '-' && !find_option(table, option_name(s))) a.errors.push_back("unknown option " + s);
+        if (s.size() >= 2 && s[0] == '-' && !find_option(table, option_name(s)))
+            a.errors.push_back("unknown option " + s);
     }
     bool only_positional = false;
     for (int i = 1; i < argc; ++i) {
         std::string s = argv[i] ? argv[i] : "";
-        if (only_positional || s.size() < 2 || s[0] != '-' ) { a.positional.push_back(s); continue; }
-        if (s == "--") { only_positional = true; continue; }
+        if (only_positional || s.size() < 2 || s[0] != '-') {
+            a.positional.push_back(s);
+            continue;
+        }
+        if (s == "--") {
+            only_positional = true;
+            continue;
+        }
         std::string key = s.substr(s[1] == '-' ? 2 : 1);
         std::string value;
         const size_t eq = key.find('=');
@@ -52,7 +59,10 @@ Args parse_command_line(int argc, const char* const* argv, const std::vector<Opt
             key = key.substr(0, eq);
             if (is_flag && spec) a.errors.push_back("--" + key + " takes no value");
         } else if (!is_flag) {
-            if (i + 1 >= argc) { a.errors.push_back("--" + key + " needs a value"); continue; }
+            if (i + 1 >= argc) {
+                a.errors.push_back("--" + key + " needs a value");
+                continue;
+            }
             value = argv[++i];
         }
         if (spec) a.options.emplace_back(key, value);

@@ -8,20 +8,20 @@ namespace ex {
 
 struct Args {
     std::vector<std::pair<std::string, std::string>> options;  // (key without dashes, value or "" for a flag)
-    std::vector<std::string>                         positional;
-    std::vector<std::string>                         errors;   // e.g. "--lang needs a value"
+    std::vector<std::string> positional;
+    std::vector<std::string> errors;  // e.g. "--lang needs a value"
 
-    bool        has(const std::string& key) const;
+    bool has(const std::string& key) const;
     std::string get(const std::string& key, const std::string& fallback = "") const;  // last one wins
 };
 
 // One command-line option. A program's table of these gives its known options, the ones that take a value and the
 // options part of its usage text, so the three cannot drift apart.
 struct OptionSpec {
-    const char* name;                                         // without dashes: "lang"
-    bool        takes_value;                                  // "--lang zh" or "--lang=zh"; else a flag ("--help")
-    const char* arg;                                          // what the usage shows after it: "TAG", "[FILE]", ""
-    const char* help;                                         // lines separated by '\n'
+    const char* name;  // without dashes: "lang"
+    bool takes_value;  // "--lang zh" or "--lang=zh"; else a flag ("--help")
+    const char* arg;   // what the usage shows after it: "TAG", "[FILE]", ""
+    const char* help;  // lines separated by '\n'
 };
 
 // Options from `table` only: any other argument starting with '-' (even where a value is due: "--lang --nope") is

@@ -19,9 +19,12 @@ bool Text::has(const std::string& lang) const {
 
 const std::string& Text::get(const std::string& lang, const std::string& fallback) const {
     static const std::string kEmpty;
-    for (const auto& it : items) if (it.first == lang) return it.second;
-    for (const auto& it : items) if (it.first.empty()) return it.second;
-    for (const auto& it : items) if (it.first == fallback) return it.second;
+    for (const auto& it : items)
+        if (it.first == lang) return it.second;
+    for (const auto& it : items)
+        if (it.first.empty()) return it.second;
+    for (const auto& it : items)
+        if (it.first == fallback) return it.second;
     return items.empty() ? kEmpty : items.front().second;
 }
 
@@ -47,7 +50,11 @@ const SourceSection* Content::find_section_of(const std::string& paragraph_id) c
 }
 
 void Content::rebuild_indices() {
-    node_ids_.clear(); category_ids_.clear(); kind_ids_.clear(); tour_ids_.clear(); paragraph_ids_.clear();
+    node_ids_.clear();
+    category_ids_.clear();
+    kind_ids_.clear();
+    tour_ids_.clear();
+    paragraph_ids_.clear();
     // First occurrence wins so that lookups agree with the loader's duplicate-id report.
     for (int i = 0; i < (int)nodes.size(); ++i) node_ids_.emplace(nodes[i].id, i);
     for (int i = 0; i < (int)categories.size(); ++i) category_ids_.emplace(categories[i].id, i);
@@ -80,8 +87,9 @@ bool reads_backwards(const Content& c, const Edge& e) {
 }
 
 std::string edge_reading(const Content& c, const Edge& e, const std::string& lang, bool backward) {
-    const EdgeKind* k = e.kind_index >= 0 && e.kind_index < (int)c.edge_kinds.size() ? &c.edge_kinds[e.kind_index]
-                                                                                    : find_edge_kind(c.edge_kinds, e.kind);
+    const EdgeKind* k = e.kind_index >= 0 && e.kind_index < (int)c.edge_kinds.size()
+                            ? &c.edge_kinds[e.kind_index]
+                            : find_edge_kind(c.edge_kinds, e.kind);
     const std::string& reading = k ? (backward ? k->backward : k->forward).get(lang, c.meta.language) : e.kind;
     return reading.empty() ? e.kind : reading;  // an unknown or unworded kind: its id is the best we have
 }
@@ -107,7 +115,10 @@ std::vector<EdgeKind> builtin_edge_kinds() {
     };
     auto k = [&](const char* id, Text fwd, Text back, const char* style, bool backwards = false, bool folds = false) {
         EdgeKind e;
-        e.id = id; e.forward = std::move(fwd); e.backward = std::move(back); e.style = style;
+        e.id = id;
+        e.forward = std::move(fwd);
+        e.backward = std::move(back);
+        e.style = style;
         e.reads_backwards = backwards;
         e.folds = folds;
         return e;

@@ -30,7 +30,7 @@ struct Text {
     Text(std::string plain) { items.emplace_back("", std::move(plain)); }
 
     bool empty() const;
-    bool has(const std::string& lang) const;                  // an entry for exactly lang (or a plain string)
+    bool has(const std::string& lang) const;  // an entry for exactly lang (or a plain string)
     // Best text for lang: exact tag, then plain string, then `fallback`, then the first entry, then "".
     const std::string& get(const std::string& lang = "en", const std::string& fallback = "en") const;
 };
@@ -38,120 +38,120 @@ struct Text {
 // [SECTION] Source ----------------------------------------------------------------------------------------------
 
 struct SourceParagraph {
-    std::string id;                                           // e.g. "analysis-p2"; citations point here
-    Text        text;                                         // the passage as the source words it
+    std::string id;  // e.g. "analysis-p2"; citations point here
+    Text text;       // the passage as the source words it
 };
 
 struct SourceSection {
-    std::string                  id;
-    Text                         heading;
+    std::string id;
+    Text heading;
     std::vector<SourceParagraph> paragraphs;
 };
 
 struct Source {
-    Text                       title;
-    Text                       publisher;
-    std::string                url;                          // may be empty
+    Text title;
+    Text publisher;
+    std::string url;  // may be empty
     std::vector<SourceSection> sections;
 };
 
 struct Meta {
-    Text        title;
-    Text        subtitle;
-    Text        summary;
-    std::string language = "en";                              // default language of plain strings
-    Source      source;
+    Text title;
+    Text subtitle;
+    Text summary;
+    std::string language = "en";  // default language of plain strings
+    Source source;
 };
 
 // [SECTION] Graph -----------------------------------------------------------------------------------------------
 
 struct Category {
     std::string id;
-    Text        label;
-    std::string colour;                                       // "#rrggbb" as written
-    uint32_t    rgb = 0x808080;                               // parsed colour, 0xRRGGBB
-    Text        description;
-    bool        notes = false;                                // lanes: its cards sit in the notes margin
+    Text label;
+    std::string colour;       // "#rrggbb" as written
+    uint32_t rgb = 0x808080;  // parsed colour, 0xRRGGBB
+    Text description;
+    bool notes = false;  // lanes: its cards sit in the notes margin
 };
 
 // Lanes (opted into by the file's "lanes" field): one column per category in file order, the argument's steps
 // side by side; categories listed in `notes` sit in a margin instead.
 struct Lanes {
-    bool                     on = false;
-    std::vector<std::string> notes;                           // category ids
+    bool on = false;
+    std::vector<std::string> notes;  // category ids
 };
 
 struct EdgeKind {
-    std::string id;                                           // "drives"
-    Text        forward;                                      // "drives"        (from → to)
-    Text        backward;                                     // "is driven by"  (to → from)
-    std::string style = "solid";                              // solid | dashed | dotted
-    bool        folds = false;                                // `from` is a part of `to`: folds into it at the
-                                                              // overview when both share a category (part-of)
-    bool        reads_backwards = false;                      // `to` reads first: laid out before `from`, and the
-                                                              // map draws the arrow to→from with `backward`
-                                                              // (part-of, mitigates, requires)
+    std::string id;                // "drives"
+    Text forward;                  // "drives"        (from → to)
+    Text backward;                 // "is driven by"  (to → from)
+    std::string style = "solid";   // solid | dashed | dotted
+    bool folds = false;            // `from` is a part of `to`: folds into it at the
+                                   // overview when both share a category (part-of)
+    bool reads_backwards = false;  // `to` reads first: laid out before `from`, and the
+                                   // map draws the arrow to→from with `backward`
+                                   // (part-of, mitigates, requires)
 };
 
 struct Citation {
-    std::string paragraph;                                    // SourceParagraph::id
-    Text        quote;                                        // optional; must occur in the paragraph
+    std::string paragraph;  // SourceParagraph::id
+    Text quote;             // optional; must occur in the paragraph
 };
 
 struct Node {
-    std::string           id;
-    std::string           category;
-    Text                  title;                              // one line
-    Text                  summary;                            // one or two sentences
-    std::vector<Text>     body;                               // paragraphs
-    std::vector<Text>     tags;
+    std::string id;
+    std::string category;
+    Text title;              // one line
+    Text summary;            // one or two sentences
+    std::vector<Text> body;  // paragraphs
+    std::vector<Text> tags;
     std::vector<Citation> citations;
-    bool                  has_position = false;               // author's position hint, canvas units
-    double                x = 0, y = 0;
-    int                   category_index = -1;                // resolved by the loader
+    bool has_position = false;  // author's position hint, canvas units
+    double x = 0, y = 0;
+    int category_index = -1;  // resolved by the loader
 };
 
 struct Edge {
-    std::string id;                                           // optional
+    std::string id;  // optional
     std::string from, to, kind;
-    Text        label;                                        // optional
-    int         from_index = -1, to_index = -1, kind_index = -1;  // resolved by the loader
+    Text label;                                           // optional
+    int from_index = -1, to_index = -1, kind_index = -1;  // resolved by the loader
 };
 
 // [SECTION] Tours -----------------------------------------------------------------------------------------------
 
 struct TourStep {
     std::string node;
-    Text        caption;
-    int         node_index = -1;                              // resolved by the loader
+    Text caption;
+    int node_index = -1;  // resolved by the loader
 };
 
 struct Tour {
-    std::string           id;
-    Text                  title;
-    Text                  description;                        // optional
+    std::string id;
+    Text title;
+    Text description;  // optional
     std::vector<TourStep> steps;
 };
 
 // [SECTION] Content ---------------------------------------------------------------------------------------------
 
 struct Content {
-    Meta                  meta;
+    Meta meta;
     std::vector<Category> categories;
-    Lanes                 lanes;
-    std::vector<EdgeKind> edge_kinds;                         // built-in kinds plus those the file declares
-    std::vector<Node>     nodes;
-    std::vector<Edge>     edges;
-    std::vector<Tour>     tours;
+    Lanes lanes;
+    std::vector<EdgeKind> edge_kinds;  // built-in kinds plus those the file declares
+    std::vector<Node> nodes;
+    std::vector<Edge> edges;
+    std::vector<Tour> tours;
 
-    int node_index(const std::string& id) const;               // -1 when absent
+    int node_index(const std::string& id) const;  // -1 when absent
     int category_index(const std::string& id) const;
     int edge_kind_index(const std::string& id) const;
     int tour_index(const std::string& id) const;
     const SourceParagraph* find_paragraph(const std::string& id) const;
-    const SourceSection*   find_section_of(const std::string& paragraph_id) const;
+    const SourceSection* find_section_of(const std::string& paragraph_id) const;
 
-    void rebuild_indices();                                    // call after changing ids or vectors
+    void rebuild_indices();  // call after changing ids or vectors
 
   private:
     std::unordered_map<std::string, int> node_ids_, category_ids_, kind_ids_, tour_ids_;

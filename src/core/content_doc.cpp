@@ -70,9 +70,7 @@ static bool dumpable(const std::string& s) {
     try {
         (void)OJson(s).dump();
         return true;
-    } catch (const std::exception&) {
-        return false;
-    }
+    } catch (const std::exception&) { return false; }
 }
 
 // [SECTION] Open, serialize, validate ---------------------------------------------------------------------------
@@ -102,9 +100,7 @@ bool ContentDoc::open(std::string_view bytes, const std::string& label) {
                 base_size_ = bytes.size();
                 validate();
                 return true;
-            } catch (const std::exception& e) {
-                sink.error("", std::string("cannot parse the file: ") + e.what());
-            }
+            } catch (const std::exception& e) { sink.error("", std::string("cannot parse the file: ") + e.what()); }
         }
     }
     result_ = LoadResult{};
@@ -118,8 +114,9 @@ bool ContentDoc::open_file(const std::string& path, const std::string& label) {
     const ReadStatus status = read_file(path, bytes, limits::kFileBytes);
     if (status != ReadStatus::Ok) {
         result_ = LoadResult{};
-        result_.problems.push_back({name, "", status == ReadStatus::TooBig ? limits::file_too_large()
-                                                                           : "cannot open the file", Severity::Error});
+        result_.problems.push_back({name, "",
+                                    status == ReadStatus::TooBig ? limits::file_too_large() : "cannot open the file",
+                                    Severity::Error});
         return false;
     }
     return open(bytes, name);
@@ -237,7 +234,10 @@ bool ContentDoc::set_node_text(const std::string& node_id, NodeTextField field, 
 }
 
 std::string ContentDoc::add_node(const NewNode& spec) {
-    if (!open_) { fail(Str::kDocNotOpen); return ""; }
+    if (!open_) {
+        fail(Str::kDocNotOpen);
+        return "";
+    }
     std::string category = spec.category;
     OJson* categories = array_at(doc_, "categories", false);
     bool category_found = false;
@@ -258,16 +258,22 @@ std::string ContentDoc::add_node(const NewNode& spec) {
     }
     const std::string title = spec.title.empty() ? "New idea" : spec.title;
     const std::string summary = spec.summary.empty() ? "Describe this idea in a sentence or two." : spec.summary;
-    if (!dumpable(title) || !dumpable(summary)) { fail(Str::kDocNotUtf8); return ""; }
+    if (!dumpable(title) || !dumpable(summary)) {
+        fail(Str::kDocNotUtf8);
+        return "";
+    }
 
     const std::string id = unique_id(array_at(doc_, "nodes", false), title);
     std::string before = snapshot();
     OJson* nodes = array_at(doc_, "nodes", true);
-    if (!nodes) { fail(Str::kDocNotList, {"nodes"}); return ""; }
+    if (!nodes) {
+        fail(Str::kDocNotList, {"nodes"});
+        return "";
+    }
     // No citation is made up (copying a neighbour's would attribute the card to a passage nobody chose): the empty
     // list marks it as waiting for one, which the loader reports until the author adds it.
-    OJson node = {{"id", id}, {"category", category}, {"title", title}, {"summary", summary},
-                  {"citations", OJson::array()}};
+    OJson node = {
+        {"id", id}, {"category", category}, {"title", title}, {"summary", summary}, {"citations", OJson::array()}};
     if (spec.has_position) node["position"] = {{"x", spec.x}, {"y", spec.y}};
     nodes->push_back(std::move(node));
     commit(std::move(before));
@@ -305,8 +311,7 @@ bool ContentDoc::remove_node(const std::string& node_id, std::vector<std::string
             for (size_t s = steps->size(); s-- > 0;) {
                 const std::string* n = string_at((*steps)[s], "node");
                 if (n && *n == node_id) {
-                    tour_report.insert(tour_report.begin(),
-                                       "step " + std::to_string(s + 1) + " of tour " + tour_name);
+                    tour_report.insert(tour_report.begin(), "step " + std::to_string(s + 1) + " of tour " + tour_name);
                     steps->erase(steps->begin() + std::ptrdiff_t(s));
                 }
             }
@@ -358,7 +363,8 @@ bool ContentDoc::remove_edge(size_t index) {
 bool ContentDoc::set_edge_label(size_t index, const std::string& label) {
     if (!open_) return fail(Str::kDocNotOpen);
     OJson* edges = array_at(doc_, "edges", false);
-    if (!edges || index >= edges->size() || !(*edges)[index].is_object()) return fail(Str::kDocNoEdge, {std::to_string(index)});
+    if (!edges || index >= edges->size() || !(*edges)[index].is_object())
+        return fail(Str::kDocNoEdge, {std::to_string(index)});
     if (!dumpable(label)) return fail(Str::kDocLabelNotUtf8);
     std::string before = snapshot();
     OJson& edge = (*edges)[index];
@@ -464,13 +470,22 @@ OJson ContentDoc::step_for(const OJson& node, const std::string& caption, const 
 }
 
 std::string ContentDoc::add_tour(const std::string& title, const std::string& first_node, const std::string& lang) {
-    if (!open_) { fail(Str::kDocNotOpen); return ""; }
+    if (!open_) {
+        fail(Str::kDocNotOpen);
+        return "";
+    }
     const OJson* node = find_node(first_node);
-    if (!node) { fail(Str::kDocNoNode, {first_node}); return ""; }
+    if (!node) {
+        fail(Str::kDocNoNode, {first_node});
+        return "";
+    }
     const std::string name = title.empty() ? "New tour" : title;
     if (!check_text(name, lang)) return "";
     const auto it = doc_.find("tours");
-    if (it != doc_.end() && !it->is_array()) { fail(Str::kDocNotList, {"tours"}); return ""; }
+    if (it != doc_.end() && !it->is_array()) {
+        fail(Str::kDocNotList, {"tours"});
+        return "";
+    }
     const std::string id = unique_id(it != doc_.end() ? &*it : nullptr, name);
     std::string before = snapshot();
     OJson tour = {{"id", id}};
@@ -533,7 +548,8 @@ bool ContentDoc::move_tour_step(size_t tour, size_t step, size_t to) {
     if (!open_) return fail(Str::kDocNotOpen);
     OJson* steps = find_steps(tour);
     if (!steps) return false;
-    if (step >= steps->size() || to >= steps->size()) return fail(Str::kDocNoStep, {std::to_string(std::max(step, to) + 1)});
+    if (step >= steps->size() || to >= steps->size())
+        return fail(Str::kDocNoStep, {std::to_string(std::max(step, to) + 1)});
     if (step == to) return true;
     std::string before = snapshot();
     OJson moved = std::move((*steps)[step]);
@@ -604,8 +620,7 @@ bool ContentDoc::save_file(const std::string& path, bool overwrite) {
         std::string mine = path + ".mine", existing;
         for (int k = 2; read_file(mine, existing, limits::kFileBytes) != ReadStatus::Missing && existing != text; ++k)
             mine = path + ".mine-" + std::to_string(k);
-        if (existing != text && !write_file(mine, text))
-            return fail(Str::kDocConflictCopyFailed, {path, mine});
+        if (existing != text && !write_file(mine, text)) return fail(Str::kDocConflictCopyFailed, {path, mine});
         conflict_copy_ = mine;
         return fail(disk == Disk::Changed ? Str::kDocChangedOnDisk : Str::kDocUncheckable, {path, mine});
     }

@@ -9,9 +9,9 @@
 // The document remembers (by hash) the bytes it was read from or last saved as, so that a save never overwrites a
 // change someone made to the file meanwhile.
 #pragma once
-#include <nlohmann/json.hpp>
 #include <cstdint>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +25,10 @@ namespace ex {
 enum class NodeTextField { Title, Summary, Body, Tag };
 
 struct NewNode {
-    std::string category;                     // "" = the first category
-    std::string title, summary;               // plain strings; the node gets "citations": [] (see add_node)
-    bool        has_position = false;
-    double      x = 0, y = 0;                 // top-left, canvas units
+    std::string category;        // "" = the first category
+    std::string title, summary;  // plain strings; the node gets "citations": [] (see add_node)
+    bool has_position = false;
+    double x = 0, y = 0;  // top-left, canvas units
 };
 
 class ContentDoc {
@@ -67,7 +67,7 @@ class ContentDoc {
     bool remove_node(const std::string& node_id, std::vector<std::string>* removed = nullptr);
     bool add_edge(const std::string& from, const std::string& to, const std::string& kind,
                   const std::string& label = "");
-    bool remove_edge(size_t index);           // index into "edges"
+    bool remove_edge(size_t index);                               // index into "edges"
     bool set_edge_label(size_t index, const std::string& label);  // "" removes the label
     bool set_node_category(const std::string& node_id, const std::string& category);
     // A citation of source paragraph `paragraph` (an id in meta.source), with an optional verbatim quote.
@@ -84,7 +84,7 @@ class ContentDoc {
     bool set_tour_title(size_t tour, const std::string& title, const std::string& lang = "");
     bool add_tour_step(size_t tour, const std::string& node_id, size_t at, const std::string& caption = "",
                        const std::string& lang = "");
-    bool remove_tour_step(size_t tour, size_t step);     // not the last one: a tour needs a step (remove the tour)
+    bool remove_tour_step(size_t tour, size_t step);  // not the last one: a tour needs a step (remove the tour)
     bool move_tour_step(size_t tour, size_t step, size_t to);
     bool set_step_caption(size_t tour, size_t step, const std::string& caption, const std::string& lang = "");
 
@@ -104,35 +104,35 @@ class ContentDoc {
     // PATH.mine-2, ... when that holds something else) and save_file returns false with problem() saying so.
     bool save_file(const std::string& path, bool overwrite = false);
     enum class Disk { Same, Changed, Missing, Unreadable };
-    Disk disk_state(const std::string& path) const;  // PATH against what was opened or last saved
-    bool holds_base(std::string_view bytes) const;    // these are the bytes opened or last saved
+    Disk disk_state(const std::string& path) const;            // PATH against what was opened or last saved
+    bool holds_base(std::string_view bytes) const;             // these are the bytes opened or last saved
     bool conflict() const { return !conflict_copy_.empty(); }  // the last save was refused
     const std::string& conflict_copy() const { return conflict_copy_; }
 
   private:
     nlohmann::ordered_json* find_node(const std::string& id, size_t* index = nullptr);
-    nlohmann::ordered_json* find_tour(size_t tour);   // null (and problem()) when there is none
+    nlohmann::ordered_json* find_tour(size_t tour);  // null (and problem()) when there is none
     nlohmann::ordered_json* find_steps(size_t tour);
-    nlohmann::ordered_json  step_for(const nlohmann::ordered_json& node, const std::string& caption,
-                                     const std::string& lang) const;
+    nlohmann::ordered_json step_for(const nlohmann::ordered_json& node, const std::string& caption,
+                                    const std::string& lang) const;
     void write_text(nlohmann::ordered_json& slot, const std::string& value, const std::string& lang) const;
     bool check_text(const std::string& value, const std::string& lang);  // UTF-8 and a language tag
-    bool fail(Str key, std::vector<std::string> args = {});  // sets problem_
-    void commit(std::string before);          // after an edit: push undo, clear redo, re-validate
+    bool fail(Str key, std::vector<std::string> args = {});              // sets problem_
+    void commit(std::string before);  // after an edit: push undo, clear redo, re-validate
     void validate();
-    std::string snapshot() const;             // for undo: compact, parsed back on undo/redo
+    std::string snapshot() const;  // for undo: compact, parsed back on undo/redo
     std::string meta_language() const;
 
-    nlohmann::ordered_json   doc_;
-    std::string              label_;
-    bool                     open_ = false;
-    LoadResult               result_;
+    nlohmann::ordered_json doc_;
+    std::string label_;
+    bool open_ = false;
+    LoadResult result_;
     std::vector<std::string> undo_, redo_;
-    JsonLayout               layout_;         // the text opened or last saved, and its formatting
-    Problem                  problem_;
-    uint64_t                 base_hash_ = 0;  // content_hash of the bytes opened or last saved
-    size_t                   base_size_ = 0;
-    std::string              conflict_copy_;
+    JsonLayout layout_;  // the text opened or last saved, and its formatting
+    Problem problem_;
+    uint64_t base_hash_ = 0;  // content_hash of the bytes opened or last saved
+    size_t base_size_ = 0;
+    std::string conflict_copy_;
 };
 
 // A valid id from free text: "Talent pipeline!" → "talent-pipeline" (ASCII letters and digits kept, the rest

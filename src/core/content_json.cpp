@@ -34,8 +34,10 @@ OJson meta_to_json(const Meta& m) {
     OJson sections = OJson::array();
     for (const SourceSection& sec : m.source.sections) {
         OJson paragraphs = OJson::array();
-        for (const SourceParagraph& p : sec.paragraphs) paragraphs.push_back({{"id", p.id}, {"text", text_to_json(p.text)}});
-        sections.push_back({{"id", sec.id}, {"heading", text_to_json(sec.heading)}, {"paragraphs", std::move(paragraphs)}});
+        for (const SourceParagraph& p : sec.paragraphs)
+            paragraphs.push_back({{"id", p.id}, {"text", text_to_json(p.text)}});
+        sections.push_back(
+            {{"id", sec.id}, {"heading", text_to_json(sec.heading)}, {"paragraphs", std::move(paragraphs)}});
     }
     source["sections"] = std::move(sections);
     OJson meta = {{"title", text_to_json(m.title)}};
@@ -64,15 +66,19 @@ OJson declared_kinds_to_json(const std::vector<EdgeKind>& kinds) {
         if (b && b->forward.items == k.forward.items && b->backward.items == k.backward.items && b->style == k.style &&
             b->folds == k.folds && b->reads_backwards == k.reads_backwards)
             continue;
-        out.push_back({{"id", k.id}, {"forward", text_to_json(k.forward)}, {"backward", text_to_json(k.backward)},
-                       {"style", k.style}, {"folds", k.folds}, {"reads_backwards", k.reads_backwards}});
+        out.push_back({{"id", k.id},
+                       {"forward", text_to_json(k.forward)},
+                       {"backward", text_to_json(k.backward)},
+                       {"style", k.style},
+                       {"folds", k.folds},
+                       {"reads_backwards", k.reads_backwards}});
     }
     return out;
 }
 
 OJson node_to_json(const Node& n) {
-    OJson o = {{"id", n.id}, {"category", n.category}, {"title", text_to_json(n.title)},
-               {"summary", text_to_json(n.summary)}};
+    OJson o = {
+        {"id", n.id}, {"category", n.category}, {"title", text_to_json(n.title)}, {"summary", text_to_json(n.summary)}};
     if (!n.body.empty()) o["body"] = texts_to_json(n.body);
     if (!n.tags.empty()) o["tags"] = texts_to_json(n.tags);
     OJson citations = OJson::array();

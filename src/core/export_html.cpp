@@ -56,7 +56,8 @@ namespace {
 // Headings, titles and link texts: one line.
 std::string one_line(const std::string& s) {
     std::string out = html_escape(s);
-    for (char& c : out) if (c == '\n' || c == '\t') c = ' ';
+    for (char& c : out)
+        if (c == '\n' || c == '\t') c = ' ';
     return out;
 }
 
@@ -84,7 +85,10 @@ bool is_web_url(const std::string& url) {
 
 uint64_t fnv1a(const std::string& s) {
     uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) { h ^= c; h *= 1099511628211ull; }
+    for (unsigned char c : s) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
     return h;
 }
 
@@ -129,7 +133,8 @@ std::string export_html(const Content& c, const std::string& lang) {
         for (const auto& p : n.body) h += "<p>" + lines(t(p)) + "</p>\n";
         if (!n.tags.empty()) {
             h += "<p class=\"tags\">" + ui(Str::kMdTags) + colon + " ";
-            for (size_t i = 0; i < n.tags.size(); ++i) h += (i ? ui(Str::kMdListSeparator) : "") + one_line(t(n.tags[i]));
+            for (size_t i = 0; i < n.tags.size(); ++i)
+                h += (i ? ui(Str::kMdListSeparator) : "") + one_line(t(n.tags[i]));
             h += "</p>\n";
         }
         const auto groups = grouped_neighbours(c, index, lang);
@@ -151,8 +156,9 @@ std::string export_html(const Content& c, const std::string& lang) {
         for (const auto& cit : n.citations) {
             const SourceParagraph* para = cited_paragraph(c, cit.paragraph);
             const SourceSection* sec = c.find_section_of(cit.paragraph);
-            const std::string where = sec && !sec->heading.empty() ? "<cite>" + one_line(t(sec->heading)) + "</cite>"
-                                                                   : fill(tr(lang, Str::kMdParagraph), one_line(cit.paragraph));
+            const std::string where = sec && !sec->heading.empty()
+                                          ? "<cite>" + one_line(t(sec->heading)) + "</cite>"
+                                          : fill(tr(lang, Str::kMdParagraph), one_line(cit.paragraph));
             h += "<figure class=\"citation\">\n";
             if (para) {
                 // The quoted words, when the passage holds them, are marked inside it (each part escaped alone).
@@ -161,9 +167,12 @@ std::string export_html(const Content& c, const std::string& lang) {
                 const size_t at = quote.empty() ? std::string::npos : text.find(quote);
                 h += "<blockquote><p>";
                 if (at == std::string::npos) h += lines(text);
-                else h += lines(text.substr(0, at)) + "<mark>" + lines(quote) + "</mark>" + lines(text.substr(at + quote.size()));
+                else
+                    h += lines(text.substr(0, at)) + "<mark>" + lines(quote) + "</mark>" +
+                         lines(text.substr(at + quote.size()));
                 h += "</p></blockquote>\n";
-                if (!quote.empty() && at == std::string::npos) h += "<p>" + fill(tr(lang, Str::kMdQuote), one_line(quote)) + "</p>\n";
+                if (!quote.empty() && at == std::string::npos)
+                    h += "<p>" + fill(tr(lang, Str::kMdQuote), one_line(quote)) + "</p>\n";
             }
             h += "<figcaption>" + fill(tr(lang, Str::kMdCitedFrom), where) + "</figcaption>\n</figure>\n";
         }

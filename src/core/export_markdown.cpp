@@ -29,12 +29,13 @@ std::string escape(const std::string& s) {
                 continue;
             }
         }
-        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' ||
-            c == '~' || c == '|')
+        if (c == '\\' || c == '`' || c == '*' || c == '_' || c == '[' || c == ']' || c == '<' || c == '>' || c == '~' ||
+            c == '|')
             if (!(line_start && c == '>')) out += '\\';
         out += c;
         line_start = c == '\n';
-        if (line_start) while (i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\t')) ++i;  // no code blocks
+        if (line_start)
+            while (i + 1 < s.size() && (s[i + 1] == ' ' || s[i + 1] == '\t')) ++i;  // no code blocks
     }
     return out;
 }
@@ -42,7 +43,8 @@ std::string escape(const std::string& s) {
 // For headings, list items and bold spans, which must stay on one line.
 std::string one_line(const std::string& s) {
     std::string flat = s;
-    for (char& c : flat) if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    for (char& c : flat)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     return escape(flat);
 }
 
@@ -55,7 +57,6 @@ std::string block_quote(const std::string& s) {
     }
     return out + "\n";
 }
-
 
 std::string link_target(const std::string& url) {
     std::string out;

@@ -9,7 +9,10 @@ std::vector<NodeGroup> nodes_by_category(const Content& c) {
     for (const Category& cat : c.categories) {
         NodeGroup g{&cat, {}};
         for (size_t i = 0; i < c.nodes.size(); ++i)
-            if (c.nodes[i].category == cat.id) { g.nodes.push_back((int)i); placed[i] = true; }
+            if (c.nodes[i].category == cat.id) {
+                g.nodes.push_back((int)i);
+                placed[i] = true;
+            }
         groups.push_back(std::move(g));
     }
     NodeGroup other{nullptr, {}};

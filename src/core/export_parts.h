@@ -10,7 +10,7 @@ namespace ex {
 // The categories in file order, each with its nodes (indices into Content::nodes) in file order, then, when some
 // node names no known category, one last group with `category == nullptr` ("Other"). Empty categories are kept.
 struct NodeGroup {
-    const Category*  category;
+    const Category* category;
     std::vector<int> nodes;
 };
 std::vector<NodeGroup> nodes_by_category(const Content& c);

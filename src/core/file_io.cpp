@@ -15,7 +15,10 @@ ReadStatus read_file(const std::string& path, std::string& bytes, size_t max_byt
     for (;;) {
         const size_t n = std::fread(buf, 1, sizeof buf, f);
         bytes.append(buf, n);
-        if (bytes.size() > max_bytes) { status = ReadStatus::TooBig; break; }
+        if (bytes.size() > max_bytes) {
+            status = ReadStatus::TooBig;
+            break;
+        }
         if (n < sizeof buf) {
             if (std::ferror(f)) status = ReadStatus::IoError;
             break;

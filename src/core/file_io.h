@@ -13,10 +13,10 @@ enum class ReadStatus { Ok, Missing, Unreadable, TooBig, IoError };
 // Reads all of `path` into `bytes`, refusing more than `max_bytes` (checked while reading, so pipes and growing
 // files are bounded too).
 ReadStatus read_file(const std::string& path, std::string& bytes, size_t max_bytes);
-bool       file_readable(const std::string& path);
+bool file_readable(const std::string& path);
 // Writes `bytes` to `path` (created or truncated); false on any error, including a short write or a failed close.
-bool       write_file(const std::string& path, std::string_view bytes);
+bool write_file(const std::string& path, std::string_view bytes);
 // FNV-1a, 64 bits: tells whether a file still holds the bytes read earlier without keeping them (not for security).
-uint64_t   content_hash(std::string_view bytes);
+uint64_t content_hash(std::string_view bytes);
 
 }  // namespace ex

@@ -21,7 +21,7 @@ FoldTree build_fold_tree(const Content& c) {
         const int a = e.from_index, b = e.to_index;
         if (a < 0 || b < 0 || a >= n || b >= n || a == b || e.kind_index < 0) continue;
         if (!c.edge_kinds[e.kind_index].folds || c.nodes[a].category != c.nodes[b].category) continue;
-        if (t.whole[a] >= 0) continue;                        // a part of two wholes: the first wins
+        if (t.whole[a] >= 0) continue;  // a part of two wholes: the first wins
         bool cycle = false;
         for (int x = b; x >= 0 && !cycle; x = t.whole[x]) cycle = x == a;
         if (cycle) continue;
@@ -106,9 +106,9 @@ Layout lay_out_folded(const Content& c, const FoldTree& t, const std::vector<cha
     auto usable = [&](int e) {
         const Edge& ed = c.edges[e];
         return ed.from_index >= 0 && ed.to_index >= 0 && ed.from_index < n && ed.to_index < n &&
-               rep[ed.from_index] != rep[ed.to_index];         // not inside one folded group
+               rep[ed.from_index] != rep[ed.to_index];  // not inside one folded group
     };
-    std::map<std::pair<int, int>, int> merged_at;            // pair → content edge drawn for it (-1: none yet)
+    std::map<std::pair<int, int>, int> merged_at;  // pair → content edge drawn for it (-1: none yet)
     for (int e = 0; e < (int)c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
         if (usable(e) && (rep[ed.from_index] != ed.from_index || rep[ed.to_index] != ed.to_index))
@@ -120,7 +120,10 @@ Layout lay_out_folded(const Content& c, const FoldTree& t, const std::vector<cha
         const Edge& ed = c.edges[e];
         auto it = merged_at.find(pair_of(e));
         if (it != merged_at.end()) {
-            if (it->second >= 0) { drawn_as[e] = it->second; continue; }
+            if (it->second >= 0) {
+                drawn_as[e] = it->second;
+                continue;
+            }
             it->second = e;
         }
         drawn_as[e] = e;

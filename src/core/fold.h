@@ -17,11 +17,11 @@
 namespace ex {
 
 struct FoldTree {
-    std::vector<int>              whole;                      // by node: the card it folds into, -1 at the top
-    std::vector<std::vector<int>> parts;                      // by node: its direct parts, in edge order
-    std::vector<int>              nested;                     // by node: all parts below it, however deep
+    std::vector<int> whole;               // by node: the card it folds into, -1 at the top
+    std::vector<std::vector<int>> parts;  // by node: its direct parts, in edge order
+    std::vector<int> nested;              // by node: all parts below it, however deep
 
-    bool any() const;                                         // some card folds
+    bool any() const;  // some card folds
 };
 
 FoldTree build_fold_tree(const Content& c);

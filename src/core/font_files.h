@@ -16,12 +16,12 @@ namespace ex {
 
 struct FontFace {
     const char* file;  // in the fonts folder
-    int         index; // the face within a collection (.ttc); Noto Sans CJK's Simplified Chinese face is 2
+    int index;         // the face within a collection (.ttc); Noto Sans CJK's Simplified Chinese face is 2
 };
 // A face by path, for fonts found at run time (platform/system_fonts.h).
 struct FontFile {
     std::string path;
-    int         index = 0;
+    int index = 0;
 };
 
 // Each font is a Latin face with the CJK face merged in; a character is looked up in that order.
@@ -49,7 +49,7 @@ class GlyphCoverage {
   private:
     struct Faces;
     std::unique_ptr<Faces> faces_;
-    std::string            error_;
+    std::string error_;
 };
 
 }  // namespace ex

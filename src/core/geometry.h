@@ -17,9 +17,21 @@ struct Vec2 {
     constexpr Vec2 operator-() const { return {-x, -y}; }
     constexpr Vec2 operator*(float s) const { return {x * s, y * s}; }
     constexpr Vec2 operator/(float s) const { return {x / s, y / s}; }
-    Vec2& operator+=(Vec2 o) { x += o.x; y += o.y; return *this; }
-    Vec2& operator-=(Vec2 o) { x -= o.x; y -= o.y; return *this; }
-    Vec2& operator*=(float s) { x *= s; y *= s; return *this; }
+    Vec2& operator+=(Vec2 o) {
+        x += o.x;
+        y += o.y;
+        return *this;
+    }
+    Vec2& operator-=(Vec2 o) {
+        x -= o.x;
+        y -= o.y;
+        return *this;
+    }
+    Vec2& operator*=(float s) {
+        x *= s;
+        y *= s;
+        return *this;
+    }
     constexpr bool operator==(Vec2 o) const { return x == o.x && y == o.y; }
     constexpr bool operator!=(Vec2 o) const { return !(*this == o); }
 };
@@ -70,14 +82,24 @@ inline Rect united(const Rect& a, const Rect& b) {
 // Accumulates points and rectangles into a bounding box; result() is {0,0,0,0} when nothing was added.
 struct Bounds {
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-    bool  any = false;
+    bool any = false;
 
     void add(Vec2 p) {
-        if (!any) { x0 = x1 = p.x; y0 = y1 = p.y; any = true; return; }
-        x0 = std::min(x0, p.x); y0 = std::min(y0, p.y);
-        x1 = std::max(x1, p.x); y1 = std::max(y1, p.y);
+        if (!any) {
+            x0 = x1 = p.x;
+            y0 = y1 = p.y;
+            any = true;
+            return;
+        }
+        x0 = std::min(x0, p.x);
+        y0 = std::min(y0, p.y);
+        x1 = std::max(x1, p.x);
+        y1 = std::max(y1, p.y);
     }
-    void add(const Rect& r) { add(r.min()); add(r.max()); }
+    void add(const Rect& r) {
+        add(r.min());
+        add(r.max());
+    }
     Rect result() const { return any ? Rect{x0, y0, x1 - x0, y1 - y0} : Rect{}; }
 };
 

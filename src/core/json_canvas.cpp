@@ -85,13 +85,14 @@ static std::string unique(const std::string& base, std::unordered_set<std::strin
 
 // Canvas colours by name, for categories made from colours: the six presets as Obsidian draws them, then by hue.
 static std::string colour_name(const std::string& hex) {
-    static const std::pair<const char*, const char*> kPresets[6] = {
-        {"#fb464c", "Red"}, {"#e9973f", "Orange"}, {"#e0de71", "Yellow"},
-        {"#44cf6e", "Green"}, {"#53dfdd", "Cyan"}, {"#a882ff", "Purple"}};
+    static const std::pair<const char*, const char*> kPresets[6] = {{"#fb464c", "Red"},    {"#e9973f", "Orange"},
+                                                                    {"#e0de71", "Yellow"}, {"#44cf6e", "Green"},
+                                                                    {"#53dfdd", "Cyan"},   {"#a882ff", "Purple"}};
     for (const auto& [h, name] : kPresets)
         if (hex == h) return name;
     if (hex.size() != 7) return "Colour " + hex;
-    const double r = std::stoi(hex.substr(1, 2), nullptr, 16) / 255.0, g = std::stoi(hex.substr(3, 2), nullptr, 16) / 255.0,
+    const double r = std::stoi(hex.substr(1, 2), nullptr, 16) / 255.0,
+                 g = std::stoi(hex.substr(3, 2), nullptr, 16) / 255.0,
                  b = std::stoi(hex.substr(5, 2), nullptr, 16) / 255.0;
     const double hi = std::max({r, g, b}), lo = std::min({r, g, b}), l = (hi + lo) / 2, d = hi - lo;
     if (d < 0.08 || (l > 0.1 && l < 0.9 && d / (1 - std::fabs(2 * l - 1)) < 0.15))
@@ -99,15 +100,17 @@ static std::string colour_name(const std::string& hex) {
     double h = hi == r ? std::fmod((g - b) / d, 6.0) : hi == g ? (b - r) / d + 2 : (r - g) / d + 4;
     h *= 60;
     if (h < 0) h += 360;
-    const std::pair<double, const char*> kHues[] = {{15, "Red"}, {45, "Orange"}, {70, "Yellow"}, {165, "Green"},
-                                                    {200, "Cyan"}, {255, "Blue"}, {290, "Purple"}, {345, "Pink"},
-                                                    {361, "Red"}};
+    const std::pair<double, const char*> kHues[] = {{15, "Red"},     {45, "Orange"}, {70, "Yellow"},
+                                                    {165, "Green"},  {200, "Cyan"},  {255, "Blue"},
+                                                    {290, "Purple"}, {345, "Pink"},  {361, "Red"}};
     for (const auto& [upto, name] : kHues)
         if (h < upto) return name;
     return "Red";
 }
 
-static bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80); }
+static bool word_char(char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) & 0x80);
+}
 
 // Inline Markdown as the reader would see it: emphasis (**, __, *, _, ~~, ==) and code spans lose their markers,
 // links and images keep their text ([text](url), ![alt](url), [[page|alias]], [[page]]), and backslash escapes
@@ -125,9 +128,15 @@ std::string strip_markdown(std::string_view in) {
     }
     for (size_t i = 0; (i = s.find('[', i)) != std::string::npos;) {
         const size_t close = s.find(']', i + 1);
-        if (close == std::string::npos || close + 1 >= s.size() || s[close + 1] != '(') { ++i; continue; }
+        if (close == std::string::npos || close + 1 >= s.size() || s[close + 1] != '(') {
+            ++i;
+            continue;
+        }
         const size_t paren = s.find(')', close + 2);
-        if (paren == std::string::npos) { ++i; continue; }
+        if (paren == std::string::npos) {
+            ++i;
+            continue;
+        }
         const size_t from = i > 0 && s[i - 1] == '!' ? i - 1 : i;
         const std::string text = s.substr(i + 1, close - i - 1);
         s.replace(from, paren + 1 - from, text);
@@ -144,7 +153,10 @@ std::string strip_markdown(std::string_view in) {
             while (close != std::string::npos && underscore && close + mark.size() < s.size() &&
                    word_char(s[close + mark.size()]))
                 close = s.find(mark, close + 1);
-            if (close == std::string::npos || s[close - 1] == ' ' || s[close - 1] == '\\') { i = start; continue; }
+            if (close == std::string::npos || s[close - 1] == ' ' || s[close - 1] == '\\') {
+                i = start;
+                continue;
+            }
             s.erase(close, mark.size());
             s.erase(i, mark.size());
             i = close - mark.size();
@@ -164,8 +176,13 @@ static std::string plain_title(const std::string& line) {
     for (bool again = true; again && !t.empty();) {
         again = false;
         if ((t[0] == '>' || t[0] == '-' || t[0] == '+' || (t[0] == '*' && t.size() > 1 && t[1] == ' ')) &&
-            (t.size() == 1 || t[1] == ' ')) { t = trim(t.substr(1)); again = true; }
-        else if (t.rfind("[ ] ", 0) == 0 || t.rfind("[x] ", 0) == 0) { t = trim(t.substr(4)); again = true; }
+            (t.size() == 1 || t[1] == ' ')) {
+            t = trim(t.substr(1));
+            again = true;
+        } else if (t.rfind("[ ] ", 0) == 0 || t.rfind("[x] ", 0) == 0) {
+            t = trim(t.substr(4));
+            again = true;
+        }
     }
     const size_t digits = t.find_first_not_of("0123456789");
     if (digits > 0 && digits != std::string::npos && digits + 1 < t.size() && (t[digits] == '.' || t[digits] == ')') &&
@@ -191,8 +208,8 @@ static std::string digest(const std::string& s) {
 }
 
 struct MarkdownParts {
-    std::string              title;
-    std::vector<std::string> paragraphs;      // after the title, split at blank lines
+    std::string title;
+    std::vector<std::string> paragraphs;  // after the title, split at blank lines
 };
 
 // The first ATX heading is the title ("## Tariffs" → "Tariffs"); without one, the first non-empty line.
@@ -215,15 +232,18 @@ static MarkdownParts split_markdown(const std::string& text) {
     if (title_line < 0) return parts;
     const std::string t = trim(lines[size_t(title_line)]);
     const size_t hashes = t.find_first_not_of('#');
-    parts.title = plain_title(hashes != std::string::npos && hashes <= 6 && hashes < t.size() && t[hashes] == ' '
-                                  ? t.substr(hashes) : t);
+    parts.title = plain_title(
+        hashes != std::string::npos && hashes <= 6 && hashes < t.size() && t[hashes] == ' ' ? t.substr(hashes) : t);
     std::string para;
     auto flush = [&] {
         if (!trim(para).empty()) parts.paragraphs.push_back(trim(strip_markdown(para)));
         para.clear();
     };
     for (size_t i = 0; i < lines.size(); ++i) {
-        if (int(i) == title_line) { flush(); continue; }
+        if (int(i) == title_line) {
+            flush();
+            continue;
+        }
         if (trim(lines[i]).empty()) flush();
         else para += (para.empty() ? "" : "\n") + lines[i];
     }
@@ -244,7 +264,9 @@ static OJson rect_json(OJson node, const Rect& r) {
 // The canvas's own "explainer" field: the map's meta and source, all categories, lanes, the kinds the file declares
 // and the tours, none of which a canvas can show, as the content file writes them. Texts keep every language.
 static OJson export_extras(const Content& c, const std::string& lang) {
-    OJson out = {{"format", 1}, {"lang", lang}, {"meta", meta_to_json(c.meta)},
+    OJson out = {{"format", 1},
+                 {"lang", lang},
+                 {"meta", meta_to_json(c.meta)},
                  {"categories", categories_to_json(c.categories)}};
     if (c.lanes.on) out["lanes"] = {{"notes", c.lanes.notes}};
     if (OJson kinds = declared_kinds_to_json(c.edge_kinds); !kinds.empty()) out["edge_kinds"] = std::move(kinds);
@@ -316,8 +338,12 @@ OJson export_canvas(const Content& content, const Layout& layout, const CanvasEx
         OJson extra = {{"digest", digest(label)}, {"kind", e.kind}};
         if (!e.id.empty()) extra["id"] = e.id;
         if (!e.label.empty()) extra["label"] = text_to_json(e.label);
-        edges.push_back({{"id", "edge:" + std::to_string(i)}, {"fromNode", e.from}, {"toNode", e.to},
-                         {"toEnd", "arrow"}, {"label", label}, {"explainer", std::move(extra)}});
+        edges.push_back({{"id", "edge:" + std::to_string(i)},
+                         {"fromNode", e.from},
+                         {"toNode", e.to},
+                         {"toEnd", "arrow"},
+                         {"label", label},
+                         {"explainer", std::move(extra)}});
     }
     return {{"nodes", std::move(nodes)}, {"edges", std::move(edges)}, {"explainer", export_extras(content, lang)}};
 }
@@ -328,10 +354,10 @@ namespace {
 
 struct CanvasNode {
     std::string pointer, id, type, text, file, subpath, url, label, colour;
-    int64_t     x = 0, y = 0, width = 0, height = 0;
-    std::string our_id;                       // text/file/link: node id; group: category id
-    int         category = -1;
-    const OJson* extra = nullptr;              // our own "explainer" field (export_canvas), when an object
+    int64_t x = 0, y = 0, width = 0, height = 0;
+    std::string our_id;  // text/file/link: node id; group: category id
+    int category = -1;
+    const OJson* extra = nullptr;  // our own "explainer" field (export_canvas), when an object
 };
 
 struct CanvasEdge {
@@ -363,12 +389,12 @@ class CanvasReader {
 
     std::vector<CanvasNode> nodes;
     std::vector<CanvasEdge> edges;
-    std::unordered_map<std::string, size_t> node_index;      // canvas id → nodes index
+    std::unordered_map<std::string, size_t> node_index;  // canvas id → nodes index
 
   private:
     const Json* array(const Json& root, const char* key) {
         auto it = root.find(key);
-        if (it == root.end()) return nullptr;                 // both are optional in the spec
+        if (it == root.end()) return nullptr;  // both are optional in the spec
         if (!it->is_array()) {
             sink_.error(pointer_append("", key), std::string("expected an array of ") + key);
             return nullptr;
@@ -392,14 +418,20 @@ class CanvasReader {
     void id(const Json& v, const std::string& ptr, std::string& out) {
         const std::string* s = string(v, ptr, "id", true);
         if (!s) return;
-        if (s->empty()) { sink_.error(ptr + "/id", "the id is empty"); return; }
+        if (s->empty()) {
+            sink_.error(ptr + "/id", "the id is empty");
+            return;
+        }
         auto [it, fresh] = ids_.emplace(*s, ptr);
         if (!fresh) sink_.error(ptr + "/id", "duplicate id \"" + *s + "\"; the first one is at " + it->second);
         out = *s;
     }
 
     void read_node(const Json& v, const std::string& ptr) {
-        if (!v.is_object()) { sink_.error(ptr, "expected a node object"); return; }
+        if (!v.is_object()) {
+            sink_.error(ptr, "expected a node object");
+            return;
+        }
         CanvasNode n;
         n.pointer = ptr;
         id(v, ptr, n.id);
@@ -425,7 +457,8 @@ class CanvasReader {
         if (const std::string* c = string(v, ptr, "color", false)) {
             n.colour = canvas_colour(*c);
             if (n.colour.empty())
-                sink_.warning(ptr + "/color", "colour \"" + *c + "\" is neither \"#rrggbb\" nor a preset \"1\"–\"6\"; ignored");
+                sink_.warning(ptr + "/color",
+                              "colour \"" + *c + "\" is neither \"#rrggbb\" nor a preset \"1\"–\"6\"; ignored");
         }
         if (n.type == "text") {
             if (const std::string* s = string(v, ptr, "text", true)) n.text = *s;
@@ -442,7 +475,8 @@ class CanvasReader {
             if (const std::string* s = string(v, ptr, "label", false)) n.label = *s;
         }
         if (nodes.size() >= limits::kNodes) {
-            if (nodes.size() == limits::kNodes) sink_.error(ptr, "more than " + std::to_string(limits::kNodes) + " nodes; the explainer's limit");
+            if (nodes.size() == limits::kNodes)
+                sink_.error(ptr, "more than " + std::to_string(limits::kNodes) + " nodes; the explainer's limit");
             return;
         }
         if (!n.id.empty()) node_index.emplace(n.id, nodes.size());
@@ -450,7 +484,10 @@ class CanvasReader {
     }
 
     void read_edge(const Json& v, const std::string& ptr) {
-        if (!v.is_object()) { sink_.error(ptr, "expected an edge object"); return; }
+        if (!v.is_object()) {
+            sink_.error(ptr, "expected an edge object");
+            return;
+        }
         CanvasEdge e;
         e.pointer = ptr;
         std::string ignored;
@@ -461,7 +498,7 @@ class CanvasReader {
         edges.push_back(std::move(e));
     }
 
-    ProblemSink&                                 sink_;
+    ProblemSink& sink_;
     std::unordered_map<std::string, std::string> ids_;  // node and edge ids share one namespace: id → pointer
 };
 
@@ -508,21 +545,27 @@ namespace {
 struct Import {
     Import(std::vector<CanvasNode> n, std::vector<CanvasEdge> e, const std::unordered_map<std::string, size_t>& index,
            const OJson* x, const OJson* m, std::string l, std::string f, ProblemSink& s)
-        : nodes(std::move(n)), edges(std::move(e)), node_index(index), extras(x), meta(m), lang(std::move(l)),
-          fallback(std::move(f)), sink(s) {}
+        : nodes(std::move(n)),
+          edges(std::move(e)),
+          node_index(index),
+          extras(x),
+          meta(m),
+          lang(std::move(l)),
+          fallback(std::move(f)),
+          sink(s) {}
 
-    std::vector<CanvasNode>                        nodes;
-    std::vector<CanvasEdge>                        edges;
+    std::vector<CanvasNode> nodes;
+    std::vector<CanvasEdge> edges;
     const std::unordered_map<std::string, size_t>& node_index;
-    const OJson*                                   extras;     // null: the canvas alone
-    const OJson*                                   meta;       // the carried meta, when an object
-    std::string                                    lang, fallback;
-    ProblemSink&                                   sink;
+    const OJson* extras;  // null: the canvas alone
+    const OJson* meta;    // the carried meta, when an object
+    std::string lang, fallback;
+    ProblemSink& sink;
 
-    OJson                           categories = OJson::array();
+    OJson categories = OJson::array();
     std::unordered_set<std::string> category_ids, node_ids;
-    OJson                           sections = OJson::array(), out_nodes = OJson::array(), out_edges = OJson::array();
-    bool                            relates = false;            // an edge fell back to "relates-to", undeclared
+    OJson sections = OJson::array(), out_nodes = OJson::array(), out_edges = OJson::array();
+    bool relates = false;  // an edge fell back to "relates-to", undeclared
 
     const OJson* list(const char* key) const {
         return extras && extras->contains(key) && (*extras)[key].is_array() ? &(*extras)[key] : nullptr;
@@ -542,7 +585,8 @@ std::unordered_map<std::string, int> group_categories(Import& im, std::vector<si
     OJson& categories = im.categories;
     if (const OJson* cats = im.list("categories"))
         for (const OJson& c : *cats)
-            if (c.is_object() && c.value("id", OJson()).is_string() && im.category_ids.insert(c["id"].get<std::string>()).second) {
+            if (c.is_object() && c.value("id", OJson()).is_string() &&
+                im.category_ids.insert(c["id"].get<std::string>()).second) {
                 carried[c["id"].get<std::string>()] = int(categories.size());
                 categories.push_back(OJson(c));
             }
@@ -564,7 +608,8 @@ std::unordered_map<std::string, int> group_categories(Import& im, std::vector<si
         }
         g.our_id = unique(trim(g.label).empty() ? our_id(g.id) : slug_id(g.label), im.category_ids);
         g.category = int(categories.size());
-        categories.push_back({{"id", g.our_id}, {"label", name},
+        categories.push_back({{"id", g.our_id},
+                              {"label", name},
                               {"colour", g.colour.empty() ? kPalette[categories.size() % 6] : g.colour}});
     }
     return carried;
@@ -583,15 +628,21 @@ void build_categories(Import& im) {
         double best_area = -1;
         for (size_t gi : group_nodes) {  // where the card sits wins: moving it into a group recategorises it
             const CanvasNode& g = im.nodes[gi];
-            const bool inside = cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) &&
-                                cy <= double(g.y + g.height);
+            const bool inside =
+                cx >= double(g.x) && cx <= double(g.x + g.width) && cy >= double(g.y) && cy <= double(g.y + g.height);
             const double area = double(g.width) * double(g.height);
-            if (inside && (best_area < 0 || area < best_area)) { best_area = area; n.category = g.category; }
+            if (inside && (best_area < 0 || area < best_area)) {
+                best_area = area;
+                n.category = g.category;
+            }
         }
         if (n.category >= 0) continue;
         if (n.extra && n.extra->value("category", OJson()).is_string()) {
             auto it = carried.find((*n.extra)["category"].get<std::string>());
-            if (it != carried.end()) { n.category = it->second; continue; }
+            if (it != carried.end()) {
+                n.category = it->second;
+                continue;
+            }
         }
         if (!n.colour.empty()) {
             auto [it, fresh] = colour_category.emplace(n.colour, int(im.categories.size()));
@@ -611,8 +662,8 @@ void build_categories(Import& im) {
         } else {
             if (ungrouped < 0) {
                 ungrouped = int(im.categories.size());
-                im.categories.push_back({{"id", unique("ungrouped", im.category_ids)}, {"label", "Ungrouped"},
-                                         {"colour", "#868e96"}});
+                im.categories.push_back(
+                    {{"id", unique("ungrouped", im.category_ids)}, {"label", "Ungrouped"}, {"colour", "#868e96"}});
             }
             n.category = ungrouped;
         }
@@ -649,7 +700,9 @@ std::string card_texts(const CanvasNode& n, OJson& node, ProblemSink& sink) {
     if (full.empty()) full = title;
     bool was_cut = false;
     node["title"] = cut(title, limits::kTitleBytes, &was_cut);
-    if (was_cut) sink.warning(n.pointer, "the title is longer than " + std::to_string(limits::kTitleBytes) + " bytes; shortened");
+    if (was_cut)
+        sink.warning(n.pointer,
+                     "the title is longer than " + std::to_string(limits::kTitleBytes) + " bytes; shortened");
     node["summary"] = rest.empty() ? cut(title, limits::kSummaryBytes) : cut(rest[0], limits::kSummaryBytes);
     OJson body = OJson::array();
     for (size_t k = 1; k < rest.size() && body.size() < limits::kBodyParagraphs; ++k)
@@ -674,7 +727,8 @@ void build_nodes(Import& im) {
             sections.push_back(OJson(sec));
             if (sec.is_object() && sec.value("paragraphs", OJson()).is_array())
                 for (const OJson& para : sec["paragraphs"])
-                    if (para.is_object() && para.value("id", OJson()).is_string()) paragraph_ids.insert(para["id"].get<std::string>());
+                    if (para.is_object() && para.value("id", OJson()).is_string())
+                        paragraph_ids.insert(para["id"].get<std::string>());
         }
     const size_t carried_sections = sections.size();
     size_t paragraph = 0;
@@ -684,16 +738,19 @@ void build_nodes(Import& im) {
                       {"category", im.categories[size_t(n.category)]["id"]}};
         const std::string full = card_texts(n, node, im.sink);
         if (n.extra && n.extra->contains("tags")) node["tags"] = (*n.extra)["tags"];
-        if (carried_source && n.extra && n.extra->value("citations", OJson()).is_array() && !(*n.extra)["citations"].empty()) {
+        if (carried_source && n.extra && n.extra->value("citations", OJson()).is_array() &&
+            !(*n.extra)["citations"].empty()) {
             node["citations"] = (*n.extra)["citations"];
         } else {
             std::string pid = "p" + std::to_string(++paragraph);
             while (paragraph_ids.count(pid)) pid = "p" + std::to_string(++paragraph);
             node["citations"] = OJson::array({{{"paragraph", pid}}});
-            if (sections.size() == carried_sections || sections.back()["paragraphs"].size() >= limits::kParagraphsPerSection) {
+            if (sections.size() == carried_sections ||
+                sections.back()["paragraphs"].size() >= limits::kParagraphsPerSection) {
                 std::string sid = "cards-" + std::to_string(sections.size() - carried_sections + 1);
                 const size_t k = sections.size() - carried_sections + 1;
-                sections.push_back({{"id", sid}, {"heading", k == 1 ? "Cards" : "Cards (" + std::to_string(k) + ")"},
+                sections.push_back({{"id", sid},
+                                    {"heading", k == 1 ? "Cards" : "Cards (" + std::to_string(k) + ")"},
                                     {"paragraphs", OJson::array()}});
             }
             sections.back()["paragraphs"].push_back({{"id", pid}, {"text", cut(full, limits::kParagraphBytes)}});
@@ -701,7 +758,8 @@ void build_nodes(Import& im) {
         const double lim = limits::kCoordinate;
         const double x = std::clamp(double(n.x), -lim, lim), y = std::clamp(double(n.y), -lim, lim);
         if (x != double(n.x) || y != double(n.y))
-            im.sink.warning(n.pointer, "position beyond " + limits::coordinate_text() + "; moved to the edge of the map");
+            im.sink.warning(n.pointer,
+                            "position beyond " + limits::coordinate_text() + "; moved to the edge of the map");
         node["position"] = {{"x", int64_t(x)}, {"y", int64_t(y)}};
         im.out_nodes.push_back(std::move(node));
     }
@@ -714,7 +772,8 @@ void build_edges(Import& im) {
     if (const OJson* kinds = im.list("edge_kinds"))
         for (const OJson& k : *kinds)
             if (k.is_object() && k.value("id", OJson()).is_string()) {
-                declared.emplace_back(k["id"].get<std::string>(), text_in(k.value("forward", OJson()), im.lang, im.fallback));
+                declared.emplace_back(k["id"].get<std::string>(),
+                                      text_in(k.value("forward", OJson()), im.lang, im.fallback));
                 kind_ids.insert(k["id"].get<std::string>());
             }
     std::unordered_set<std::string> edge_ids;
@@ -730,7 +789,8 @@ void build_edges(Import& im) {
             continue;
         }
         OJson edge;
-        if (e.extra && e.extra->value("id", OJson()).is_string() && edge_ids.insert((*e.extra)["id"].get<std::string>()).second)
+        if (e.extra && e.extra->value("id", OJson()).is_string() &&
+            edge_ids.insert((*e.extra)["id"].get<std::string>()).second)
             edge["id"] = (*e.extra)["id"];
         edge["from"] = from.our_id;
         edge["to"] = to.our_id;
@@ -756,7 +816,8 @@ OJson build_tours(const Import& im) {
             if (!tour.is_object() || !tour.value("steps", OJson()).is_array()) continue;
             OJson steps = OJson::array();
             for (const OJson& st : tour["steps"])
-                if (st.is_object() && st.value("node", OJson()).is_string() && im.node_ids.count(st["node"].get<std::string>()))
+                if (st.is_object() && st.value("node", OJson()).is_string() &&
+                    im.node_ids.count(st["node"].get<std::string>()))
                     steps.push_back(st);
             const std::string name = tour.value("id", OJson()).is_string() ? tour["id"].get<std::string>() : "?";
             if (steps.size() < tour["steps"].size())
@@ -782,8 +843,9 @@ OJson assemble(Import& im, const std::string& label) {
         std::string stem = file_stem(label);
         if (trim(stem).empty()) stem = "Imported canvas";
         doc["meta"] = {{"title", cut(stem, limits::kTitleBytes)},
-                       {"summary", "Imported from " + cut(label, limits::kTitleBytes) + ": " + std::to_string(im.out_nodes.size()) +
-                                       " cards and " + std::to_string(im.out_edges.size()) + " connections."},
+                       {"summary", "Imported from " + cut(label, limits::kTitleBytes) + ": " +
+                                       std::to_string(im.out_nodes.size()) + " cards and " +
+                                       std::to_string(im.out_edges.size()) + " connections."},
                        {"source", {{"title", cut(label, limits::kTitleBytes)}, {"sections", std::move(im.sections)}}}};
     }
     doc["categories"] = std::move(im.categories);
@@ -805,9 +867,12 @@ OJson build_content(std::vector<CanvasNode> nodes, std::vector<CanvasEdge> edges
         for (CanvasNode& n : nodes) n.extra = nullptr;
         for (CanvasEdge& e : edges) e.extra = nullptr;
     }
-    const std::string lang = extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
-    const OJson* meta = extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
-    const std::string fallback = meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
+    const std::string lang =
+        extras && extras->value("lang", OJson()).is_string() ? (*extras)["lang"].get<std::string>() : "en";
+    const OJson* meta =
+        extras && extras->contains("meta") && (*extras)["meta"].is_object() ? &(*extras)["meta"] : nullptr;
+    const std::string fallback =
+        meta && meta->value("language", OJson()).is_string() ? (*meta)["language"].get<std::string>() : "en";
     Import im(std::move(nodes), std::move(edges), node_index, extras, meta, lang, fallback, sink);
     build_categories(im);
     build_nodes(im);
@@ -833,15 +898,17 @@ OJson build_checked(const CanvasReader& reader, const OJson* extras, const std::
                     std::vector<Problem>& problems) {
     for (int attempt = extras ? 0 : 1; attempt < 2; ++attempt) {
         ProblemSink built(label);
-        OJson doc = build_content(reader.nodes, reader.edges, reader.node_index, attempt == 0 ? extras : nullptr,
-                                  label, built);
+        OJson doc =
+            build_content(reader.nodes, reader.edges, reader.node_index, attempt == 0 ? extras : nullptr, label, built);
         const LoadResult check = load_content(doc.dump(2), label);
         if (!check.ok() && attempt == 0) {
             std::string first;
             for (const Problem& p : check.problems)
                 if (p.severity == Severity::Error && first.empty()) first = p.pointer + ": " + p.message;
-            problems.push_back(Problem{label, "/explainer", "the explainer fields do not make valid content (" +
-                                           first + "); imported from what the canvas shows", Severity::Warning});
+            problems.push_back(Problem{
+                label, "/explainer",
+                "the explainer fields do not make valid content (" + first + "); imported from what the canvas shows",
+                Severity::Warning});
             continue;
         }
         for (const Problem& p : check.problems)
@@ -892,9 +959,7 @@ CanvasImport import_canvas(std::string_view bytes, const std::string& label) {
         result.problems = sink.finish();
         result.content = build_checked(reader, extra_of(ordered), label, result.problems);
         return result;
-    } catch (const std::exception& e) {
-        sink.error("", std::string("internal error while importing: ") + e.what());
-    }
+    } catch (const std::exception& e) { sink.error("", std::string("internal error while importing: ") + e.what()); }
     result.problems = sink.finish();
     return result;
 }

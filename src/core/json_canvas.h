@@ -28,16 +28,16 @@
 namespace ex {
 
 struct CanvasExportOptions {
-    std::string lang = "en";                  // language of the text written
-    bool        groups = true;                // a group per category, when they do not overlap other cards
+    std::string lang = "en";  // language of the text written
+    bool groups = true;       // a group per category, when they do not overlap other cards
 };
 
 nlohmann::ordered_json export_canvas(const Content& content, const Layout& layout,
                                      const CanvasExportOptions& options = {});
 
 struct CanvasImport {
-    nlohmann::ordered_json content;           // our format; null when there are errors
-    std::vector<Problem>   problems;          // pointers into the canvas file (RFC 6901)
+    nlohmann::ordered_json content;  // our format; null when there are errors
+    std::vector<Problem> problems;   // pointers into the canvas file (RFC 6901)
     bool ok() const;
 };
 

@@ -26,8 +26,10 @@ LineColumn line_column(std::string_view bytes, size_t offset) {
     if (offset > bytes.size()) offset = bytes.size();
     for (size_t i = 0; i < offset; ++i) {
         const unsigned char c = static_cast<unsigned char>(bytes[i]);
-        if (c == '\n') { ++lc.line; lc.column = 1; }
-        else if ((c & 0xC0) != 0x80) ++lc.column;             // count characters, not continuation bytes
+        if (c == '\n') {
+            ++lc.line;
+            lc.column = 1;
+        } else if ((c & 0xC0) != 0x80) ++lc.column;  // count characters, not continuation bytes
     }
     return lc;
 }
@@ -181,7 +183,7 @@ class DomBuilder final : public Json::json_sax_t {
     bool number_unsigned(number_unsigned_t v) override { return put(Json(v)); }
     bool number_float(number_float_t v, const string_t&) override { return put(Json(v)); }
     bool string(string_t& v) override { return put(Json(std::move(v))); }
-    bool binary(binary_t&) override { return false; }        // JSON text has no binary values
+    bool binary(binary_t&) override { return false; }  // JSON text has no binary values
     bool start_object(std::size_t) override { return open(Json::value_t::object); }
     bool start_array(std::size_t) override { return open(Json::value_t::array); }
     bool end_object() override { return close(); }
@@ -200,20 +202,20 @@ class DomBuilder final : public Json::json_sax_t {
     // Where the parser is: the member or element being read.
     std::string pointer() const { return pointer_of(frames_.size()); }
 
-    bool        depth_exceeded_ = false, error_ = false;
+    bool depth_exceeded_ = false, error_ = false;
     std::string error_pointer_, error_token_, error_what_;
-    size_t      error_position_ = 0;
-    int         error_id_ = 0;
+    size_t error_position_ = 0;
+    int error_id_ = 0;
 
   private:
     struct Frame {
-        Json*                           value;
-        bool                            is_array;
-        size_t                          index = 0;            // arrays: element being read
-        std::string                     key;                  // objects: last key read
-        bool                            in_member = false;    // objects: that key's value is being read
-        std::vector<std::string>        keys;                 // objects: distinct keys in file order
-        std::unordered_set<std::string> key_set;              // built once an object has many keys
+        Json* value;
+        bool is_array;
+        size_t index = 0;                         // arrays: element being read
+        std::string key;                          // objects: last key read
+        bool in_member = false;                   // objects: that key's value is being read
+        std::vector<std::string> keys;            // objects: distinct keys in file order
+        std::unordered_set<std::string> key_set;  // built once an object has many keys
     };
 
     std::string pointer_of(size_t n) const {
@@ -228,7 +230,10 @@ class DomBuilder final : public Json::json_sax_t {
 
     // Where the next value goes: the root, a new array element, or the member whose key was just read.
     Json* slot(Json&& v) {
-        if (frames_.empty()) { out_.root = std::move(v); return &out_.root; }
+        if (frames_.empty()) {
+            out_.root = std::move(v);
+            return &out_.root;
+        }
         Frame& f = frames_.back();
         if (f.is_array) {
             auto& arr = f.value->get_ref<Json::array_t&>();
@@ -281,11 +286,11 @@ class DomBuilder final : public Json::json_sax_t {
         out_.key_order[pointer_of(frames_.size() - 1)] = f.keys;  // the object itself, not its last member
     }
 
-    size_t       max_depth_;
+    size_t max_depth_;
     ProblemSink& sink_;
-    ParsedJson&  out_;
+    ParsedJson& out_;
     std::vector<Frame> frames_;
-    Json*        member_ = nullptr;
+    Json* member_ = nullptr;
 };
 
 bool DomBuilder::key(string_t& k) {
@@ -322,14 +327,14 @@ static void erase_between(std::string& s, const std::string& from, const std::st
 }
 
 static void replace_all(std::string& s, const std::string& from, const std::string& to) {
-    for (size_t i = s.find(from); i != std::string::npos; i = s.find(from, i + to.size())) s.replace(i, from.size(), to);
+    for (size_t i = s.find(from); i != std::string::npos; i = s.find(from, i + to.size()))
+        s.replace(i, from.size(), to);
 }
 
 static std::string syntax_message(std::string_view b, const DomBuilder& d) {
-    if (d.error_id_ == 406) {                                 // out_of_range: number overflow
+    if (d.error_id_ == 406) {  // out_of_range: number overflow
         const size_t at = d.error_position_ >= d.error_token_.size() ? d.error_position_ - d.error_token_.size() : 0;
-        return "number " + d.error_token_.substr(0, 40) + " at " + where(b, at) +
-               " is too large (beyond ±1.8e308)";
+        return "number " + d.error_token_.substr(0, 40) + " at " + where(b, at) + " is too large (beyond ±1.8e308)";
     }
     // nlohmann: "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error while parsing
     // object key - unexpected '}'; expected string literal"
@@ -359,8 +364,7 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
     if (at > b.size()) at = b.size();
     auto ch = [&](size_t i) { return i < b.size() ? b[i] : '\0'; };
 
-    if (detail.find("unexpected end of input") != std::string::npos)
-    {
+    if (detail.find("unexpected end of input") != std::string::npos) {
         const size_t e = detail.find("; expected ");
         return "the file ends before the JSON is complete" +
                (e == std::string::npos ? std::string() : " (" + detail.substr(e + 2) + ")") +
@@ -385,7 +389,8 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
         size_t k = at;
         while (k > 0 && (ch(k - 1) == ' ' || ch(k - 1) == '\t')) --k;
         if (k > 0 && ch(k - 1) == '"')
-            return "unescaped \" inside a string at " + where(b, k - 1) + ": the string ended there; write a quote "
+            return "unescaped \" inside a string at " + where(b, k - 1) +
+                   ": the string ended there; write a quote "
                    "inside a string as \\\" (or use curly quotes “ ”)";
     }
     if (whole_token && (ch(at) == '}' || ch(at) == ']')) {
@@ -394,8 +399,8 @@ static std::string syntax_message(std::string_view b, const DomBuilder& d) {
         if (k > 0 && ch(k - 1) == ',')
             return "trailing comma at " + where(b, k - 1) + ": remove the ',' before '" + std::string(1, ch(at)) + "'";
     }
-    if (whole_token && (detail.find("expected '}'") != std::string::npos ||
-                        detail.find("expected ']'") != std::string::npos))
+    if (whole_token &&
+        (detail.find("expected '}'") != std::string::npos || detail.find("expected ']'") != std::string::npos))
         return "syntax error at " + where(b, at) + ": " + detail + " (is a ',' missing before it?)";
     if (b.substr(at, 3) == "NaN" || b.substr(at, 8) == "Infinity" || b.substr(at, 9) == "-Infinity")
         return "syntax error at " + where(b, at) + ": NaN and Infinity are not JSON numbers";
@@ -459,8 +464,8 @@ namespace {
 class Locator {
   public:
     Locator(std::string_view b, const std::unordered_set<std::string>& wanted) : b_(b), wanted_(wanted) {}
-    std::unordered_map<std::string, size_t> offsets;        // pointer → byte offset of its value
-    std::unordered_map<std::string, std::string> strings;   // pointer → string value (wanted strings only)
+    std::unordered_map<std::string, size_t> offsets;       // pointer → byte offset of its value
+    std::unordered_map<std::string, std::string> strings;  // pointer → string value (wanted strings only)
 
     void run() {
         std::string ptr;
@@ -504,7 +509,10 @@ class Locator {
             const char close = object ? '}' : ']';
             ++i_;
             ws();
-            if (at(close)) { ++i_; return true; }
+            if (at(close)) {
+                ++i_;
+                return true;
+            }
             for (size_t index = 0;; ++index) {
                 ws();
                 const size_t keep = ptr.size();
@@ -522,8 +530,14 @@ class Locator {
                 ptr.resize(keep);
                 if (!ok) return false;
                 ws();
-                if (at(',')) { ++i_; continue; }
-                if (at(close)) { ++i_; return true; }
+                if (at(',')) {
+                    ++i_;
+                    continue;
+                }
+                if (at(close)) {
+                    ++i_;
+                    return true;
+                }
                 return false;
             }
         }

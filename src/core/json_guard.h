@@ -12,7 +12,7 @@
 namespace ex {
 
 struct ParsedJson {
-    bool           ok = false;
+    bool ok = false;
     nlohmann::json root;
     // nlohmann::json sorts object keys; for objects that look like language maps (every key a language tag,
     // every value a string) this keeps the file order, by JSON pointer.
@@ -23,7 +23,9 @@ struct ParsedJson {
 ParsedJson parse_json_guarded(std::string_view bytes, size_t max_depth, ProblemSink& sink);
 
 // 1-based line and column (column counted in UTF-8 characters) of a byte offset.
-struct LineColumn { size_t line = 1, column = 1; };
+struct LineColumn {
+    size_t line = 1, column = 1;
+};
 LineColumn line_column(std::string_view bytes, size_t offset);
 
 // Fills line, column (in characters, as line_column) and node of each problem from the JSON text it was found in,
@@ -31,6 +33,6 @@ LineColumn line_column(std::string_view bytes, size_t offset);
 // ancestor's place; a message that names its own "line L, column C" (syntax errors) keeps that place.
 void locate_problems(std::string_view json, std::vector<Problem>& problems);
 
-bool is_language_tag(std::string_view s);                     // ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
+bool is_language_tag(std::string_view s);  // ^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$
 
 }  // namespace ex

@@ -45,8 +45,8 @@ namespace {
 
 struct SpanParser {
     const std::string& t;
-    size_t             i = 0;
-    bool               ok = true;
+    size_t i = 0;
+    bool ok = true;
 
     void ws() {
         while (i < t.size() && (t[i] == ' ' || t[i] == '\n' || t[i] == '\r' || t[i] == '\t')) ++i;
@@ -54,7 +54,10 @@ struct SpanParser {
     size_t string_end(size_t at) {  // `at` is the opening quote; returns the index after the closing one
         size_t k = at + 1;
         while (k < t.size() && t[k] != '"') k += t[k] == '\\' ? 2 : 1;
-        if (k >= t.size()) { ok = false; return t.size(); }
+        if (k >= t.size()) {
+            ok = false;
+            return t.size();
+        }
         return k + 1;
     }
     std::string key_at(size_t begin, size_t end) {
@@ -71,7 +74,10 @@ struct SpanParser {
         Span s;
         ws();
         s.begin = i;
-        if (i >= t.size()) { ok = false; return s; }
+        if (i >= t.size()) {
+            ok = false;
+            return s;
+        }
         const char c = t[i];
         if (c == '"') {
             i = string_end(i);
@@ -87,20 +93,32 @@ struct SpanParser {
                     std::string key;
                     if (c == '{') {
                         ws();
-                        if (i >= t.size() || t[i] != '"') { ok = false; break; }
+                        if (i >= t.size() || t[i] != '"') {
+                            ok = false;
+                            break;
+                        }
                         key_begin = i;
                         i = string_end(i);
                         key = key_at(key_begin, i);
                         ws();
-                        if (i >= t.size() || t[i] != ':') { ok = false; break; }
+                        if (i >= t.size() || t[i] != ':') {
+                            ok = false;
+                            break;
+                        }
                         ++i;
                     }
                     s.kids.push_back(value());
                     s.kids.back().key_begin = key_begin;
                     s.kids.back().key = std::move(key);
                     ws();
-                    if (i < t.size() && t[i] == ',') { ++i; continue; }
-                    if (i < t.size() && t[i] == close) { ++i; break; }
+                    if (i < t.size() && t[i] == ',') {
+                        ++i;
+                        continue;
+                    }
+                    if (i < t.size() && t[i] == close) {
+                        ++i;
+                        break;
+                    }
                     ok = false;
                 }
         } else {
@@ -137,8 +155,8 @@ namespace {
 
 struct Tally {
     std::map<std::string, int> indent, colon, separator;
-    int    one_line_leaf = 0, multi_line_leaf = 0, one_line_nested = 0;
-    int    pad_object = 0, tight_object = 0, pad_array = 0, tight_array = 0, pad_nested = 0, tight_nested = 0;
+    int one_line_leaf = 0, multi_line_leaf = 0, one_line_nested = 0;
+    int pad_object = 0, tight_object = 0, pad_array = 0, tight_array = 0, pad_nested = 0, tight_nested = 0;
     size_t width = 0;
 };
 
@@ -147,7 +165,10 @@ std::string most_common(const Map& m, const std::string& fallback) {
     std::string best = fallback;
     int n = 0;
     for (const auto& [k, count] : m)
-        if (count > n) { best = k; n = count; }
+        if (count > n) {
+            best = k;
+            n = count;
+        }
     return best;
 }
 
@@ -299,7 +320,10 @@ std::vector<int> match_elements(const OJson& now, const OJson& was) {
     const size_t n = now.size(), m = was.size();
     std::vector<int> from(n, -1);
     size_t head = 0;
-    while (head < n && head < m && now[head] == was[head]) { from[head] = int(head); ++head; }
+    while (head < n && head < m && now[head] == was[head]) {
+        from[head] = int(head);
+        ++head;
+    }
     size_t tail = 0;
     while (tail < n - head && tail < m - head && now[n - 1 - tail] == was[m - 1 - tail]) {
         from[n - 1 - tail] = int(m - 1 - tail);
@@ -337,8 +361,8 @@ std::vector<int> match_elements(const OJson& now, const OJson& was) {
 
 struct Writer {
     const std::string& t;
-    const JsonStyle&   st;
-    std::string        out;
+    const JsonStyle& st;
+    std::string out;
 
     size_t column() const {
         const size_t nl = out.rfind('\n');
@@ -393,9 +417,9 @@ struct Writer {
                 shape = t.find('\n', kid.begin) < kid.end ? Shape::MultiLine : Shape::OneLine;
                 break;
             }
-        const std::string generic =
-            s.kids.size() >= 2 ? t.substr(s.kids[0].end, member_start(s.kids[1]) - s.kids[0].end)
-                               : "," + (multi_line ? st.newline + member_indent : st.item_separator.substr(1));
+        const std::string generic = s.kids.size() >= 2
+                                        ? t.substr(s.kids[0].end, member_start(s.kids[1]) - s.kids[0].end)
+                                        : "," + (multi_line ? st.newline + member_indent : st.item_separator.substr(1));
         out += prefix;
         size_t j = 0;
         for (auto it = now.begin(); it != now.end(); ++it, ++j) {

@@ -8,8 +8,8 @@
 // value is written in the style detected from the file: its indent unit, "key": spacing, and whether short lists
 // and objects sit on one line ({ "x": 1, "y": 2 }).
 #pragma once
-#include <nlohmann/json.hpp>
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -17,16 +17,16 @@ namespace ex {
 
 // The formatting a file uses, as detected by JsonLayout (or the defaults: nlohmann's dump(2)).
 struct JsonStyle {
-    std::string indent = "  ";          // one level
+    std::string indent = "  ";  // one level
     std::string newline = "\n";
     std::string colon = ": ";           // between a key and its value
-    bool        compact = false;        // short lists/objects of plain values go on one line
-    bool        compact_nested = false; // ... also when they hold other short lists/objects
-    bool        pad_object = true;      // one line: "{ "x": 1 }" rather than "{"x": 1}"
-    bool        pad_array = false;      // one line: "[ 1, 2 ]" rather than "[1, 2]"
-    bool        pad_array_nested = false;  // one line: "[ { ... } ]" rather than "[{ ... }]"
+    bool compact = false;               // short lists/objects of plain values go on one line
+    bool compact_nested = false;        // ... also when they hold other short lists/objects
+    bool pad_object = true;             // one line: "{ "x": 1 }" rather than "{"x": 1}"
+    bool pad_array = false;             // one line: "[ 1, 2 ]" rather than "[1, 2]"
+    bool pad_array_nested = false;      // one line: "[ { ... } ]" rather than "[{ ... }]"
     std::string item_separator = ", ";  // between the items of a one-line list/object
-    size_t      line_width = 100;       // a one-line list/object ends by this column (in characters)
+    size_t line_width = 100;            // a one-line list/object ends by this column (in characters)
 };
 
 class JsonLayout {
@@ -43,19 +43,19 @@ class JsonLayout {
 
     // Where a value is in the text (internal, public for the writer's helpers).
     struct Span {
-        size_t            begin = 0, end = 0;  // the value
-        size_t            key_begin = 0;       // object members: the key's opening quote
-        std::string       key;                 // object members: the key, unescaped
-        std::vector<Span> kids;                // a container's members, in text order
-        char              kind = 0;            // '{', '[', or 0: a plain value (or a container written afresh)
+        size_t begin = 0, end = 0;  // the value
+        size_t key_begin = 0;       // object members: the key's opening quote
+        std::string key;            // object members: the key, unescaped
+        std::vector<Span> kids;     // a container's members, in text order
+        char kind = 0;              // '{', '[', or 0: a plain value (or a container written afresh)
     };
 
   private:
-    std::string            text_;
+    std::string text_;
     nlohmann::ordered_json value_;
-    Span                   root_;
-    JsonStyle              style_;
-    bool                   read_ = false;  // text_ parsed: write() splices into it
+    Span root_;
+    JsonStyle style_;
+    bool read_ = false;  // text_ parsed: write() splices into it
 };
 
 // `value` in `style`, as if it started at `column` of a line indented by `indent`.

@@ -59,7 +59,7 @@ std::string describe(const Json& v) {
 // 639 language. The warning for `tag` (checked on its first subtag, so "cn-TW" too), or "" when it looks right.
 std::string language_mistake(const std::string& tag) {
     static constexpr std::pair<const char*, const char*> kMistakes[] = {
-        {"cn", "zh"}, {"jp", "ja"}, {"gr", "el"}, {"dk", "da"}, {"cz", "cs"}, {"ua", "uk"},
+        {"cn", "zh"}, {"jp", "ja"}, {"gr", "el"}, {"dk", "da"}, {"cz", "cs"},     {"ua", "uk"},
         {"us", "en"}, {"gb", "en"}, {"vn", "vi"}, {"il", "he"}, {"hk", "zh-Hant"}};
     const std::string primary = tag.substr(0, tag.find('-'));
     for (const auto& [wrong, right] : kMistakes)
@@ -72,7 +72,6 @@ bool is_id_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
            c == '-';
 }
-
 
 bool parse_colour(const std::string& s, uint32_t& rgb) {
     auto hex = [](char c) -> int {
@@ -93,13 +92,13 @@ bool parse_colour(const std::string& s, uint32_t& rgb) {
 }
 
 struct IdTable {
-    std::string                                  noun;        // "node", "edge kind", ...
-    std::unordered_map<std::string, std::string> first;       // id → pointer of the element defining it
-    std::unordered_set<std::string>              builtin;     // always defined (edge kinds)
-    std::vector<std::string>                     ids;         // every known id, file order, for suggestions
+    std::string noun;                                    // "node", "edge kind", ...
+    std::unordered_map<std::string, std::string> first;  // id → pointer of the element defining it
+    std::unordered_set<std::string> builtin;             // always defined (edge kinds)
+    std::vector<std::string> ids;                        // every known id, file order, for suggestions
     // Set while the array defining these ids is missing, malformed or empty: that is reported once, and every
     // reference to it would only repeat it.
-    bool                                         unusable = false;
+    bool unusable = false;
     std::vector<std::pair<std::string, std::string>> duplicates;  // (id, pointer of the repeated "id")
     std::vector<std::pair<std::string, std::string>> dangling;    // (id, pointer of a reference to no element)
 };
@@ -107,7 +106,7 @@ struct IdTable {
 // Follow-on errors folded into the mistake that caused them: the problem at `into` gets `addition`, and the
 // problems at `drop` go (see Loader::follow_ons).
 struct Fold {
-    std::string              into, addition;
+    std::string into, addition;
     std::vector<std::string> drop;
 };
 
@@ -141,19 +140,18 @@ class Loader {
     void warning(const std::string& ptr, std::string m) { sink_.warning(ptr, std::move(m)); }
 
     // Reading helpers
-    bool        expect_object(const Json& v, const std::string& ptr, const char* what = "an object");
+    bool expect_object(const Json& v, const std::string& ptr, const char* what = "an object");
     const Json* field(const Json& obj, const std::string& ptr, const char* key, bool required,
                       const char* hint = nullptr);
-    void        unknown_fields(const Json& obj, const std::string& ptr, std::initializer_list<const char*> known);
-    bool        text_string(const std::string& s, const std::string& ptr, size_t cap, const char* what);
-    bool        text_value(const Json& v, const std::string& ptr, size_t cap, const char* what, Text& out);
-    bool        text(const Json& obj, const std::string& ptr, const char* key, bool required, size_t cap,
-                     const char* what, Text& out);
-    bool        string_field(const Json& obj, const std::string& ptr, const char* key, bool required,
-                             std::string& out);
-    bool        bool_field(const Json& obj, const std::string& ptr, const char* key, bool& out);
-    bool        id_shape(const std::string& id, const std::string& ptr);
-    bool        id_field(const Json& obj, const std::string& ptr, std::string& out);
+    void unknown_fields(const Json& obj, const std::string& ptr, std::initializer_list<const char*> known);
+    bool text_string(const std::string& s, const std::string& ptr, size_t cap, const char* what);
+    bool text_value(const Json& v, const std::string& ptr, size_t cap, const char* what, Text& out);
+    bool text(const Json& obj, const std::string& ptr, const char* key, bool required, size_t cap, const char* what,
+              Text& out);
+    bool string_field(const Json& obj, const std::string& ptr, const char* key, bool required, std::string& out);
+    bool bool_field(const Json& obj, const std::string& ptr, const char* key, bool& out);
+    bool id_shape(const std::string& id, const std::string& ptr);
+    bool id_field(const Json& obj, const std::string& ptr, std::string& out);
     const Json* array_field(const Json& obj, const std::string& ptr, const char* key, bool required, size_t min,
                             size_t max, const char* noun, const char* missing_hint = nullptr);
 
@@ -176,12 +174,12 @@ class Loader {
     void read_edges(const Json& root);
     void read_tours(const Json& root);
 
-    ProblemSink&      sink_;
+    ProblemSink& sink_;
     const ParsedJson& parsed_;
-    LoadOptions       options_;
-    size_t            uncited_ = 0;                              // nodes with "citations": []
-    Suggester         suggester_;
-    Content           c_;
+    LoadOptions options_;
+    size_t uncited_ = 0;  // nodes with "citations": []
+    Suggester suggester_;
+    Content c_;
     std::vector<EdgeKind> declared_kinds_;
     IdTable nodes_, categories_, kinds_, tours_, sections_, paragraphs_, edges_;
     std::unordered_map<std::string, std::pair<size_t, size_t>> paragraph_at_;  // id → (section, paragraph)
@@ -195,8 +193,7 @@ bool Loader::expect_object(const Json& v, const std::string& ptr, const char* wh
     return false;
 }
 
-const Json* Loader::field(const Json& obj, const std::string& ptr, const char* key, bool required,
-                          const char* hint) {
+const Json* Loader::field(const Json& obj, const std::string& ptr, const char* key, bool required, const char* hint) {
     auto it = obj.find(key);
     if (it != obj.end()) return &*it;
     if (required) {
@@ -254,7 +251,7 @@ bool Loader::text_value(const Json& v, const std::string& ptr, size_t cap, const
     if (v.is_string()) {
         const auto& s = v.get_ref<const std::string&>();
         if (!text_string(s, ptr, cap, what)) return false;
-        out.items.emplace_back("", s);                        // plain: matches any language
+        out.items.emplace_back("", s);  // plain: matches any language
         return true;
     }
     if (!v.is_object()) {
@@ -271,15 +268,17 @@ bool Loader::text_value(const Json& v, const std::string& ptr, size_t cap, const
         return false;
     }
     std::vector<std::string> order;
-    auto recorded = parsed_.key_order.find(ptr);              // file order (the tree keeps keys sorted)
+    auto recorded = parsed_.key_order.find(ptr);  // file order (the tree keeps keys sorted)
     if (recorded != parsed_.key_order.end() && recorded->second.size() == v.size()) order = recorded->second;
-    else for (const auto& item : v.items()) order.push_back(item.key());
+    else
+        for (const auto& item : v.items()) order.push_back(item.key());
     bool ok = true;
     for (const auto& lang : order) {
         const Json& e = v.at(lang);
         const std::string p = pointer_append(ptr, lang);
         if (!is_language_tag(lang)) {
-            std::string m = in_quotes(lang) + " is not a language tag; use lower-case codes like \"en\", \"zh\" or "
+            std::string m = in_quotes(lang) +
+                            " is not a language tag; use lower-case codes like \"en\", \"zh\" or "
                             "\"pt-BR\"";
             std::string lower = lang;
             for (char& ch : lower) ch = char(std::tolower(static_cast<unsigned char>(ch)));
@@ -299,14 +298,13 @@ bool Loader::text_value(const Json& v, const std::string& ptr, size_t cap, const
     return ok;
 }
 
-bool Loader::text(const Json& obj, const std::string& ptr, const char* key, bool required, size_t cap,
-                  const char* what, Text& out) {
+bool Loader::text(const Json& obj, const std::string& ptr, const char* key, bool required, size_t cap, const char* what,
+                  Text& out) {
     const Json* v = field(obj, ptr, key, required);
     return v && text_value(*v, pointer_append(ptr, key), cap, what, out);
 }
 
-bool Loader::string_field(const Json& obj, const std::string& ptr, const char* key, bool required,
-                          std::string& out) {
+bool Loader::string_field(const Json& obj, const std::string& ptr, const char* key, bool required, std::string& out) {
     const Json* v = field(obj, ptr, key, required);
     if (!v) return false;
     if (!v->is_string()) {
@@ -354,7 +352,8 @@ bool Loader::id_shape(const std::string& id, const std::string& ptr) {
                         "; ids may use only ASCII letters, digits, '.', '_' and '-', and start with a letter or digit";
         if (c == ' ') {
             std::string fixed = id;
-            for (char& ch : fixed) if (ch == ' ') ch = '-';
+            for (char& ch : fixed)
+                if (ch == ' ') ch = '-';
             m += " (try \"" + fixed + "\")";
         }
         error(ptr, m);
@@ -362,8 +361,8 @@ bool Loader::id_shape(const std::string& id, const std::string& ptr) {
     }
     const size_t chars = utf8_length(id);
     if (chars > limits::kIdChars) {
-        error(ptr, "id is " + std::to_string(chars) + " characters long; the limit is " +
-                       std::to_string(limits::kIdChars));
+        error(ptr,
+              "id is " + std::to_string(chars) + " characters long; the limit is " + std::to_string(limits::kIdChars));
         return false;
     }
     return true;
@@ -376,8 +375,8 @@ bool Loader::id_field(const Json& obj, const std::string& ptr, std::string& out)
     return true;
 }
 
-const Json* Loader::array_field(const Json& obj, const std::string& ptr, const char* key, bool required,
-                                size_t min, size_t max, const char* noun, const char* missing_hint) {
+const Json* Loader::array_field(const Json& obj, const std::string& ptr, const char* key, bool required, size_t min,
+                                size_t max, const char* noun, const char* missing_hint) {
     const Json* v = field(obj, ptr, key, required, missing_hint);
     if (!v) return nullptr;
     const std::string p = pointer_append(ptr, key);
@@ -387,8 +386,8 @@ const Json* Loader::array_field(const Json& obj, const std::string& ptr, const c
     }
     if (v->size() < min) error(p, std::string("needs at least one ") + noun);
     if (v->size() > max)
-        error(p, "too many: " + std::to_string(v->size()) + " " + noun + " entries; the limit is " +
-                     std::to_string(max));
+        error(p,
+              "too many: " + std::to_string(v->size()) + " " + noun + " entries; the limit is " + std::to_string(max));
     return v;
 }
 
@@ -435,10 +434,12 @@ void Loader::read_meta(const Json& root) {
     text(*m, ptr, "subtitle", false, limits::kTitleBytes, "a subtitle", c_.meta.subtitle);
     text(*m, ptr, "summary", true, limits::kSummaryBytes, "a summary", c_.meta.summary);
     if (const Json* lang = field(*m, ptr, "language", false)) {
-        if (!lang->is_string()) error(ptr + "/language", "expected a language tag string like \"en\", got " + describe(*lang));
+        if (!lang->is_string())
+            error(ptr + "/language", "expected a language tag string like \"en\", got " + describe(*lang));
         else if (!is_language_tag(lang->get_ref<const std::string&>()))
-            error(ptr + "/language", in_quotes(lang->get_ref<const std::string&>()) +
-                                         " is not a language tag; use lower-case codes like \"en\", \"zh\" or \"pt-BR\"");
+            error(ptr + "/language",
+                  in_quotes(lang->get_ref<const std::string&>()) +
+                      " is not a language tag; use lower-case codes like \"en\", \"zh\" or \"pt-BR\"");
         else {
             c_.meta.language = lang->get<std::string>();
             if (const std::string m = language_mistake(c_.meta.language); !m.empty()) warning(ptr + "/language", m);
@@ -467,9 +468,8 @@ void Loader::read_source(const Json& src, const std::string& ptr) {
                 error(p, "url " + in_quotes(u) + " must start with http:// or https://");
             else if (u.size() == (u[4] == 's' ? 8u : 7u))
                 error(p, "url " + in_quotes(u) + " has nothing after the scheme");
-            else if (bad != std::string::npos || std::any_of(u.begin(), u.end(), [](char ch) {
-                         return static_cast<unsigned char>(ch) < 0x20;
-                     }))
+            else if (bad != std::string::npos ||
+                     std::any_of(u.begin(), u.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x20; }))
                 error(p, "url contains a space or control character; write a space as %20");
             else s.url = u;
         }
@@ -517,7 +517,8 @@ void Loader::read_categories(const Json& root) {
         if (id_field(v, ptr, cat.id)) define(categories_, cat.id, ptr);
         text(v, ptr, "label", true, limits::kTitleBytes, "a label", cat.label);
         if (string_field(v, ptr, "colour", true, cat.colour) && !parse_colour(cat.colour, cat.rgb))
-            error(ptr + "/colour", "colour " + in_quotes(cat.colour) + " is not a hex colour like \"#e07b39\" or \"#e73\"");
+            error(ptr + "/colour",
+                  "colour " + in_quotes(cat.colour) + " is not a hex colour like \"#e07b39\" or \"#e73\"");
         text(v, ptr, "description", false, limits::kDescriptionBytes, "a description", cat.description);
         c_.categories.push_back(std::move(cat));
     }
@@ -555,7 +556,7 @@ void Loader::read_lanes(const Json& root) {
 // Folding kinds (part-of) make a tree of wholes and parts within a category. A part of two wholes keeps the first
 // (in edge order); an edge that would close a cycle does not fold. Both are warnings: the map still draws every card.
 void Loader::check_folds() {
-    std::unordered_map<std::string, size_t> whole_of;           // part id → edge index that folds it
+    std::unordered_map<std::string, size_t> whole_of;  // part id → edge index that folds it
     std::unordered_map<std::string, std::string> parent, category;
     for (const Node& n : c_.nodes) category.emplace(n.id, n.category);
     for (size_t i = 0; i < c_.edges.size(); ++i) {
@@ -571,7 +572,7 @@ void Loader::check_folds() {
                              in_quotes(e.kind) + " edge is drawn but does not fold");
             continue;
         }
-        bool cycle = false;                                     // would `to` end up inside `from`?
+        bool cycle = false;  // would `to` end up inside `from`?
         for (std::string x = e.to; !cycle;) {
             if (x == e.from) cycle = true;
             auto p = parent.find(x);
@@ -646,7 +647,8 @@ void Loader::read_node(const Json& v, const std::string& ptr) {
     if (const Json* body = array_field(v, ptr, "body", false, 0, limits::kBodyParagraphs, "body paragraph")) {
         for (size_t i = 0; i < body->size(); ++i) {
             Text t;
-            if (text_value((*body)[i], pointer_append(ptr + "/body", i), limits::kParagraphBytes, "a body paragraph", t))
+            if (text_value((*body)[i], pointer_append(ptr + "/body", i), limits::kParagraphBytes, "a body paragraph",
+                           t))
                 n.body.push_back(std::move(t));
         }
     }
@@ -659,8 +661,9 @@ void Loader::read_node(const Json& v, const std::string& ptr) {
     }
     const auto listed = v.find("citations");
     if (listed != v.end() && listed->is_array() && listed->empty()) {  // how edit mode marks a new card
-        error(ptr + "/citations", "no citation yet: cite the source paragraph this card comes from, e.g. "
-                                  "[{\"paragraph\": \"p1\"}] (in edit mode: Citations, pick a paragraph, Cite)");
+        error(ptr + "/citations",
+              "no citation yet: cite the source paragraph this card comes from, e.g. "
+              "[{\"paragraph\": \"p1\"}] (in edit mode: Citations, pick a paragraph, Cite)");
         ++uncited_;
     } else if (const Json* cites = array_field(v, ptr, "citations", true, 1, limits::kCitationsPerNode, "citation",
                                                "every node cites at least one source paragraph")) {
@@ -688,7 +691,7 @@ void Loader::read_citation(const Json& v, const std::string& ptr, Node& node) {
 }
 
 void Loader::check_quote(const Text& quote, bool quote_is_map, const SourceParagraph& para, const std::string& ptr) {
-    if (para.text.items.empty()) return;                      // the paragraph's own error was reported
+    if (para.text.items.empty()) return;  // the paragraph's own error was reported
     for (const auto& [lang, q] : quote.items) {
         const std::string p = quote_is_map ? pointer_append(ptr, lang) : ptr;
         // A plain quote may come from any entry; a language entry is checked against the same language (or a
@@ -705,13 +708,17 @@ void Loader::check_quote(const Text& quote, bool quote_is_map, const SourceParag
         bool found = false;
         for (const std::string* text : passages) {
             QuoteMatch m = match_quote(q, *text);
-            if (m.found) { found = true; break; }
-            if (m.differs_in_case_only || (!best.differs_in_case_only && m.matched_prefix.size() > best.matched_prefix.size()))
+            if (m.found) {
+                found = true;
+                break;
+            }
+            if (m.differs_in_case_only ||
+                (!best.differs_in_case_only && m.matched_prefix.size() > best.matched_prefix.size()))
                 best = std::move(m);
         }
         if (found) continue;
         // Only the paragraph's plain text was there to match, and it is in meta.language: that is the cause.
-        const std::string& quote_lang = lang;                 // clang (wasm) cannot capture a structured binding
+        const std::string& quote_lang = lang;  // clang (wasm) cannot capture a structured binding
         const bool has_lang = std::any_of(para.text.items.begin(), para.text.items.end(),
                                           [&](const auto& item) { return item.first == quote_lang; });
         if (!lang.empty() && !has_lang && lang != c_.meta.language) {
@@ -747,7 +754,10 @@ void Loader::read_position(const Json& v, const std::string& ptr, Node& node) {
     for (int i = 0; i < 2; ++i) {
         const char* key = i ? "y" : "x";
         const Json* c = field(v, ptr, key, true);
-        if (!c) { ok = false; continue; }
+        if (!c) {
+            ok = false;
+            continue;
+        }
         const std::string p = pointer_append(ptr, key);
         if (!c->is_number()) {
             error(p, "expected a number, got " + describe(*c));
@@ -773,10 +783,10 @@ void Loader::read_position(const Json& v, const std::string& ptr, Node& node) {
 // [SECTION] Edges and tours -------------------------------------------------------------------------------------
 
 void Loader::read_edges(const Json& root) {
-    const Json* edges = array_field(root, "", "edges", true, 0, limits::kEdges, "edge",
-                                    "write \"edges\": [] when there are none");
+    const Json* edges =
+        array_field(root, "", "edges", true, 0, limits::kEdges, "edge", "write \"edges\": [] when there are none");
     if (!edges) return;
-    std::unordered_map<std::string, std::string> seen;       // "from\x1fto\x1fkind" → first edge's pointer
+    std::unordered_map<std::string, std::string> seen;  // "from\x1fto\x1fkind" → first edge's pointer
     for (size_t i = 0; i < edges->size(); ++i) {
         const Json& v = (*edges)[i];
         const std::string ptr = pointer_append("/edges", i);
@@ -791,16 +801,15 @@ void Loader::read_edges(const Json& root) {
         if (from_ok && to_ok && e.from == e.to) error(ptr, "edge goes from " + in_quotes(e.from) + " to itself");
         if (from_ok && to_ok && kind_ok) {
             auto [it, inserted] = seen.emplace(e.from + '\x1f' + e.to + '\x1f' + e.kind, ptr);
-            if (!inserted)
-                warning(ptr, "duplicate edge: same from, to and kind as " + it->second);
+            if (!inserted) warning(ptr, "duplicate edge: same from, to and kind as " + it->second);
         }
         c_.edges.push_back(std::move(e));
     }
 }
 
 void Loader::read_tours(const Json& root) {
-    const Json* tours = array_field(root, "", "tours", true, 0, limits::kTours, "tour",
-                                    "write \"tours\": [] when there are none");
+    const Json* tours =
+        array_field(root, "", "tours", true, 0, limits::kTours, "tour", "write \"tours\": [] when there are none");
     if (!tours) return;
     for (size_t i = 0; i < tours->size(); ++i) {
         const Json& v = (*tours)[i];
@@ -833,7 +842,8 @@ std::shared_ptr<Content> Loader::run() {
         error("", "the top level must be a JSON object {\"meta\": ..., \"nodes\": [...], ...}, got " + describe(root));
         return nullptr;
     }
-    unknown_fields(root, "", {"$schema", "format", "meta", "categories", "lanes", "edge_kinds", "nodes", "edges", "tours"});
+    unknown_fields(root, "",
+                   {"$schema", "format", "meta", "categories", "lanes", "edge_kinds", "nodes", "edges", "tours"});
     if (const Json* s = field(root, "", "$schema", false); s && !s->is_string())
         error("/$schema", "expected a string (the path or URL of the schema), got " + describe(*s));
     if (const Json* f = field(root, "", "format", false)) {
@@ -853,7 +863,8 @@ std::shared_ptr<Content> Loader::run() {
     // Built-in kinds first; a declared kind with a built-in's id replaces it in place.
     c_.edge_kinds = builtin_edge_kinds();
     for (auto& k : declared_kinds_) {
-        auto it = std::find_if(c_.edge_kinds.begin(), c_.edge_kinds.end(), [&](const EdgeKind& b) { return b.id == k.id; });
+        auto it =
+            std::find_if(c_.edge_kinds.begin(), c_.edge_kinds.end(), [&](const EdgeKind& b) { return b.id == k.id; });
         if (it != c_.edge_kinds.end()) *it = std::move(k);
         else c_.edge_kinds.push_back(std::move(k));
     }
@@ -947,9 +958,7 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label, L
         sink.error("", "out of memory while loading the file");
     } catch (const std::exception& e) {
         sink.error("", std::string("internal error while loading the file: ") + e.what());
-    } catch (...) {
-        sink.error("", "internal error while loading the file");
-    }
+    } catch (...) { sink.error("", "internal error while loading the file"); }
     r.problems = sink.finish();
     for (const Fold& f : folds) {
         auto is_error_at = [](const Problem& p, const std::string& ptr) {
@@ -957,11 +966,12 @@ LoadResult load_content(std::string_view bytes, const std::string& file_label, L
         };
         for (Problem& p : r.problems)
             if (is_error_at(p, f.into) && p.message.rfind("duplicate ", 0) == 0) p.message += f.addition;
-        r.problems.erase(std::remove_if(r.problems.begin(), r.problems.end(), [&](const Problem& p) {
-                             return p.message.rfind("no ", 0) == 0 &&
-                                    std::any_of(f.drop.begin(), f.drop.end(),
-                                                [&](const std::string& d) { return is_error_at(p, d); });
-                         }),
+        r.problems.erase(std::remove_if(r.problems.begin(), r.problems.end(),
+                                        [&](const Problem& p) {
+                                            return p.message.rfind("no ", 0) == 0 &&
+                                                   std::any_of(f.drop.begin(), f.drop.end(),
+                                                               [&](const std::string& d) { return is_error_at(p, d); });
+                                        }),
                          r.problems.end());
     }
     return r;

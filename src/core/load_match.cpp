@@ -55,9 +55,12 @@ std::string Suggester::suggest(const std::string& pool, const std::string& missi
         if (cells > budget_) break;
         budget_ -= cells;
         const size_t d = edit_distance(missing, c, std::min(max, best_distance));
-        if (d < best_distance) { best_distance = d; best = c; ties = 0; }
-        else if (d == best_distance && d <= max) ++ties;
-        if (best_distance == 0) break;                        // differs in letter case only
+        if (d < best_distance) {
+            best_distance = d;
+            best = c;
+            ties = 0;
+        } else if (d == best_distance && d <= max) ++ties;
+        if (best_distance == 0) break;  // differs in letter case only
     }
     // "p4" is one edit from "p1", "p2" and "p3": naming one of them would be a guess.
     if (ties > 0 && best_distance > 0) best.clear();
@@ -73,14 +76,16 @@ std::string collapse_whitespace(std::string_view s) {
     out.reserve(s.size());
     bool pending_space = false;
     for (char c : s) {
-        if (is_space(c)) { pending_space = !out.empty(); continue; }
+        if (is_space(c)) {
+            pending_space = !out.empty();
+            continue;
+        }
         if (pending_space) out += ' ';
         pending_space = false;
         out += c;
     }
     return out;
 }
-
 
 static std::string lower_ascii(std::string_view s) {
     std::string out(s);
@@ -91,8 +96,14 @@ static std::string lower_ascii(std::string_view s) {
 QuoteMatch match_quote(std::string_view quote, std::string_view passage) {
     QuoteMatch r;
     const std::string q = collapse_whitespace(quote), p = collapse_whitespace(passage);
-    if (p.find(q) != std::string::npos) { r.found = true; return r; }
-    if (lower_ascii(p).find(lower_ascii(q)) != std::string::npos) { r.differs_in_case_only = true; return r; }
+    if (p.find(q) != std::string::npos) {
+        r.found = true;
+        return r;
+    }
+    if (lower_ascii(p).find(lower_ascii(q)) != std::string::npos) {
+        r.differs_in_case_only = true;
+        return r;
+    }
     // Occurrence of a prefix is monotone in its length, so binary search the longest one that occurs.
     size_t lo = 0, hi = q.size();
     while (lo < hi) {

@@ -17,10 +17,11 @@ size_t edit_distance(std::string_view a, std::string_view b, size_t max);
 class Suggester {
   public:
     // `pool` names the candidate list (e.g. "node") so results can be cached per list.
-    std::string suggest(const std::string& pool, const std::string& missing, const std::vector<std::string>& candidates);
+    std::string suggest(const std::string& pool, const std::string& missing,
+                        const std::vector<std::string>& candidates);
 
   private:
-    size_t budget_ = 30'000'000;                              // dynamic-programming cells for the whole load
+    size_t budget_ = 30'000'000;  // dynamic-programming cells for the whole load
     std::unordered_map<std::string, std::string> cache_;
 };
 
@@ -28,10 +29,10 @@ class Suggester {
 std::string collapse_whitespace(std::string_view s);
 
 struct QuoteMatch {
-    bool        found = false;
-    bool        differs_in_case_only = false;
-    std::string matched_prefix;                               // longest start of the quote found in the passage
-    std::string next_in_quote;                                // what follows that prefix in the quote (short)
+    bool found = false;
+    bool differs_in_case_only = false;
+    std::string matched_prefix;  // longest start of the quote found in the passage
+    std::string next_in_quote;   // what follows that prefix in the quote (short)
 };
 
 // Does `quote` occur in `passage`, whitespace runs comparing equal? When not, says how far it gets.

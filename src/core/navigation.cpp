@@ -12,7 +12,7 @@ namespace ex {
 
 void History::visit(const std::string& id) {
     if (!entries_.empty() && entries_[cur_] == id) return;
-    if (!entries_.empty()) entries_.resize(cur_ + 1);         // a new visit forgets the forward entries
+    if (!entries_.empty()) entries_.resize(cur_ + 1);  // a new visit forgets the forward entries
     entries_.push_back(id);
     if (entries_.size() > capacity_) entries_.erase(entries_.begin(), entries_.end() - capacity_);
     cur_ = entries_.size() - 1;
@@ -96,7 +96,7 @@ std::vector<int> reading_order(const Content& c, const Layout& layout) {
     // Folded cards are read as their whole (they are not on the map as cards of their own).
     const auto folded = [&](int i) { return i < (int)layout.shown_as.size() && layout.shown_as[i] != i; };
     order.erase(std::remove_if(order.begin(), order.end(), folded), order.end());
-    if (!layout.lanes.empty()) {                              // lanes: lane by lane, each top to bottom
+    if (!layout.lanes.empty()) {  // lanes: lane by lane, each top to bottom
         std::sort(order.begin(), order.end(), [&](int a, int b) {
             return std::make_tuple(layout.layer[a], layout.order_in_layer[a], a) <
                    std::make_tuple(layout.layer[b], layout.order_in_layer[b], b);
@@ -129,8 +129,11 @@ int neighbour_in_direction(const Layout& layout, int from, Vec2 dir, const std::
         Vec2 d = layout.cards[i].center() - origin;
         float along = dot(d, u), off = std::fabs(cross(u, d));
         if (along <= 0.5f || off > along * 1.05f) continue;  // outside the ~45° cone
-        float score = length(d) + 2.0f * off;                 // near first, then straight ahead
-        if (best < 0 || score < best_score) { best = i; best_score = score; }
+        float score = length(d) + 2.0f * off;                // near first, then straight ahead
+        if (best < 0 || score < best_score) {
+            best = i;
+            best_score = score;
+        }
     }
     return best;
 }
@@ -141,7 +144,10 @@ std::vector<std::pair<std::string, std::vector<Neighbour>>> grouped_neighbours(c
                                                                                const std::string& lang) {
     std::vector<std::pair<std::string, std::vector<Neighbour>>> groups;
     if (node < 0 || node >= (int)c.nodes.size()) return groups;
-    struct Item { int direction, kind_order, edge; Neighbour nb; };
+    struct Item {
+        int direction, kind_order, edge;
+        Neighbour nb;
+    };
     std::vector<Item> items;
     for (int e = 0; e < (int)c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
@@ -156,7 +162,10 @@ std::vector<std::pair<std::string, std::vector<Neighbour>>> grouped_neighbours(c
     for (const Item& it : items) {
         const std::string reading = edge_reading(c, c.edges[it.edge], lang, it.direction == 1);
         auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& p) { return p.first == reading; });
-        if (g == groups.end()) { groups.push_back({reading, {}}); g = groups.end() - 1; }
+        if (g == groups.end()) {
+            groups.push_back({reading, {}});
+            g = groups.end() - 1;
+        }
         g->second.push_back(it.nb);
     }
     return groups;

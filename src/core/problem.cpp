@@ -1,7 +1,6 @@
 // problem.cpp — formatting and collecting loader problems.
 #include "core/problem.h"
 
-
 namespace ex {
 
 std::string format_problem(const Problem& p) {
@@ -38,9 +37,7 @@ std::string pointer_append(const std::string& pointer, std::string_view key) {
     return s;
 }
 
-std::string pointer_append(const std::string& pointer, size_t index) {
-    return pointer + "/" + std::to_string(index);
-}
+std::string pointer_append(const std::string& pointer, size_t index) { return pointer + "/" + std::to_string(index); }
 
 void ProblemSink::error(const std::string& pointer, std::string message) {
     ++errors_;

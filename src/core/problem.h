@@ -18,17 +18,17 @@ struct Problem {
     Problem(std::string file_, std::string pointer_, std::string message_, Severity severity_ = Severity::Error)
         : file(std::move(file_)), pointer(std::move(pointer_)), message(std::move(message_)), severity(severity_) {}
 
-    std::string file;                                         // label shown to the author, e.g. "article.json"
-    std::string pointer;                                      // RFC 6901; "" is the whole document
-    std::string message;                                      // plain English, no trailing period needed
-    Severity    severity = Severity::Error;
+    std::string file;     // label shown to the author, e.g. "article.json"
+    std::string pointer;  // RFC 6901; "" is the whole document
+    std::string message;  // plain English, no trailing period needed
+    Severity severity = Severity::Error;
     // Set by locate_problems (json_guard.h; the command line's report): where the pointer's value starts (1-based; the column
     // counts bytes), and the id of the node it is in. 0 / "" when unknown.
-    size_t      line = 0, column = 0;
+    size_t line = 0, column = 0;
     std::string node;
     // A message from the string table, for a UI to show in its reader's language: its key and the values of its
     // "%s"s in order; `message` is then the English. Str::kCount for an English-only message (the loader's).
-    Str                      key = Str::kCount;
+    Str key = Str::kCount;
     std::vector<std::string> args;
 };
 
@@ -42,7 +42,6 @@ std::string problem_message(const Problem& p, const std::string& lang);
 // A located problem reads "FILE:LINE:COLUMN: /nodes/14 (node-id): message", the form editors and terminals link.
 std::string format_problem(const Problem& p);
 
-
 // Pointer building with RFC 6901 escaping ("~" → "~0", "/" → "~1").
 std::string pointer_append(const std::string& pointer, std::string_view key);
 std::string pointer_append(const std::string& pointer, size_t index);
@@ -55,13 +54,13 @@ class ProblemSink {
     void error(const std::string& pointer, std::string message);
     void warning(const std::string& pointer, std::string message);
     size_t error_count() const { return errors_; }
-    std::vector<Problem> finish();                            // moves the problems out
+    std::vector<Problem> finish();  // moves the problems out
 
   private:
     void add(const std::string& pointer, std::string message, Severity severity);
-    std::string          file_;
-    size_t               limit_;
-    size_t               errors_ = 0, dropped_errors_ = 0, dropped_warnings_ = 0;
+    std::string file_;
+    size_t limit_;
+    size_t errors_ = 0, dropped_errors_ = 0, dropped_warnings_ = 0;
     std::vector<Problem> problems_;
 };
 

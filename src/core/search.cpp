@@ -13,18 +13,18 @@ namespace {
 
 // Lower-case code point for the letters fold_case handles; the result always has the same UTF-8 length.
 unsigned lower_two_byte(unsigned cp) {
-    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;                 // Latin-1 À..Þ
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;  // Latin-1 À..Þ
     if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
-        return cp | 1;                                                             // Latin Ext-A even/odd pairs
+        return cp | 1;  // Latin Ext-A even/odd pairs
     if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)) return (cp & 1) ? cp + 1 : cp;
-    if (cp == 0x178) return 0xFF;                                                  // Ÿ
-    if (cp == 0x386) return 0x3AC;                                                 // Greek with tonos
+    if (cp == 0x178) return 0xFF;   // Ÿ
+    if (cp == 0x386) return 0x3AC;  // Greek with tonos
     if (cp >= 0x388 && cp <= 0x38A) return cp + 0x25;
     if (cp == 0x38C) return 0x3CC;
     if (cp == 0x38E || cp == 0x38F) return cp + 0x3F;
-    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;               // Greek Α..Ω
-    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                              // Cyrillic А..Я
-    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                              // Cyrillic Ѐ..Џ
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) return cp + 0x20;  // Greek Α..Ω
+    if (cp >= 0x410 && cp <= 0x42F) return cp + 0x20;                 // Cyrillic А..Я
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;                 // Cyrillic Ѐ..Џ
     return cp;
 }
 
@@ -39,7 +39,7 @@ std::vector<std::string> split_words(const std::string& q) {
         unsigned char c = (unsigned char)q[i];
         size_t space = 0;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0) space = 1;
-        else if (q.compare(i, 3, "\xE3\x80\x80") == 0) space = 3;                 // U+3000 ideographic space
+        else if (q.compare(i, 3, "\xE3\x80\x80") == 0) space = 3;  // U+3000 ideographic space
         if (space) {
             if (!cur.empty()) words.push_back(std::move(cur));
             cur.clear();
@@ -52,7 +52,7 @@ std::vector<std::string> split_words(const std::string& q) {
     return words;
 }
 
-constexpr float kFieldWeight[] = {8, 4, 2, 1};                // title, tags, summary, body
+constexpr float kFieldWeight[] = {8, 4, 2, 1};  // title, tags, summary, body
 const char* const kFieldName[] = {"title", "tags", "summary", "body"};
 
 }  // namespace
@@ -95,11 +95,17 @@ void SearchIndex::build(const Content& c, const std::string& lang) {
         };
         add(0, n.title.get(lang));
         tmp.clear();
-        for (const Text& t : n.tags) { tmp += t.get(lang); tmp += '\n'; }
+        for (const Text& t : n.tags) {
+            tmp += t.get(lang);
+            tmp += '\n';
+        }
         add(1, tmp);
         add(2, n.summary.get(lang));
         tmp.clear();
-        for (const Text& t : n.body) { tmp += t.get(lang); tmp += '\n'; }
+        for (const Text& t : n.body) {
+            tmp += t.get(lang);
+            tmp += '\n';
+        }
         add(3, tmp);
     }
 }
@@ -124,7 +130,10 @@ std::vector<SearchHit> SearchIndex::query(const std::string& q, size_t limit) co
                 // Word starts matter for alphabetic scripts; CJK matches (no boundaries) all count as substrings.
                 float score = kFieldWeight[f] * (starts_word ? (ends_word ? 1.5f : 1.25f) : 1.0f);
                 if (best_of_word[node] == 0.0f) touched.push_back((int)node);
-                if (score > best_of_word[node]) { best_of_word[node] = score; field_of_word[node] = f; }
+                if (score > best_of_word[node]) {
+                    best_of_word[node] = score;
+                    field_of_word[node] = f;
+                }
             }
         }
         for (int node : touched) {

@@ -9,9 +9,9 @@
 namespace ex {
 
 struct SearchHit {
-    int         node = -1;
-    float       score = 0;                                    // higher is better; only the order is meaningful
-    std::string field;                                        // where the best match is: title|tags|summary|body
+    int node = -1;
+    float score = 0;    // higher is better; only the order is meaningful
+    std::string field;  // where the best match is: title|tags|summary|body
 };
 
 // Lower-cases ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic letters in UTF-8 text; everything else (CJK,
@@ -30,11 +30,11 @@ class SearchIndex {
 
   private:
     struct Field {
-        std::string         text;                             // folded texts of all nodes, each ended by '\0'
-        std::vector<size_t> starts;                           // by node: offset of its text
+        std::string text;            // folded texts of all nodes, each ended by '\0'
+        std::vector<size_t> starts;  // by node: offset of its text
     };
-    static constexpr int kFields = 4;                         // title, tags, summary, body: best first
-    Field  fields_[kFields];
+    static constexpr int kFields = 4;  // title, tags, summary, body: best first
+    Field fields_[kFields];
     size_t node_count_ = 0;
 };
 

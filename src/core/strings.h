@@ -68,10 +68,10 @@ enum class Str : int {
 // clang-format on
 
 struct StrEntry {
-    Str         key;
-    const char* id;                                           // stable: "search.hint"
+    Str key;
+    const char* id;  // stable: "search.hint"
     const char* en;
-    const char* zh;                                           // Simplified Chinese
+    const char* zh;  // Simplified Chinese
 };
 
 // The string for `key` in `lang`: "zh", "zh-CN", "zh-Hans"... give Chinese; anything else (or an unknown key)

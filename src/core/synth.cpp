@@ -24,22 +24,30 @@ struct Rng {
     }
     int below(int n) { return n <= 1 ? 0 : (int)(next() % (uint64_t)n); }
     double unit() { return (next() >> 11) * (1.0 / 9007199254740992.0); }
-    template <class T, size_t N> const T& pick(const T (&a)[N]) { return a[below((int)N)]; }
+    template <class T, size_t N>
+    const T& pick(const T (&a)[N]) {
+        return a[below((int)N)];
+    }
 };
 
-const char* const kAdjectives[] = {"Rising", "Falling", "Fragile", "Hidden", "Shared", "Regional", "Global",
-                                   "Sudden", "Slow", "Public", "Private", "Foreign", "Domestic", "Digital"};
-const char* const kNouns[] = {"freight costs", "interest rates", "supply chains", "wages", "energy prices",
-                              "trade rules", "housing demand", "tax revenue", "chip exports", "harvests",
-                              "bond yields", "migration", "consumer trust", "factory output"};
+const char* const kAdjectives[] = {"Rising", "Falling", "Fragile", "Hidden",  "Shared",  "Regional", "Global",
+                                   "Sudden", "Slow",    "Public",  "Private", "Foreign", "Domestic", "Digital"};
+const char* const kNouns[] = {"freight costs", "interest rates", "supply chains",  "wages",         "energy prices",
+                              "trade rules",   "housing demand", "tax revenue",    "chip exports",  "harvests",
+                              "bond yields",   "migration",      "consumer trust", "factory output"};
 const char* const kVerbs[] = {"pushes up", "weakens", "depends on", "reshapes", "delays", "offsets", "amplifies"};
 const char* const kZhAdjectives[] = {"上升的", "下降的", "脆弱的", "隐藏的", "共享的", "区域", "全球", "突然的"};
 const char* const kZhNouns[] = {"运费", "利率", "供应链", "工资", "能源价格", "贸易规则", "住房需求", "税收"};
 const char* const kTags[] = {"economy", "policy", "energy", "trade", "labour", "finance", "climate", "technology"};
 
-struct CategorySpec { const char* id; const char* label; const char* colour; uint32_t rgb; };
+struct CategorySpec {
+    const char* id;
+    const char* label;
+    const char* colour;
+    uint32_t rgb;
+};
 const CategorySpec kCategories[] = {
-    {"driver", "Drivers", "#c0392b", 0xc0392b},     {"actor", "Actors", "#2980b9", 0x2980b9},
+    {"driver", "Drivers", "#c0392b", 0xc0392b},       {"actor", "Actors", "#2980b9", 0x2980b9},
     {"mechanism", "Mechanisms", "#8e44ad", 0x8e44ad}, {"risk", "Risks", "#d35400", 0xd35400},
     {"outcome", "Outcomes", "#27ae60", 0x27ae60},
 };
@@ -98,7 +106,10 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
 
     for (const auto& spec : kCategories) {
         Category cat;
-        cat.id = spec.id; cat.label = Text(spec.label); cat.colour = spec.colour; cat.rgb = spec.rgb;
+        cat.id = spec.id;
+        cat.label = Text(spec.label);
+        cat.colour = spec.colour;
+        cat.rgb = spec.rgb;
         c.categories.push_back(std::move(cat));
     }
     c.edge_kinds = builtin_edge_kinds();
@@ -134,8 +145,8 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
     }
 
     // Edges: mostly from one rank to one of the next three, a few anywhere or back; no self-loops, no duplicates.
-    const char* const kinds[] = {"drives", "drives", "drives", "drives", "enables", "enables",
-                                 "requires", "threatens", "mitigates", "part-of"};
+    const char* const kinds[] = {"drives",  "drives",   "drives",    "drives",    "enables",
+                                 "enables", "requires", "threatens", "mitigates", "part-of"};
     int64_t wanted = std::llround(std::max(0.0, edges_per_node) * n);
     wanted = std::min<int64_t>({wanted, 100000, (int64_t)n * (n - 1)});
     std::unordered_set<std::string> seen;
@@ -148,14 +159,15 @@ Content make_synthetic_content(int node_count, double edges_per_node, uint32_t s
             int lo = first_of_rank(r), hi = r + 1 < ranks ? first_of_rank(r + 1) : n;
             v = lo + rng.below(std::max(1, hi - lo));
         } else if (roll < 0.98) {
-            v = rng.below(n);                                 // anywhere: long edges and feedback loops
+            v = rng.below(n);  // anywhere: long edges and feedback loops
         } else {
-            int r = std::max(0, rank_of(u) - 1 - rng.below(2));   // a short loop back
+            int r = std::max(0, rank_of(u) - 1 - rng.below(2));  // a short loop back
             v = first_of_rank(r) + rng.below(std::max(1, first_of_rank(r + 1) - first_of_rank(r)));
         }
         if (u == v) continue;
         std::string kind = rng.pick(kinds);
-        if (find_edge_kind(c.edge_kinds, kind)->reads_backwards) std::swap(u, v);       // e.g. the sub-point (later) is part of its parent
+        if (find_edge_kind(c.edge_kinds, kind)->reads_backwards)
+            std::swap(u, v);  // e.g. the sub-point (later) is part of its parent
         std::string key = std::to_string(u) + ">" + std::to_string(v) + ":" + kind;
         if (!seen.insert(key).second) continue;
         Edge e;

@@ -11,11 +11,17 @@ namespace ex {
 size_t decode_utf8(std::string_view s, size_t i, uint32_t& cp) {
     const unsigned char c = (unsigned char)s[i];
     size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > s.size()) { cp = 0xFFFD; return 1; }
+    if (len == 0 || i + len > s.size()) {
+        cp = 0xFFFD;
+        return 1;
+    }
     cp = len == 1 ? c : len == 2 ? (c & 0x1Fu) : len == 3 ? (c & 0x0Fu) : (c & 0x07u);
     for (size_t k = 1; k < len; ++k) {
         const unsigned char cc = (unsigned char)s[i + k];
-        if ((cc & 0xC0) != 0x80) { cp = 0xFFFD; return 1; }
+        if ((cc & 0xC0) != 0x80) {
+            cp = 0xFFFD;
+            return 1;
+        }
         cp = (cp << 6) | (cc & 0x3Fu);
     }
     return len;
@@ -31,16 +37,16 @@ bool may_break_between(uint32_t a, uint32_t b) {
 }
 
 struct Piece {
-    size_t begin, end;        // the word: no spaces, may be empty at a paragraph start
-    size_t gap_end;           // spaces after the word: [end, gap_end)
-    bool   hard_break;        // a '\n' follows the gap
+    size_t begin, end;  // the word: no spaces, may be empty at a paragraph start
+    size_t gap_end;     // spaces after the word: [end, gap_end)
+    bool hard_break;    // a '\n' follows the gap
 };
 
 std::vector<Piece> split_pieces(std::string_view s) {
     std::vector<Piece> pieces;
     size_t begin = 0;
     uint32_t prev = 0;
-    bool have_prev = false;                                   // prev is a non-space code point of this piece
+    bool have_prev = false;  // prev is a non-space code point of this piece
     size_t i = 0;
     while (i < s.size()) {
         uint32_t cp;
@@ -99,7 +105,10 @@ static void avoid_orphans(std::string_view s, std::vector<LineSpan>& lines) {
         for (size_t i = last.first; i < last.second;) {
             uint32_t cp;
             i += decode_utf8(s, i, cp);
-            if (!is_no_line_start(cp)) { ++chars; cjk = is_cjk(cp); }
+            if (!is_no_line_start(cp)) {
+                ++chars;
+                cjk = is_cjk(cp);
+            }
         }
         if (chars != 1 || !cjk) continue;
         uint32_t moved, before;
@@ -112,16 +121,16 @@ static void avoid_orphans(std::string_view s, std::vector<LineSpan>& lines) {
 }
 
 bool is_cjk(uint32_t cp) {
-    return (cp >= 0x1100 && cp <= 0x11FF) ||                  // Hangul Jamo
-           (cp >= 0x2E80 && cp <= 0x2FFF) ||                  // radicals, ideographic description
-           (cp >= 0x3000 && cp <= 0x33FF) ||                  // CJK punctuation, kana, bopomofo, compatibility
-           (cp >= 0x3400 && cp <= 0x4DBF) ||                  // Extension A
-           (cp >= 0x4E00 && cp <= 0x9FFF) ||                  // Unified ideographs
+    return (cp >= 0x1100 && cp <= 0x11FF) ||  // Hangul Jamo
+           (cp >= 0x2E80 && cp <= 0x2FFF) ||  // radicals, ideographic description
+           (cp >= 0x3000 && cp <= 0x33FF) ||  // CJK punctuation, kana, bopomofo, compatibility
+           (cp >= 0x3400 && cp <= 0x4DBF) ||  // Extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||  // Unified ideographs
            (cp >= 0xA960 && cp <= 0xA97F) || (cp >= 0xAC00 && cp <= 0xD7AF) ||  // Hangul
-           (cp >= 0xF900 && cp <= 0xFAFF) ||                  // compatibility ideographs
-           (cp >= 0xFE30 && cp <= 0xFE4F) ||                  // CJK compatibility forms
-           (cp >= 0xFF00 && cp <= 0xFFEF) ||                  // fullwidth and halfwidth forms
-           (cp >= 0x20000 && cp <= 0x3FFFF);                  // Extensions B and later
+           (cp >= 0xF900 && cp <= 0xFAFF) ||                                    // compatibility ideographs
+           (cp >= 0xFE30 && cp <= 0xFE4F) ||                                    // CJK compatibility forms
+           (cp >= 0xFF00 && cp <= 0xFFEF) ||                                    // fullwidth and halfwidth forms
+           (cp >= 0x20000 && cp <= 0x3FFFF);                                    // Extensions B and later
 }
 
 bool is_no_line_start(uint32_t cp) {
@@ -129,9 +138,9 @@ bool is_no_line_start(uint32_t cp) {
         0x0021, 0x0029, 0x002C, 0x002E, 0x003A, 0x003B, 0x003F, 0x005D, 0x007D,  // ! ) , . : ; ? ] }
         0x00B7, 0x2019, 0x201D, 0x2026, 0x2025, 0x2030,                          // · ’ ” … ‥ ‰
         0x3001, 0x3002, 0x3009, 0x300B, 0x300D, 0x300F, 0x3011, 0x3015, 0x3017, 0x3019, 0x301F,  // 、。〉》」』】〕〗〙〟
-        0x30FC, 0x309D, 0x309E, 0x30FD, 0x30FE, 0x3005,                          // ー ゝ ゞ ヽ ヾ 々
-        0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF60, 0xFF61, 0xFF63, 0xFF64,
-        0xFE50, 0xFE51, 0xFE52, 0xFE54, 0xFE55, 0xFE56, 0xFE57,                  // small form punctuation
+        0x30FC, 0x309D, 0x309E, 0x30FD, 0x30FE, 0x3005,  // ー ゝ ゞ ヽ ヾ 々
+        0xFF01, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF3D, 0xFF5D, 0xFF60, 0xFF61, 0xFF63,
+        0xFF64, 0xFE50, 0xFE51, 0xFE52, 0xFE54, 0xFE55, 0xFE56, 0xFE57,  // small form punctuation
     };
     return std::find(std::begin(kList), std::end(kList), cp) != std::end(kList);
 }
@@ -150,10 +159,10 @@ std::vector<LineSpan> wrap_lines(std::string_view s, float width,
     std::vector<LineSpan> lines;
     const std::vector<Piece> pieces = split_pieces(s);
 
-    bool open = false;                                        // a line has been started
+    bool open = false;  // a line has been started
     size_t line_begin = 0, line_end = 0;
     float line_w = 0;
-    size_t gap_begin = 0, gap_end = 0;                        // spaces after the line's last word
+    size_t gap_begin = 0, gap_end = 0;  // spaces after the line's last word
     auto close_line = [&] {
         lines.emplace_back(line_begin, line_end);
         open = false;
@@ -167,11 +176,11 @@ std::vector<LineSpan> wrap_lines(std::string_view s, float width,
                 uint32_t cp;
                 const size_t len = decode_utf8(s, cut, cp);
                 const float cw = measure(s.substr(cut, len));
-                if (cut > b && cut_w + cw > width) break;     // at least one code point per line
+                if (cut > b && cut_w + cw > width) break;  // at least one code point per line
                 cut_w += cw;
                 cut += len;
             }
-            if (cut >= e) break;                              // the rest fits after all (measure not additive)
+            if (cut >= e) break;  // the rest fits after all (measure not additive)
             lines.emplace_back(b, cut);
             b = cut;
             w = measure(s.substr(b, e - b));

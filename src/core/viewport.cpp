@@ -11,15 +11,13 @@ namespace {
 // A trip longer than this many screen pixels (at the smaller of the two zooms) zooms out mid-way so that it
 // appears about this long; never more than kMaxFlyZoomOut times further out.
 constexpr float kFlyReferencePx = 900.0f;
-constexpr float kMaxFlyZoomOut  = 4.0f;
+constexpr float kMaxFlyZoomOut = 4.0f;
 
-double ease_in_out(double t) {
-    return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2;
-}
+double ease_in_out(double t) { return t < 0.5 ? 4 * t * t * t : 1 - std::pow(-2 * t + 2, 3) / 2; }
 }  // namespace
 
 float clamp_zoom(float zoom) {
-    if (!(zoom > 0) || !std::isfinite(zoom)) return 1.0f;   // NaN, 0, negative or inf: fall back to 1:1
+    if (!(zoom > 0) || !std::isfinite(zoom)) return 1.0f;  // NaN, 0, negative or inf: fall back to 1:1
     return std::clamp(zoom, kMinZoom, kMaxZoom);
 }
 
@@ -32,9 +30,7 @@ Rect Viewport::canvas_to_screen(Rect r) const {
     return {p.x, p.y, r.w * cam.zoom, r.h * cam.zoom};
 }
 
-Rect Viewport::visible_canvas() const {
-    return Rect::from_min_max(screen_to_canvas({0, 0}), screen_to_canvas(size));
-}
+Rect Viewport::visible_canvas() const { return Rect::from_min_max(screen_to_canvas({0, 0}), screen_to_canvas(size)); }
 
 void Viewport::zoom_at(Vec2 screen_pivot, float factor) {
     Vec2 anchor = screen_to_canvas(screen_pivot);
@@ -49,7 +45,10 @@ Camera Viewport::fit(Rect b, float margin_px) const {
     Camera c;
     c.center = b.center();
     float avail_w = size.x - 2 * margin_px, avail_h = size.y - 2 * margin_px;
-    if (avail_w <= 1 || avail_h <= 1) { avail_w = std::max(size.x, 1.0f); avail_h = std::max(size.y, 1.0f); }
+    if (avail_w <= 1 || avail_h <= 1) {
+        avail_w = std::max(size.x, 1.0f);
+        avail_h = std::max(size.y, 1.0f);
+    }
     float zx = b.w > 0 ? avail_w / b.w : kMaxZoom;
     float zy = b.h > 0 ? avail_h / b.h : kMaxZoom;
     c.zoom = clamp_zoom(std::min(zx, zy));
@@ -84,7 +83,7 @@ Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& 
     // No library sorts here: a handful of covers and candidates, and each std::sort or stable_sort instantiation
     // costs kilobytes of the browser download.
     const Rect whole{0, 0, size.x, size.y};
-    std::vector<Rect> cs;                                     // largest first (insertion: a handful of panels)
+    std::vector<Rect> cs;  // largest first (insertion: a handful of panels)
     for (const Rect& r : covers) {
         if (!(r.w > 0 && r.h > 0 && r.intersects(whole))) continue;
         size_t at = cs.size();
@@ -96,11 +95,11 @@ Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& 
 
     struct Candidate {
         Camera cam;
-        int    code, cuts;
-        bool   tried = false;
+        int code, cuts;
+        bool tried = false;
     };
     std::vector<Candidate> candidates;
-    std::vector<int>       side(cs.size());
+    std::vector<int> side(cs.size());
     for (size_t i = free; i < cs.size(); ++i) side[i] = cheapest_side(size, cs[i]);
     auto decode = [&](int code) {
         int cuts = 0;
@@ -113,7 +112,7 @@ Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& 
     int combos = 1;
     for (size_t i = 0; i < free; ++i) combos *= 5;
     for (int code = 0; code < combos; ++code) {
-        const int  cuts = decode(code);
+        const int cuts = decode(code);
         const Rect area = cut_view(size, cs, side);
         if (area.w < 0.4f * size.x || area.h < 0.4f * size.y) continue;
         Viewport sub;
@@ -126,8 +125,8 @@ Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& 
     for (size_t round = 0; round < candidates.size(); ++round) {
         Candidate* best = nullptr;
         for (Candidate& c : candidates)
-            if (!c.tried && (!best || c.cam.zoom > best->cam.zoom ||
-                             (c.cam.zoom == best->cam.zoom && c.cuts < best->cuts)))
+            if (!c.tried &&
+                (!best || c.cam.zoom > best->cam.zoom || (c.cam.zoom == best->cam.zoom && c.cuts < best->cuts)))
                 best = &c;
         best->tried = true;
         decode(best->code);
@@ -138,7 +137,10 @@ Camera Viewport::fit_clear_of(Rect b, float margin_px, const std::vector<Rect>& 
             if (side[i] != 0) continue;
             const Rect cover = cs[i].expanded(margin_px * 0.5f);
             for (const Rect& card : canvas_cards)
-                if (v.canvas_to_screen(card).intersects(cover)) { clear = false; break; }
+                if (v.canvas_to_screen(card).intersects(cover)) {
+                    clear = false;
+                    break;
+                }
         }
         if (clear) return best->cam;
     }
@@ -155,7 +157,7 @@ Camera CameraAnimation::at(double now) const {
     double trip_px = length(to.center - from.center) * std::min(from.zoom, to.zoom);
     if (trip_px > kFlyReferencePx) {
         double bump = std::min(std::log(trip_px / kFlyReferencePx), std::log((double)kMaxFlyZoomOut));
-        lz -= bump * 4 * e * (1 - e);                         // 0 at both ends, full at the midpoint
+        lz -= bump * 4 * e * (1 - e);  // 0 at both ends, full at the midpoint
     }
 
     Camera c;

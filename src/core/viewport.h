@@ -11,22 +11,22 @@
 
 namespace ex {
 
-constexpr float kMinZoom = 0.01f;                             // a 10,000-card map still fits a window
+constexpr float kMinZoom = 0.01f;  // a 10,000-card map still fits a window
 constexpr float kMaxZoom = 4.0f;
 
 struct Camera {
-    Vec2  center;                                             // canvas point shown at the middle of the view
-    float zoom = 1.0f;                                        // screen pixels per canvas unit
+    Vec2 center;        // canvas point shown at the middle of the view
+    float zoom = 1.0f;  // screen pixels per canvas unit
 };
 
 struct Viewport {
     Camera cam;
-    Vec2   size;                                              // widget size in screen pixels
+    Vec2 size;  // widget size in screen pixels
 
     Vec2 screen_to_canvas(Vec2 s) const;
     Vec2 canvas_to_screen(Vec2 c) const;
     Rect canvas_to_screen(Rect r) const;
-    Rect visible_canvas() const;                              // the canvas area the widget shows
+    Rect visible_canvas() const;  // the canvas area the widget shows
 
     // Multiplies the zoom by `factor` (clamped to [kMinZoom, kMaxZoom]) keeping the canvas point under the
     // screen pivot where it is, as a mouse wheel or a pinch expects.
@@ -50,11 +50,11 @@ float clamp_zoom(float zoom);
 // same time), and for long trips a zoom-out bump mid-way so the destination comes into view before we arrive.
 struct CameraAnimation {
     Camera from, to;
-    double start = 0, duration = 0;                           // seconds, on the caller's clock
-    bool   active = false;
+    double start = 0, duration = 0;  // seconds, on the caller's clock
+    bool active = false;
 
-    Camera at(double now) const;                              // `to` once finished or when inactive
-    bool   finished(double now) const { return !active || now >= start + duration; }
+    Camera at(double now) const;  // `to` once finished or when inactive
+    bool finished(double now) const { return !active || now >= start + duration; }
 };
 
 CameraAnimation animate_camera(const Camera& from, const Camera& to, double now, double duration);

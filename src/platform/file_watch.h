@@ -27,22 +27,22 @@ class FileWatch {
 
   private:
     struct Stamp {
-        bool     exists = false;
-        int64_t  time = 0;                      // modification time, nanoseconds
+        bool exists = false;
+        int64_t time = 0;  // modification time, nanoseconds
         uint64_t size = 0, device = 0, inode = 0;
         bool operator==(const Stamp& o) const {
             return exists == o.exists && time == o.time && size == o.size && device == o.device && inode == o.inode;
         }
     };
     Stamp stat() const;
-    bool  read(uint64_t& hash) const;           // false when the file cannot be read
+    bool read(uint64_t& hash) const;  // false when the file cannot be read
 
     std::string path_;
-    double      interval_, hash_interval_;
-    double      last_look_ = -1e300, last_read_ = -1e300;
-    Stamp       seen_;                          // at the last read
-    uint64_t    hash_ = 0;                      // of the bytes last read
-    bool        unreadable_ = false;            // the last read failed
+    double interval_, hash_interval_;
+    double last_look_ = -1e300, last_read_ = -1e300;
+    Stamp seen_;               // at the last read
+    uint64_t hash_ = 0;        // of the bytes last read
+    bool unreadable_ = false;  // the last read failed
 };
 
 }  // namespace ex

@@ -53,7 +53,8 @@ const std::vector<ex::OptionSpec> kOptions = {
 std::string usage() {
     return "usage: explainer [options] [FILE.json]\n"
            "  Opens the explainer on FILE.json (default: the bundled article). A FILE given is watched: saving it\n"
-           "  reloads the map, keeping the selection and the camera; a broken save shows its problems and keeps the map.\n"
+           "  reloads the map, keeping the selection and the camera; a broken save shows its problems and keeps the "
+           "map.\n"
            "options:\n" +
            ex::options_usage(kOptions) + "exit codes: 0 ok, 1 bad content, 2 usage\n";
 }
@@ -65,8 +66,8 @@ int usage_error(const std::string& message) {
 
 bool parse_size(const std::string& s, int& w, int& h) {
     char x = 0, extra = 0;
-    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) == 3 && x == 'x' && w >= 64 && h >= 64 &&
-           w <= 8192 && h <= 8192;
+    return std::sscanf(s.c_str(), "%d%c%d%c", &w, &x, &h, &extra) == 3 && x == 'x' && w >= 64 && h >= 64 && w <= 8192 &&
+           h <= 8192;
 }
 
 // [SECTION] Live preview and the state report -----------------------------------------------------------------------
@@ -86,7 +87,8 @@ void write_state(const ex::AppContext& app, const std::string& path, int loads) 
 }
 
 // `watch` is null when no FILE was named (the bundled article does not change).
-int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileWatch* watch, const std::string& report) {
+int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileWatch* watch,
+               const std::string& report) {
     ex::GlfwRunner runner;
     if (!runner.init(options, config)) {
         std::cerr << "explainer: could not open a window (is a display available?)\n";
@@ -136,7 +138,10 @@ int run_window(ex::AppConfig config, const ex::RunnerOptions& options, ex::FileW
 int main(int argc, char** argv) {
     const ex::Args args = ex::parse_command_line(argc, argv, kOptions);
     if (!args.errors.empty()) return usage_error(args.errors.front());
-    if (args.has("help")) { std::cout << usage(); return 0; }
+    if (args.has("help")) {
+        std::cout << usage();
+        return 0;
+    }
     if (args.has("version")) {
         std::cout << "explainer " << EXPLAINER_VERSION << " (Dear ImGui " << IMGUI_VERSION << ")\n";
         return 0;

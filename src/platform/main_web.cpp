@@ -27,6 +27,8 @@
 namespace {
 
 // [SECTION] JavaScript side (web/*.js defines the receivers) ---------------------------------------------------------
+// One line each, on purpose: the logic is in web/*.js, and a forward that grows past a line is the sign to move it.
+// clang-format off
 
 // Start-up milestones on the page's performance timeline (bench/web.mjs reads them to say where the time goes).
 EM_JS(void, js_mark, (const char* name), { if (self.performance && performance.mark) performance.mark(UTF8ToString(name)); });
@@ -64,11 +66,16 @@ EM_JS(void, js_view_changed, (const char* hash, const char* selected), { if (Mod
 
 }  // namespace
 
+// clang-format on
+
 // [SECTION] WebRunner -----------------------------------------------------------------------------------------------
 
 namespace ex {
 
-std::string WebRunner::settle_hash() { last_hash_ = hash_of(app_); return last_hash_; }
+std::string WebRunner::settle_hash() {
+    last_hash_ = hash_of(app_);
+    return last_hash_;
+}
 
 // The page is the platform: web/*.js receives each hook (the http(s)-only link policy, the clipboard and the
 // download's file type live there).
@@ -78,9 +85,15 @@ void WebRunner::fill_hooks(PlatformHooks& hooks) {
         return js_download(text.c_str(), name.c_str()) == 1;
     };
     hooks.open_url = [](const std::string& url) { return js_open_url(url.c_str()) == 1; };
-    hooks.set_clipboard = [this](const std::string& text) { clipboard_ = text; js_copy_text(text.c_str()); };
+    hooks.set_clipboard = [this](const std::string& text) {
+        clipboard_ = text;
+        js_copy_text(text.c_str());
+    };
     hooks.get_clipboard = [this] { return clipboard_.c_str(); };
-    hooks.notify = [this](const std::string& message) { js_notify(message.c_str()); dirty_ = true; };
+    hooks.notify = [this](const std::string& message) {
+        js_notify(message.c_str());
+        dirty_ = true;
+    };
     hooks.focus_leave = [](int direction) { js_focus_leave(direction); };
     hooks.first_frame = [this] { first_frame_ = true; };  // told once the frame is on the canvas (after_render)
     hooks.page_covers = [this] { return toolbar_size_; };
@@ -119,7 +132,9 @@ void WebRunner::on_backends_ready() {
         ImGuiIO& io = ImGui::GetIO();
         io.AddMousePosEvent((float)e->mouse.targetX, (float)e->mouse.targetY);
         io.AddKeyEvent(ImGuiMod_Ctrl, e->mouse.ctrlKey);
-        float scale = e->deltaMode == DOM_DELTA_LINE ? 1.0f / 3.0f : e->deltaMode == DOM_DELTA_PAGE ? 2.0f : 1.0f / 100.0f;
+        float scale = e->deltaMode == DOM_DELTA_LINE   ? 1.0f / 3.0f
+                      : e->deltaMode == DOM_DELTA_PAGE ? 2.0f
+                                                       : 1.0f / 100.0f;
         io.AddMouseWheelEvent(-(float)e->deltaX * scale, -(float)e->deltaY * scale);
         return EM_TRUE;
     });
@@ -131,7 +146,10 @@ void WebRunner::before_frame() {
     const double dpr = emscripten_get_device_pixel_ratio();
     const int bw = (int)std::lround(w * dpr), bh = (int)std::lround(h * dpr);
     if (w != css_w || h != css_h || bw != backing_w || bh != backing_h) {
-        css_w = w; css_h = h; backing_w = bw; backing_h = bh;
+        css_w = w;
+        css_h = h;
+        backing_w = bw;
+        backing_h = bh;
         emscripten_set_canvas_element_size("#canvas", bw, bh);  // clears the canvas: only on change
         dirty_ = true;
     }
@@ -140,8 +158,8 @@ void WebRunner::before_frame() {
 void WebRunner::after_platform_new_frame() {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2((float)css_w, (float)css_h);
-    io.DisplayFramebufferScale = ImVec2(css_w > 0 ? (float)(backing_w / css_w) : 1.0f,
-                                        css_h > 0 ? (float)(backing_h / css_h) : 1.0f);
+    io.DisplayFramebufferScale =
+        ImVec2(css_w > 0 ? (float)(backing_w / css_w) : 1.0f, css_h > 0 ? (float)(backing_h / css_h) : 1.0f);
 }
 
 void WebRunner::after_render() {

@@ -11,9 +11,9 @@ struct GLFWwindow;
 namespace ex {
 
 struct RunnerOptions {
-    int         width = 1280, height = 800;   // initial window size (desktop)
+    int width = 1280, height = 800;  // initial window size (desktop)
     std::string title = "Explainer";
-    bool        visible = true;
+    bool visible = true;
 };
 
 class GlfwRunner {
@@ -37,18 +37,18 @@ class GlfwRunner {
     virtual void fill_hooks(PlatformHooks& hooks);
     virtual void on_backends_ready() {}  // e.g. install our own input callbacks
     virtual void framebuffer_size(int& w, int& h) const;
-    virtual void before_frame() {}         // e.g. follow the canvas size before input is read
+    virtual void before_frame() {}              // e.g. follow the canvas size before input is read
     virtual void after_platform_new_frame() {}  // e.g. override DisplaySize / DisplayFramebufferScale
     virtual void after_render() {}
 
     GLFWwindow* window_ = nullptr;
-    AppContext  app_;
-    bool        dirty_ = true;             // a frame is owed (first frame, resize, content change)
-    double      last_input_ = -1e9;        // glfwGetTime() of the last input event seen
-    int         frames_owed_ = kFramesAfterInput;  // frames still to draw after the last input; at start, ImGui
-                                                   // hides auto-sized windows for a frame while it measures them
+    AppContext app_;
+    bool dirty_ = true;                    // a frame is owed (first frame, resize, content change)
+    double last_input_ = -1e9;             // glfwGetTime() of the last input event seen
+    int frames_owed_ = kFramesAfterInput;  // frames still to draw after the last input; at start, ImGui
+                                           // hides auto-sized windows for a frame while it measures them
     static constexpr int kFramesAfterInput = 4;
-    static constexpr int kMaxSettlingPasses = 4;   // ImGui passes in one shown frame while the app settles
+    static constexpr int kMaxSettlingPasses = 4;  // ImGui passes in one shown frame while the app settles
 };
 
 // Idle policy shared by both targets: draw while input is queued or recent, while the app animates, or when dirty.

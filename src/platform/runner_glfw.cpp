@@ -53,19 +53,20 @@ bool GlfwRunner::init(const RunnerOptions& options, const AppConfig& config) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
 #endif
     window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
-    if (!window_) { glfwTerminate(); return false; }
+    if (!window_) {
+        glfwTerminate();
+        return false;
+    }
     glfwMakeContextCurrent(window_);
 #if !defined(__EMSCRIPTEN__)
     glfwSwapInterval(1);
 #endif
     glfwSetWindowUserPointer(window_, this);
     // Resizes and exposes carry no ImGui input event; mark a frame owed.
-    glfwSetFramebufferSizeCallback(window_, [](GLFWwindow* w, int, int) {
-        static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true;
-    });
-    glfwSetWindowRefreshCallback(window_, [](GLFWwindow* w) {
-        static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true;
-    });
+    glfwSetFramebufferSizeCallback(
+        window_, [](GLFWwindow* w, int, int) { static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true; });
+    glfwSetWindowRefreshCallback(
+        window_, [](GLFWwindow* w) { static_cast<GlfwRunner*>(glfwGetWindowUserPointer(w))->dirty_ = true; });
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();

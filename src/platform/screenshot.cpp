@@ -31,25 +31,25 @@ namespace {
 
 // The few GL 3.0 entry points needed, loaded through GLFW so no GL loader library is required.
 struct FboApi {
-    void (APIENTRY* gen_framebuffers)(GLsizei, GLuint*) = nullptr;
-    void (APIENTRY* bind_framebuffer)(GLenum, GLuint) = nullptr;
-    void (APIENTRY* delete_framebuffers)(GLsizei, const GLuint*) = nullptr;
-    void (APIENTRY* gen_renderbuffers)(GLsizei, GLuint*) = nullptr;
-    void (APIENTRY* bind_renderbuffer)(GLenum, GLuint) = nullptr;
-    void (APIENTRY* delete_renderbuffers)(GLsizei, const GLuint*) = nullptr;
-    void (APIENTRY* renderbuffer_storage)(GLenum, GLenum, GLsizei, GLsizei) = nullptr;
-    void (APIENTRY* framebuffer_renderbuffer)(GLenum, GLenum, GLenum, GLuint) = nullptr;
-    GLenum (APIENTRY* check_framebuffer_status)(GLenum) = nullptr;
+    void(APIENTRY* gen_framebuffers)(GLsizei, GLuint*) = nullptr;
+    void(APIENTRY* bind_framebuffer)(GLenum, GLuint) = nullptr;
+    void(APIENTRY* delete_framebuffers)(GLsizei, const GLuint*) = nullptr;
+    void(APIENTRY* gen_renderbuffers)(GLsizei, GLuint*) = nullptr;
+    void(APIENTRY* bind_renderbuffer)(GLenum, GLuint) = nullptr;
+    void(APIENTRY* delete_renderbuffers)(GLsizei, const GLuint*) = nullptr;
+    void(APIENTRY* renderbuffer_storage)(GLenum, GLenum, GLsizei, GLsizei) = nullptr;
+    void(APIENTRY* framebuffer_renderbuffer)(GLenum, GLenum, GLenum, GLuint) = nullptr;
+    GLenum(APIENTRY* check_framebuffer_status)(GLenum) = nullptr;
 
-    template <class F> static bool load(F& fn, const char* name) {
+    template <class F>
+    static bool load(F& fn, const char* name) {
         fn = reinterpret_cast<F>(glfwGetProcAddress(name));
         return fn != nullptr;
     }
     bool load_all() {
         return load(gen_framebuffers, "glGenFramebuffers") && load(bind_framebuffer, "glBindFramebuffer") &&
                load(delete_framebuffers, "glDeleteFramebuffers") && load(gen_renderbuffers, "glGenRenderbuffers") &&
-               load(bind_renderbuffer, "glBindRenderbuffer") &&
-               load(delete_renderbuffers, "glDeleteRenderbuffers") &&
+               load(bind_renderbuffer, "glBindRenderbuffer") && load(delete_renderbuffers, "glDeleteRenderbuffers") &&
                load(renderbuffer_storage, "glRenderbufferStorage") &&
                load(framebuffer_renderbuffer, "glFramebufferRenderbuffer") &&
                load(check_framebuffer_status, "glCheckFramebufferStatus");

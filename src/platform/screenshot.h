@@ -9,7 +9,7 @@ namespace ex {
 
 struct ScreenshotOptions {
     std::string out_path;
-    int         width = 1280, height = 800;   // window size; the PNG has the framebuffer's size (equal unless HiDPI)
+    int width = 1280, height = 800;  // window size; the PNG has the framebuffer's size (equal unless HiDPI)
 };
 
 // Opens a hidden window, renders frames on a fixed 30 Hz clock until the app is idle (fonts baked, the first fit

@@ -19,14 +19,14 @@
 namespace {
 
 ex::WebRunner* g_runner = nullptr;  // the one instance the JS bridge talks to
-std::string    g_reply;             // keeps the last string returned to JS alive
+std::string g_reply;                // keeps the last string returned to JS alive
 
 // [SECTION] Idle: the main loop pauses itself ------------------------------------------------------------------------
 // Skipping frames is not enough for a quiet tab: a running requestAnimationFrame loop keeps the compositor and the
 // GPU process ticking 60 times a second. So while nothing is owed the loop pauses, and input (page.js listens in
 // the capture phase, before GLFW's own handlers queue the event), the bridge, or a timer for the next animation
 // resumes it.
-bool     g_paused = false;
+bool g_paused = false;
 unsigned g_timer_id = 0;  // only the newest timer may resume the loop
 
 void resume_loop() {
@@ -50,8 +50,11 @@ void main_loop(void* runner) {
     emscripten_pause_main_loop();
     if (wait > 0.0) {
         const unsigned id = ++g_timer_id;
-        emscripten_async_call([](void* arg) { if ((unsigned)(uintptr_t)arg == g_timer_id) resume_loop(); },
-                              (void*)(uintptr_t)id, (int)std::ceil(wait * 1000.0));
+        emscripten_async_call(
+            [](void* arg) {
+                if ((unsigned)(uintptr_t)arg == g_timer_id) resume_loop();
+            },
+            (void*)(uintptr_t)id, (int)std::ceil(wait * 1000.0));
     }
 }
 
@@ -161,4 +164,3 @@ EMSCRIPTEN_KEEPALIVE int explainer_open_url(const char* url) {
 }
 
 }  // extern "C"
-

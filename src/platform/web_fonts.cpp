@@ -19,7 +19,7 @@ namespace {
 EM_JS(void, js_fonts_init, (), {
     Module.explainerFont = function(weight, px) {
         return weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, ' +
-            '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+               '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
     };
 });
 
@@ -31,17 +31,21 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     if (!g) {
         var canvas = document.createElement('canvas');
         canvas.width = canvas.height = 96;
-        g = Module.explainerGlyphs = { canvas: canvas, ctx: canvas.getContext('2d', { willReadFrequently: true }) };
+        g = Module.explainerGlyphs = {canvas : canvas, ctx : canvas.getContext('2d', {willReadFrequently : true})};
     }
     var font = Module.explainerFont(weight, px);
     var ctx = g.ctx;
-    if (g.font !== font) { ctx.font = font; g.font = font; }  // parsing a font string is not free; runs repeat it
+    if (g.font != = font) {
+        ctx.font = font;
+        g.font = font;
+    }  // parsing a font string is not free; runs repeat it
     var ch = String.fromCodePoint(codepoint);
     var m = ctx.measureText(ch);
     var o = out >> 2;
     HEAPF32[o] = m.width;
     if (!raster || m.actualBoundingBoxLeft + m.actualBoundingBoxRight <= 0 ||
-        m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0) return 0;
+        m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0)
+        return 0;
     // One pixel of margin: antialiasing reaches past the measured box.
     var l = Math.ceil(m.actualBoundingBoxLeft) + 1, a = Math.ceil(m.actualBoundingBoxAscent) + 1;
     var w = l + Math.ceil(m.actualBoundingBoxRight) + 1, h = a + Math.ceil(m.actualBoundingBoxDescent) + 1;
@@ -58,13 +62,17 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     var p = _malloc(w * h);
     if (!p) return 0;
     for (var i = 0; i < w * h; i++) HEAPU8[p + i] = rgba[i * 4 + 3];
-    HEAPF32[o + 1] = -l; HEAPF32[o + 2] = -a; HEAPF32[o + 3] = w; HEAPF32[o + 4] = h;
+    HEAPF32[o + 1] = -l;
+    HEAPF32[o + 2] = -a;
+    HEAPF32[o + 3] = w;
+    HEAPF32[o + 4] = h;
     return p;
 });
 
 // The first family's ascent and descent (positive, pixels) at `px`, for the line height.
 EM_JS(void, js_font_metrics, (float px, int weight, float* out), {
-    var c = Module.explainerMetricsCtx || (Module.explainerMetricsCtx = document.createElement('canvas').getContext('2d'));
+    var c =
+        Module.explainerMetricsCtx || (Module.explainerMetricsCtx = document.createElement('canvas').getContext('2d'));
     c.font = Module.explainerFont(weight, px);
     var m = c.measureText('Hg');
     HEAPF32[out >> 2] = m.fontBoundingBoxAscent || px * 0.9;
@@ -76,7 +84,9 @@ bool contains_glyph(ImFontAtlas*, ImFontConfig*, ImWchar) { return true; }  // t
 
 // ImGui sizes a font by its line height (ascent + descent, as stb_truetype's ScaleForPixelHeight does), CSS by its
 // em: convert with the first family's own ratio so the browser's text is as large as the desktop's.
-struct EmMetrics { float ascent, descent; };  // per pixel of em
+struct EmMetrics {
+    float ascent, descent;
+};  // per pixel of em
 EmMetrics em_metrics(int weight) {
     static EmMetrics cached[2] = {};
     EmMetrics& m = cached[weight >= 600 ? 1 : 0];
@@ -105,8 +115,8 @@ bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*
                 ImFontGlyph* out_glyph, float* out_advance_x) {
     const float density = src->RasterizerDensity * baked->RasterizerDensity;
     float m[5] = {};
-    const int px = js_glyph(codepoint, em_size(src->FontNo, baked->Size) * density, src->FontNo,
-                            out_advance_x ? 0 : 1, m);
+    const int px =
+        js_glyph(codepoint, em_size(src->FontNo, baked->Size) * density, src->FontNo, out_advance_x ? 0 : 1, m);
     if (out_advance_x) {  // metrics only
         *out_advance_x = m[0] / density;
         return true;
@@ -117,7 +127,10 @@ bool load_glyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, void*
     if (!bits) return true;  // a blank glyph still advances
     const int w = (int)m[3], h = (int)m[4];
     const ImFontAtlasRectId id = ImFontAtlasPackAddRect(atlas, w, h);
-    if (id == ImFontAtlasRectId_Invalid) { std::free(bits); return false; }
+    if (id == ImFontAtlasRectId_Invalid) {
+        std::free(bits);
+        return false;
+    }
     ImTextureRect* r = ImFontAtlasPackGetRect(atlas, id);
     out_glyph->X0 = m[1] / density;
     out_glyph->Y0 = m[2] / density + IM_ROUND(baked->Ascent);

@@ -18,10 +18,13 @@ class WebRunner : public GlfwRunner {
     // After a change the page made itself (popstate): adopt the resulting hash without reporting it back.
     std::string settle_hash();
     // The page's buttons changed size; the app's top bar keeps a slot that size for them (hooks.page_covers).
-    void set_toolbar_size(float w, float h) { toolbar_size_ = ImVec2(w, h); dirty_ = true; }
+    void set_toolbar_size(float w, float h) {
+        toolbar_size_ = ImVec2(w, h);
+        dirty_ = true;
+    }
 
-    double css_w = 0, css_h = 0;          // canvas size in CSS pixels
-    int    backing_w = 0, backing_h = 0;  // canvas backing store in device pixels
+    double css_w = 0, css_h = 0;       // canvas size in CSS pixels
+    int backing_w = 0, backing_h = 0;  // canvas backing store in device pixels
 
   protected:
     const char* glsl_version() const override { return "#version 300 es"; }
@@ -32,19 +35,22 @@ class WebRunner : public GlfwRunner {
     void on_backends_ready() override;
     void before_frame() override;
     void after_platform_new_frame() override;
-    void framebuffer_size(int& w, int& h) const override { w = backing_w; h = backing_h; }
+    void framebuffer_size(int& w, int& h) const override {
+        w = backing_w;
+        h = backing_h;
+    }
     void after_render() override;
 
   private:
-    TouchInput         touch_;
-    std::string        clipboard_;              // what the app last copied; Ctrl+V inside the app pastes it
-    ImVec2             toolbar_size_;           // the page's buttons, as page.js measured them
-    bool               first_frame_ = false;    // the first frame of content was drawn: tell the page once shown
-    const Content*     last_content_ = nullptr;  // what the page's text view was built from
-    std::string        last_lang_, last_theme_;
-    std::string        last_hash_ = "\x01";     // never a real hash: the first frame always reports
-    Rect               docked_{-1, -1, 0, 0};   // where the page's toolbar was last put (w = 0: undocked)
-    bool               docked_under_ = false;   // and whether a dialog covered it
+    TouchInput touch_;
+    std::string clipboard_;                  // what the app last copied; Ctrl+V inside the app pastes it
+    ImVec2 toolbar_size_;                    // the page's buttons, as page.js measured them
+    bool first_frame_ = false;               // the first frame of content was drawn: tell the page once shown
+    const Content* last_content_ = nullptr;  // what the page's text view was built from
+    std::string last_lang_, last_theme_;
+    std::string last_hash_ = "\x01";  // never a real hash: the first frame always reports
+    Rect docked_{-1, -1, 0, 0};       // where the page's toolbar was last put (w = 0: undocked)
+    bool docked_under_ = false;       // and whether a dialog covered it
 };
 
 // web_bridge.cpp: the runner page.js talks to (set before init: the page may call during start-up), then the main

@@ -9,8 +9,8 @@
 #include "ui/editor_state.h"  // app_init makes it; only the editor reads it
 
 #include <algorithm>
-#include <cmath>
 #include <cctype>
+#include <cmath>
 
 #include "core/file_io.h"
 #include "core/font_files.h"
@@ -93,9 +93,7 @@ bool app_init(AppContext& app, const AppConfig& config) {
     if (config.content) {
         adopt(app, config.content, label, false);
         app.content_path = config.content_path;
-    }
-    else if (!config.content_path.empty())
-        app_load_file(app, config.content_path, label);
+    } else if (!config.content_path.empty()) app_load_file(app, config.content_path, label);
     if (!config.select.empty()) app_select(app, config.select, true);
     return true;
 }
@@ -142,7 +140,7 @@ void app_set_lang(AppContext& app, const std::string& lang) {
     if (app.content) {
         app.reading.search.build(*app.content, lang);
         app_set_search(app, app.reading.search_query);
-        if (app.content->lanes.on) {                          // cards are as tall as their titles in this language
+        if (app.content->lanes.on) {  // cards are as tall as their titles in this language
             app_relayout(app, false);
             if (app.map.view.cam.zoom == app.map.fitted.zoom) app.map.needs_fit = true;
         }
@@ -154,13 +152,14 @@ void app_set_lang(AppContext& app, const std::string& lang) {
 // Fresh content starts over (fit, empty history); an update of the same article (an edit, a saved file) keeps the
 // reader's place: camera, history, filters and the selection when its node still exists.
 static void adopt(AppContext& app, std::shared_ptr<const Content> content, const std::string& label, bool update) {
-    const std::string keep = app.reading.selected >= 0 && app.content ? app.content->nodes[app.reading.selected].id : "";
+    const std::string keep =
+        app.reading.selected >= 0 && app.content ? app.content->nodes[app.reading.selected].id : "";
     const size_t old_categories = app.reading.hidden_category.size();
     const std::shared_ptr<const Content> old_content = app.content;
     app.content = std::move(content);
     app.content_label = label;
     const Content& c = *app.content;
-    std::vector<std::string> was_unfolded;                    // an update keeps what the reader unfolded
+    std::vector<std::string> was_unfolded;  // an update keeps what the reader unfolded
     if (update)
         for (size_t i = 0; i < app.map.unfolded.size() && i < app.map.folds.whole.size(); ++i)
             if (app.map.unfolded[i] && old_content) was_unfolded.push_back(old_content->nodes[i].id);
@@ -173,7 +172,8 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
     app.reading.search.build(c, app.reading.lang);
     app.reading.selected = app.map.focused = app.map.hovered = app.map.hovered_edge = app.map.dragging = -1;
     app.reading.open_passages.clear();
-    if (!update || old_categories != c.categories.size()) app.reading.hidden_category.assign(c.categories.size(), false);
+    if (!update || old_categories != c.categories.size())
+        app.reading.hidden_category.assign(c.categories.size(), false);
     if (!update || app.reading.tour.tour >= (int)c.tours.size() ||
         (app.reading.tour.tour >= 0 && app.reading.tour.step >= (int)c.tours[app.reading.tour.tour].steps.size()))
         app.reading.tour = TourState{};
@@ -189,7 +189,6 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
 void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
     if (content) adopt(app, std::move(content), label, true);
 }
-
 
 bool app_load(AppContext& app, std::string_view bytes, const std::string& label) {
     LoadResult r = load_content(bytes, label);
@@ -252,7 +251,8 @@ static void tour_follow(AppContext& app, int node) {
     const std::vector<TourStep>& steps = app.content->tours[app.reading.tour.tour].steps;
     int best = -1;
     for (int i = 0; i < (int)steps.size(); ++i)
-        if (steps[i].node_index == node && (best < 0 || std::abs(i - app.reading.tour.step) < std::abs(best - app.reading.tour.step)))
+        if (steps[i].node_index == node &&
+            (best < 0 || std::abs(i - app.reading.tour.step) < std::abs(best - app.reading.tour.step)))
             best = i;
     if (best >= 0) app.reading.tour.step = best;
 }
@@ -293,7 +293,7 @@ void app_forward(AppContext& app) {
     app_select(app, app.reading.history.forward(), false);
 }
 
-static constexpr float kReadableCardPx = 120.0f;  // a card this wide on screen still shows its title at 11 px
+static constexpr float kReadableCardPx = 120.0f;    // a card this wide on screen still shows its title at 11 px
 static constexpr float kLanesReadableZoom = 0.75f;  // a lanes card's 16 px title is 12 px on screen
 
 // The least zoom at which a card's title reads: what a selection, a tour step or a first view never goes below.
@@ -306,8 +306,8 @@ static float min_readable_zoom(const AppContext& app, const Rect& card) {
 static void fly_to_rect(AppContext& app, Rect target, float zoom) {
     const Rect area = app_reading_area(app);
     const float margin = std::min(24.0f, area.w * 0.025f);  // a phone's two columns of cards fit readable
-    const float fit = std::min((area.w - 2 * margin) / std::max(target.w, 1.0f),
-                               (area.h - 2 * margin) / std::max(target.h, 1.0f));
+    const float fit =
+        std::min((area.w - 2 * margin) / std::max(target.w, 1.0f), (area.h - 2 * margin) / std::max(target.h, 1.0f));
     Camera to = app.map.view.cam;
     to.zoom = clamp_zoom(std::min(zoom, std::max(fit, kMinZoom)));
     // The target's centre goes to the area's centre: offset from the view's centre by the difference.
@@ -323,12 +323,15 @@ void app_fly_to(AppContext& app, int node) {
     if (node < 0 || node >= (int)app.map.layout.cards.size() || app.map.view.size.x <= 0) return;
     const Rect card = app_card_rect(app, node);
     // Zoom in far enough to read the card, but never zoom out just because a node was chosen.
-    const float readable = std::max({app.map.view.cam.zoom, min_readable_zoom(app, card),
-                                     std::min(1.0f, app.map.view.size.x / (card.w * 3.0f))});
+    const float readable = std::max(
+        {app.map.view.cam.zoom, min_readable_zoom(app, card), std::min(1.0f, app.map.view.size.x / (card.w * 3.0f))});
     fly_to_rect(app, card, readable);
     // A tour step's card comes with the cards its caption names, when they fit at a zoom where titles still read.
-    if (app.reading.tour.tour < 0 || app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index != node) return;
-    const std::vector<int> named = caption_cards(app, app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step]);
+    if (app.reading.tour.tour < 0 ||
+        app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index != node)
+        return;
+    const std::vector<int> named =
+        caption_cards(app, app.content->tours[app.reading.tour.tour].steps[app.reading.tour.step]);
     if (named.size() < 2) return;
     // Nearest first, each while the frame still reads (a phone fits fewer than a laptop): the named cards that do
     // not fit are the ones the reader is furthest from, and the step's own card is always in.
@@ -376,7 +379,8 @@ void app_fit(AppContext& app, bool animate) {
         // below the panels there; the reader scrolls on.
         float top = 0;
         for (const Rect& r : covers)
-            if (r.y < app.map.view.size.y * 0.4f && r.bottom() < app.map.view.size.y * 0.6f) top = std::max(top, r.bottom());
+            if (r.y < app.map.view.size.y * 0.4f && r.bottom() < app.map.view.size.y * 0.6f)
+                top = std::max(top, r.bottom());
         const float margin = 10.0f;
         to.zoom = clamp_zoom(std::min(1.6f, (app.map.view.size.x - 2 * margin) / std::max(1.0f, bounds.w)));
         to.center.x = bounds.center().x;
@@ -395,14 +399,16 @@ void app_fit(AppContext& app, bool animate) {
             const Rect map = v.canvas_to_screen(bounds);
             float top = 0;
             for (const Rect& r : covers)
-                if (r.y < map.y && r.right() > map.x && r.x < map.right() && r.bottom() < map.y) top = std::max(top, r.bottom());
+                if (r.y < map.y && r.right() > map.x && r.x < map.right() && r.bottom() < map.y)
+                    top = std::max(top, r.bottom());
             const float lift = map.y - (top + 12.0f);
             if (lift > 0) to.center.y += lift / to.zoom;
         }
         if (!l.lanes.empty() && to.zoom < kLanesReadableZoom) {
             float top = 0;
             for (const Rect& r : covers)
-                if (r.y < app.map.view.size.y * 0.3f && r.x < app.map.view.size.x * 0.5f) top = std::max(top, r.bottom());
+                if (r.y < app.map.view.size.y * 0.3f && r.x < app.map.view.size.x * 0.5f)
+                    top = std::max(top, r.bottom());
             to.zoom = kLanesReadableZoom;
             to.center.x = bounds.x + (app.map.view.size.x * 0.5f - 16.0f) / to.zoom;
             to.center.y = bounds.y + (app.map.view.size.y * 0.5f - top - 8.0f) / to.zoom;
@@ -417,7 +423,7 @@ void app_fit(AppContext& app, bool animate) {
 namespace {
 // Lanes cards: a fixed width, as tall as their whole title (no ellipsis), plus the fold control's row.
 constexpr float kCardWidth = 224, kTitleSize = 16, kCardPadTop = 9, kCardPadBottom = 10, kFoldRow = 24;
-constexpr float kTextInset = 26;                              // accent bar and padding, at zoom 1 (canvas_view.cpp)
+constexpr float kTextInset = 26;  // accent bar and padding, at zoom 1 (canvas_view.cpp)
 }  // namespace
 
 LaneShape lane_shape(Vec2 view) {
@@ -427,7 +433,7 @@ LaneShape lane_shape(Vec2 view) {
         s.columns = std::clamp((int)((view.x / 0.8f - 20.0f + 12.0f) / (kCardWidth + 12.0f)), 1, 4);
         return s;
     }
-    s.aspect = view.x / std::max(1.0f, view.y - 110.0f);      // the title bar takes the top
+    s.aspect = view.x / std::max(1.0f, view.y - 110.0f);  // the title bar takes the top
     return s;
 }
 
@@ -456,7 +462,8 @@ void app_relayout(AppContext& app, bool animate) {
         o.card_height_of = [&app, &c, font](int node, float width) {
             // Measured a little narrower than drawn, so a title rounded up a pixel at some zoom still fits.
             const float text_w = (width - kTextInset) * 0.95f;
-            const int lines = font ? count_wrapped_lines(font, kTitleSize, app_text(app, c.nodes[node].title), text_w) : 2;
+            const int lines =
+                font ? count_wrapped_lines(font, kTitleSize, app_text(app, c.nodes[node].title), text_w) : 2;
             const bool parts = node < (int)app.map.folds.parts.size() && !app.map.folds.parts[node].empty();
             return kCardPadTop + std::max(1, lines) * kTitleSize * 1.2f + kCardPadBottom + (parts ? kFoldRow : 0.0f);
         };
@@ -492,7 +499,8 @@ void app_step_relayout(AppContext& app) {
     for (size_t i = 0; i < app.map.layout.cards.size(); ++i) {
         const Rect& a = app.map.layout_from[i];
         const Rect& b = app.map.layout_target.cards[i];
-        app.map.layout.cards[i] = {a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e, a.w + (b.w - a.w) * e, a.h + (b.h - a.h) * e};
+        app.map.layout.cards[i] = {a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e, a.w + (b.w - a.w) * e,
+                                   a.h + (b.h - a.h) * e};
     }
 }
 
@@ -506,7 +514,8 @@ bool app_reveal(AppContext& app, int node) {
 static void refold(AppContext& app) {
     if (app.reading.selected >= 0) {
         const std::vector<int> rep = representatives(app.map.folds, shown_cards(app.map.folds, app.map.unfolded));
-        if (rep[app.reading.selected] != app.reading.selected) app.reading.selected = app.map.focused = rep[app.reading.selected];
+        if (rep[app.reading.selected] != app.reading.selected)
+            app.reading.selected = app.map.focused = rep[app.reading.selected];
     }
     app_relayout(app, true);
 }
@@ -548,7 +557,8 @@ void app_follow_view(AppContext& app) {
         m.needs_fit = false;
         m.fitted = m.view.cam;
         m.fit_settle = 2;  // panels are drawn after the map, and auto-sized ones get their size a frame later
-        if (app.reading.selected >= 0) app_fly_to(app, app.reading.selected);  // chosen before the canvas had a size (deep link)
+        if (app.reading.selected >= 0)
+            app_fly_to(app, app.reading.selected);  // chosen before the canvas had a size (deep link)
     } else if (m.fit_settle > 0) {
         --m.fit_settle;
         const bool untouched = !m.flight.active && m.view.cam.center.x == m.fitted.center.x &&
@@ -691,7 +701,8 @@ void app_tour_step(AppContext& app, int delta) {
     const int node = tour.steps[app.reading.tour.step].node_index;
     if (node >= 0) {
         const int cat = app.content->nodes[node].category_index;
-        if (cat >= 0 && cat < (int)app.reading.hidden_category.size()) app.reading.hidden_category[cat] = false;  // never tour into a hidden card
+        if (cat >= 0 && cat < (int)app.reading.hidden_category.size())
+            app.reading.hidden_category[cat] = false;  // never tour into a hidden card
         app_select_index(app, node, true);
     }
 }
@@ -727,7 +738,10 @@ int app_crossings_in_view(const AppContext& app) {
     const Content& c = *app.content;
     const Layout& l = app.map.layout;
     const Rect view = app.map.view.visible_canvas();
-    struct Seg { Vec2 a, b; int u, v; };
+    struct Seg {
+        Vec2 a, b;
+        int u, v;
+    };
     std::vector<Seg> segs;
     const auto shown = [&](int x) { return x < (int)l.shown_as.size() ? l.shown_as[x] : x; };
     for (size_t e = 0; e < c.edges.size() && e < l.edge_paths.size(); ++e) {
@@ -783,10 +797,14 @@ nlohmann::json app_state(const AppContext& app) {
             const bool on_screen = x + r.w > 0 && y + r.h > 0 && r.x < app.map.view.size.x && r.y < app.map.view.size.y;
             const int holder = i < app.map.layout.shown_as.size() ? app.map.layout.shown_as[i] : (int)i;
             const bool shown = holder == (int)i;
-            const int lane = !app.map.layout.lanes.empty() && i < app.map.layout.layer.size() ? app.map.layout.layer[i] : -1;
-            const int lane_cat = lane >= 0 && lane < (int)app.map.layout.lanes.size() ? app.map.layout.lanes[lane].category : -1;
-            nodes.push_back({{"id", c->nodes[i].id}, {"title", app_text(app, c->nodes[i].title)},
-                             {"category", c->nodes[i].category}, {"rect", {x, y, r.w, r.h}},
+            const int lane =
+                !app.map.layout.lanes.empty() && i < app.map.layout.layer.size() ? app.map.layout.layer[i] : -1;
+            const int lane_cat =
+                lane >= 0 && lane < (int)app.map.layout.lanes.size() ? app.map.layout.lanes[lane].category : -1;
+            nodes.push_back({{"id", c->nodes[i].id},
+                             {"title", app_text(app, c->nodes[i].title)},
+                             {"category", c->nodes[i].category},
+                             {"rect", {x, y, r.w, r.h}},
                              {"visible", shown && on_screen && app_node_visible(app, (int)i)},
                              {"shown", shown},
                              {"folded_into", shown ? json(nullptr) : json(c->nodes[holder].id)},
@@ -809,12 +827,15 @@ nlohmann::json app_state(const AppContext& app) {
     s["layout"] = app.map.layout.lanes.empty() ? "layered" : app.map.layout.left_to_right ? "lanes" : "lanes-portrait";
     s["history"] = {{"back", app.reading.history.can_back()}, {"forward", app.reading.history.can_forward()}};
     json results = json::array();
-    if (c) for (int n : app.reading.search_results) results.push_back(c->nodes[n].id);
+    if (c)
+        for (int n : app.reading.search_results) results.push_back(c->nodes[n].id);
     s["search"] = {{"query", app.reading.search_query}, {"results", results}};
     if (c && app.reading.tour.tour >= 0)
-        s["tour"] = {{"id", c->tours[app.reading.tour.tour].id}, {"step", app.reading.tour.step + 1},
+        s["tour"] = {{"id", c->tours[app.reading.tour.tour].id},
+                     {"step", app.reading.tour.step + 1},
                      {"steps", c->tours[app.reading.tour.tour].steps.size()},
-                     {"on_step", c->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected}};
+                     {"on_step",
+                      c->tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected}};
     else s["tour"] = nullptr;
     json hidden = json::array();
     if (c)

@@ -28,7 +28,10 @@ static void simplification_order(const Vec2* pts, int n, float* drop, std::vecto
             const float t = std::clamp(dot(ap, d) * inv, 0.0f, 1.0f);
             const Vec2 q = ap - d * t;
             const float d2 = dot(q, q);
-            if (d2 > best) { best = d2; m = i; }
+            if (d2 > best) {
+                best = d2;
+                m = i;
+            }
         }
         drop[m] = std::min(std::sqrt(best), g.cap);
         stack.push_back({g.l, m, drop[m]});
@@ -53,13 +56,16 @@ static void reflow(CanvasCache& cache, const Layout& layout, const std::vector<i
     for (int e : changed) is_changed[e] = 1;
     std::vector<int> first(edges + 1, 0);
     for (int e = 0; e < edges; ++e)
-        first[e + 1] = first[e] + (is_changed[e] ? (int)layout.edge_paths[e].size() : cache.first[e + 1] - cache.first[e]);
+        first[e + 1] =
+            first[e] + (is_changed[e] ? (int)layout.edge_paths[e].size() : cache.first[e + 1] - cache.first[e]);
     std::vector<Vec2> pts(first[edges]);
     std::vector<float> drop(first[edges]);
     for (int e = 0; e < edges; ++e)
         if (!is_changed[e]) {
-            std::copy(cache.pts.begin() + cache.first[e], cache.pts.begin() + cache.first[e + 1], pts.begin() + first[e]);
-            std::copy(cache.drop.begin() + cache.first[e], cache.drop.begin() + cache.first[e + 1], drop.begin() + first[e]);
+            std::copy(cache.pts.begin() + cache.first[e], cache.pts.begin() + cache.first[e + 1],
+                      pts.begin() + first[e]);
+            std::copy(cache.drop.begin() + cache.first[e], cache.drop.begin() + cache.first[e + 1],
+                      drop.begin() + first[e]);
         }
     cache.first.swap(first);
     cache.pts.swap(pts);
@@ -93,7 +99,7 @@ static void rebuild(CanvasCache& cache, const AppContext& app) {
         cache.style[e] = style == "dashed"   ? EdgeStyle::Dashed
                          : style == "dotted" ? EdgeStyle::Dotted
                                              : EdgeStyle::Solid;
-        if (layout.edge_paths[e].empty()) continue;         // not drawn
+        if (layout.edge_paths[e].empty()) continue;  // not drawn
         cache.node_edges[cache.from[e]].push_back((int)e);
         if (cache.to[e] != cache.from[e]) cache.node_edges[cache.to[e]].push_back((int)e);
     }
@@ -127,7 +133,8 @@ void update_canvas_cache(CanvasCache& cache, const AppContext& app) {
             }
         }
         if (resized) reflow(cache, layout, changed);
-        else for (int e : changed) build_edge(cache, layout, e);
+        else
+            for (int e : changed) build_edge(cache, layout, e);
         if (!changed.empty()) cache.far_tolerance = -1;
     }
     if (fresh || cache.hidden != app.reading.hidden_category) {
@@ -158,7 +165,10 @@ void simplify_routes(CanvasCache& cache, float tolerance) {
         const Vec2* p = cache.far_pts.data() + start;
         Vec2 prev = n >= 2 ? polyline_normal(p[0], p[1]) : Vec2();
         for (size_t i = 0; i < n; ++i) {
-            if (i == 0 || i == n - 1) { cache.far_join.push_back(prev); continue; }  // the ends: their segment's
+            if (i == 0 || i == n - 1) {
+                cache.far_join.push_back(prev);
+                continue;
+            }  // the ends: their segment's
             const Vec2 next = polyline_normal(p[i], p[i + 1]);
             cache.far_join.push_back(polyline_join(prev, next));
             prev = next;

@@ -36,41 +36,41 @@ inline Vec2 polyline_join(Vec2 n0, Vec2 n1) {
 }
 
 struct DropRange {  // a span of a route Douglas-Peucker still has to split, and the value capping its split
-    int   l, r;
+    int l, r;
     float cap;
 };
 
 struct CanvasCache {
-    std::shared_ptr<const Content> content;    // held, so a later content can never reuse the address unnoticed
-    std::vector<Rect>              cards;      // the layout's cards as last seen: a difference is a moved card
-    std::vector<bool>              hidden;     // app.reading.hidden_category as last seen
-    unsigned                       layout_version = 0;  // app.map.layout_version as last seen: a relayout rebuilds
+    std::shared_ptr<const Content> content;  // held, so a later content can never reuse the address unnoticed
+    std::vector<Rect> cards;                 // the layout's cards as last seen: a difference is a moved card
+    std::vector<bool> hidden;                // app.reading.hidden_category as last seen
+    unsigned layout_version = 0;             // app.map.layout_version as last seen: a relayout rebuilds
 
-    std::vector<char>              visible;    // by node: drawn as a card (not folded, not filtered out)
-    std::vector<int>               category;   // by node: category index, -1 for none
-    std::vector<int>               from, to;   // by edge: the cards drawn for its ends (a folded end is drawn
-                                               // as its whole), -1 when unresolved
-    std::vector<EdgeStyle>         style;      // by edge
-    std::vector<Rect>              box;        // by edge: the route's bounding box (its curves stay inside it)
+    std::vector<char> visible;     // by node: drawn as a card (not folded, not filtered out)
+    std::vector<int> category;     // by node: category index, -1 for none
+    std::vector<int> from, to;     // by edge: the cards drawn for its ends (a folded end is drawn
+                                   // as its whole), -1 when unresolved
+    std::vector<EdgeStyle> style;  // by edge
+    std::vector<Rect> box;         // by edge: the route's bounding box (its curves stay inside it)
     // The layout's routes flattened in edge order, edge e's points starting at first[e]: contiguous, so a frame
     // streams through them instead of visiting one allocation per edge (that was most of a 10,000-card frame).
-    std::vector<Vec2>              pts;
-    std::vector<int>               first;
+    std::vector<Vec2> pts;
+    std::vector<int> first;
     // By routing point: the largest distance (canvas units) from the route at which the point may be dropped
     // (Douglas-Peucker order; the end points never are). Keeping the points whose value exceeds a tolerance gives
     // the route simplified to that tolerance.
-    std::vector<float>             drop;
-    std::vector<std::vector<int>>  node_edges; // by node: the edges touching it (re-done when it moves)
+    std::vector<float> drop;
+    std::vector<std::vector<int>> node_edges;  // by node: the edges touching it (re-done when it moves)
 
     // Far out, once per zoom: every route simplified to `far_tolerance`, flattened the same way (edge e's points
     // start at far_first[e]), with each point's join offset for a 1-unit-wide line as Dear ImGui's polylines make it
     // (the segment normal at the ends, the miter-scaled mean of the two normals inside). A uniform scale keeps
     // directions, so the offsets hold on screen.
-    float                          far_tolerance = -1;  // < 0: not built for the current layout
-    std::vector<Vec2>              far_pts, far_join;
-    std::vector<int>               far_first;
-    std::vector<int>               changed;    // scratch: the edges a drag re-routed this frame
-    std::vector<DropRange>         drop_stack; // scratch: simplification_order's work list
+    float far_tolerance = -1;  // < 0: not built for the current layout
+    std::vector<Vec2> far_pts, far_join;
+    std::vector<int> far_first;
+    std::vector<int> changed;           // scratch: the edges a drag re-routed this frame
+    std::vector<DropRange> drop_stack;  // scratch: simplification_order's work list
 
     // Drawn: resolved, not inside a folded group or merged into another, both ends shown.
     bool shows(int e) const {
@@ -81,17 +81,17 @@ struct CanvasCache {
 // A route as drawn this frame, in ImGui coordinates: runs of points (clipping splits a route into runs).
 struct Route {
     std::vector<ImVec2> pts;
-    std::vector<int>    starts;  // one more than runs: starts.back() == pts.size()
-    bool                tip = false;
+    std::vector<int> starts;  // one more than runs: starts.back() == pts.size()
+    bool tip = false;
 };
 
 // Buffers a frame of the map reuses, so drawing allocates nothing once they have grown. Owned by the map's state,
 // never static: two apps (or two test contexts) alive at once each have their own.
 struct CanvasScratch {
-    Route               route;
-    std::vector<ImVec2> tail;     // the far-out route's last points (arrowhead, hover test)
-    std::vector<ImRect> taken;    // edge labels drawn so far (ImGui coordinates): labels never cover each other
-    std::vector<char>   lit;      // by node: lit by the selection
+    Route route;
+    std::vector<ImVec2> tail;   // the far-out route's last points (arrowhead, hover test)
+    std::vector<ImRect> taken;  // edge labels drawn so far (ImGui coordinates): labels never cover each other
+    std::vector<char> lit;      // by node: lit by the selection
 };
 
 // Brings the cache up to date with app's content, layout and filters. When nothing changed this is one compare of

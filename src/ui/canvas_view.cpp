@@ -42,14 +42,14 @@ static Vec2 from_imgui(const AppContext& app, ImVec2 p) {
 // [SECTION] Input ---------------------------------------------------------------------------------------------------
 
 struct CanvasInput {
-    Vec2  mouse;                  // screen space
-    bool  hovered = false;        // pointer over the canvas and not over a panel
-    bool  pressed = false, released = false, clicked = false;
-    bool  dragging = false;       // left button held and moved past the drag threshold
-    Vec2  drag_delta;             // screen pixels since last frame
+    Vec2 mouse;            // screen space
+    bool hovered = false;  // pointer over the canvas and not over a panel
+    bool pressed = false, released = false, clicked = false;
+    bool dragging = false;  // left button held and moved past the drag threshold
+    Vec2 drag_delta;        // screen pixels since last frame
     float wheel_x = 0, wheel_y = 0;
-    bool  ctrl = false, shift = false;
-    bool  back_button = false, forward_button = false;
+    bool ctrl = false, shift = false;
+    bool back_button = false, forward_button = false;
 };
 
 static CanvasInput read_input(const AppContext& app, bool item_hovered, bool item_active, bool item_released) {
@@ -78,7 +78,8 @@ static CanvasInput read_input(const AppContext& app, bool item_hovered, bool ite
 // Cards are drawn in node order with the selection last, so the topmost card is found by walking that order backwards.
 static int card_at(const AppContext& app, const CanvasCache& cc, Vec2 screen) {
     const Vec2 p = app.map.view.screen_to_canvas(screen);
-    if (app.reading.selected >= 0 && app.map.layout.cards[app.reading.selected].contains(p)) return app.reading.selected;
+    if (app.reading.selected >= 0 && app.map.layout.cards[app.reading.selected].contains(p))
+        return app.reading.selected;
     for (int i = (int)app.map.layout.cards.size() - 1; i >= 0; --i)
         if (cc.visible[i] && app.map.layout.cards[i].contains(p)) return i;
     return -1;
@@ -88,7 +89,8 @@ static int card_at(const AppContext& app, const CanvasCache& cc, Vec2 screen) {
 
 // The viewport's canvas_to_screen as a scale and an offset (see ScreenMap), read off the helpers.
 static ScreenMap screen_map(const AppContext& app) {
-    return {app.map.view.canvas_to_screen(Rect{0, 0, 1, 1}).w, to_imgui(app, app.map.view.canvas_to_screen(Vec2(0, 0)))};
+    return {app.map.view.canvas_to_screen(Rect{0, 0, 1, 1}).w,
+            to_imgui(app, app.map.view.canvas_to_screen(Vec2(0, 0)))};
 }
 
 // An edge's route as screen points, split into runs (starts[k] .. starts[k+1]) where segments leave `clip` (ImGui
@@ -109,7 +111,10 @@ static void edge_route(const AppContext& app, const CanvasCache& cc, int e, cons
     };
     bool open = false;
     auto segment = [&](ImVec2 p, ImVec2 q) {  // long pieces run far off screen: only their near segments are kept
-        if (!in(p, q)) { open = false; return; }
+        if (!in(p, q)) {
+            open = false;
+            return;
+        }
         if (!open) {
             out.starts.push_back((int)out.pts.size());
             out.pts.push_back(p);
@@ -121,7 +126,11 @@ static void edge_route(const AppContext& app, const CanvasCache& cc, int e, cons
     for (int j = 1; j < n; ++j) {
         const ImVec2 b = map(path[j]);
         if (j == n - 1) out.tip = in(b, b);
-        if (!in(a, b)) { open = false; a = b; continue; }  // the curve stays inside its ends' box
+        if (!in(a, b)) {
+            open = false;
+            a = b;
+            continue;
+        }  // the curve stays inside its ends' box
         // As many segments as the curve needs on screen.
         const int segments = far ? 1 : std::clamp((int)(std::fabs(b.x - a.x) + std::fabs(b.y - a.y)) / 12, 1, 16);
         const float k = ltr ? (b.x - a.x) * 0.5f : (b.y - a.y) * 0.5f;
@@ -183,7 +192,8 @@ static void draw_edge_label(AppContext& app, ImDrawList* dl, const Route& route,
     bool found = false;
     for (float fraction : {0.5f, 0.33f, 0.67f, 0.2f, 0.8f}) {
         if (!route_point(route, fraction, mid)) return;
-        const ImRect box(mid.x - ts.x * 0.5f - 8, mid.y - ts.y * 0.5f - 5, mid.x + ts.x * 0.5f + 8, mid.y + ts.y * 0.5f + 5);
+        const ImRect box(mid.x - ts.x * 0.5f - 8, mid.y - ts.y * 0.5f - 5, mid.x + ts.x * 0.5f + 8,
+                         mid.y + ts.y * 0.5f + 5);
         found = std::none_of(taken.begin(), taken.end(), [&](const ImRect& t) { return t.Overlaps(box); });
         if (found) break;
     }
@@ -191,7 +201,8 @@ static void draw_edge_label(AppContext& app, ImDrawList* dl, const Route& route,
         if (!always) return;
         route_point(route, 0.5f, mid);
     }
-    const ImVec2 p0(mid.x - ts.x * 0.5f - 6, mid.y - ts.y * 0.5f - 3), p1(mid.x + ts.x * 0.5f + 6, mid.y + ts.y * 0.5f + 3);
+    const ImVec2 p0(mid.x - ts.x * 0.5f - 6, mid.y - ts.y * 0.5f - 3),
+        p1(mid.x + ts.x * 0.5f + 6, mid.y + ts.y * 0.5f + 3);
     taken.push_back(ImRect(p0, p1));
     dl->AddRectFilled(p0, p1, app.theme.edge_label_bg, 6.0f);
     dl->AddRect(p0, p1, app.theme.card_border, 6.0f);
@@ -206,7 +217,8 @@ static float text_px(float base, float zoom) { return std::round(base * zoom); }
 
 // The fold control of a card with parts, at its bottom left (screen space): "+ 4 parts" or "- fold".
 static bool fold_control(const AppContext& app, int i, Rect& out) {
-    if (i < 0 || i >= (int)app.map.folds.parts.size() || app.map.folds.parts[i].empty() || app.map.layout.lanes.empty()) return false;
+    if (i < 0 || i >= (int)app.map.folds.parts.size() || app.map.folds.parts[i].empty() || app.map.layout.lanes.empty())
+        return false;
     const float z = app.map.view.cam.zoom;
     const Rect r = app.map.view.canvas_to_screen(app.map.layout.cards[i]);
     const float h = 20.0f * z, pad = 16.0f * z;
@@ -242,16 +254,18 @@ static void draw_lane_card(AppContext& app, ImDrawList* dl, int i, float alpha, 
     if (has_fold) {
         const bool open = app.map.unfolded[i];
         const int parts = app.map.folds.nested[i];
-        const std::string label = open ? tr(app, Str::kFoldGroup)
-                                  : parts == 1 ? tr(app, Str::kOnePart) : fill(tr(app, Str::kParts), std::to_string(parts));
+        const std::string label = open         ? tr(app, Str::kFoldGroup)
+                                  : parts == 1 ? tr(app, Str::kOnePart)
+                                               : fill(tr(app, Str::kParts), std::to_string(parts));
         const float size = std::min(fold.h - 2.0f, std::max(11.0f, std::round(12.0f * z)));
         const ImVec2 ts = app.font_regular->CalcTextSizeA(size, 1e9f, 0, label.c_str());
         const ImVec2 f0 = to_imgui(app, fold.min());
         const ImVec2 f1(f0.x + ts.x + 14.0f * z, f0.y + fold.h);
         const bool hover = ImGui::IsMouseHoveringRect(f0, f1) && app.map.hovered == i;
         if (hover && !touch_input()) app.map.fold_hover = i;
-        dl->AddRectFilled(f0, f1, with_alpha(hover ? mix(th.card_bg, th.selection, 0.25f) : mix(th.card_bg, th.muted, 0.15f), alpha),
-                          fold.h * 0.5f);
+        dl->AddRectFilled(
+            f0, f1, with_alpha(hover ? mix(th.card_bg, th.selection, 0.25f) : mix(th.card_bg, th.muted, 0.15f), alpha),
+            fold.h * 0.5f);
         dl->AddText(app.font_regular, size, ImVec2(f0.x + 7.0f * z, f0.y + (fold.h - size) * 0.5f),
                     with_alpha(th.text, alpha), label.c_str());
     }
@@ -276,21 +290,33 @@ static void draw_card(AppContext& app, ImDrawList* dl, int i, float alpha) {
     // A note (lanes' notes categories) reads as a note on the map, not a claim: no shadow, paler, a dashed edge.
     const bool note = !app.map.layout.lanes.empty() && is_note(app, i);
     if (!note)
-        dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha), round);
+        dl->AddRectFilled(ImVec2(p0.x + 2, p0.y + 3), ImVec2(p1.x + 2, p1.y + 3), with_alpha(th.card_shadow, alpha),
+                          round);
     dl->AddRectFilled(p0, p1, with_alpha(note ? mix(th.card_bg, th.canvas_bg, 0.6f) : th.card_bg, alpha), round);
     if (!note)
         dl->AddRectFilled(p0, ImVec2(p0.x + std::max(3.0f, 6.0f * z), p1.y), with_alpha(accent, alpha), round,
                           ImDrawFlags_RoundCornersLeft);
     const bool selected = i == app.reading.selected, focused = i == app.map.focused && !selected;
-    const bool hit = std::find(app.reading.search_results.begin(), app.reading.search_results.end(), i) != app.reading.search_results.end();
+    const bool hit = std::find(app.reading.search_results.begin(), app.reading.search_results.end(), i) !=
+                     app.reading.search_results.end();
     ImU32 border = th.card_border;
     float border_w = 1.0f;
-    if (hit) { border = th.search_hit; border_w = 2.5f; }
-    if (i == app.map.hovered) { border = mix(border, th.title, 0.35f); border_w = std::max(border_w, 1.5f); }
-    if (selected) { border = th.selection; border_w = 3.0f; }
+    if (hit) {
+        border = th.search_hit;
+        border_w = 2.5f;
+    }
+    if (i == app.map.hovered) {
+        border = mix(border, th.title, 0.35f);
+        border_w = std::max(border_w, 1.5f);
+    }
+    if (selected) {
+        border = th.selection;
+        border_w = 3.0f;
+    }
     if (note && border_w == 1.0f) {
         const ImVec2 outline[5] = {p0, ImVec2(p1.x, p0.y), p1, ImVec2(p0.x, p1.y), p0};
-        draw_styled_polyline(dl, outline, 5, with_alpha(mix(border, th.muted, 0.7f), alpha), 1.2f, EdgeStyle::Dashed, false);
+        draw_styled_polyline(dl, outline, 5, with_alpha(mix(border, th.muted, 0.7f), alpha), 1.2f, EdgeStyle::Dashed,
+                             false);
     } else {
         dl->AddRect(p0, p1, with_alpha(border, alpha), round, 0, border_w);
     }
@@ -373,8 +399,8 @@ static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
         if (y > box.y + 0.5f)  // held: cards pass under it
             dl->AddRectFilled(ImVec2(p.x - 4.0f, p.y - 4.0f), ImVec2(p.x + box.w + 4.0f, p.y + size * 1.35f + 6.0f),
                               with_alpha(th.canvas_bg, 0.96f));
-        dl->AddRectFilled(ImVec2(p.x, p.y + size * 1.35f), ImVec2(p.x + box.w, p.y + size * 1.35f + std::max(2.0f, 3.0f * z)),
-                          colour);
+        dl->AddRectFilled(ImVec2(p.x, p.y + size * 1.35f),
+                          ImVec2(p.x + box.w, p.y + size * 1.35f + std::max(2.0f, 3.0f * z)), colour);
         dl->PushClipRect(p, ImVec2(p.x + box.w, p.y + size * 1.6f), true);
         dl->AddText(app.font_bold, size, p, mix(colour, th.title, 0.35f), label.c_str());
         dl->PopClipRect();
@@ -383,16 +409,20 @@ static void draw_lane_headers(AppContext& app, ImDrawList* dl) {
 
 // A lanes card shows only its title: the summary comes on hover (not on touch, where hovering is a tap).
 static void draw_card_tooltip(const AppContext& app, int hovered_edge) {
-    if (app.map.layout.lanes.empty() || app.map.hovered < 0 || hovered_edge >= 0 || app.map.dragging >= 0 || touch_input()) return;
+    if (app.map.layout.lanes.empty() || app.map.hovered < 0 || hovered_edge >= 0 || app.map.dragging >= 0 ||
+        touch_input())
+        return;
     if (app.map.fold_hover == app.map.hovered) {  // what the control does, with the parts' titles
         if (!ImGui::BeginTooltip()) return;
         ImGui::TextDisabled("%s", tr(app, app.map.unfolded[app.map.hovered] ? Str::kFoldTip : Str::kUnfoldTip));
         if (!app.map.unfolded[app.map.hovered])
-            for (int p : app.map.folds.parts[app.map.hovered]) ImGui::BulletText("%s", app_text(app, app.content->nodes[p].title).c_str());
+            for (int p : app.map.folds.parts[app.map.hovered])
+                ImGui::BulletText("%s", app_text(app, app.content->nodes[p].title).c_str());
         ImGui::EndTooltip();
         return;
     }
-    if (ImGui::GetIO().MouseDownDuration[0] >= 0 || !ImGui::IsMouseHoveringRect(ImVec2(0, 0), ImVec2(1e9f, 1e9f))) return;
+    if (ImGui::GetIO().MouseDownDuration[0] >= 0 || !ImGui::IsMouseHoveringRect(ImVec2(0, 0), ImVec2(1e9f, 1e9f)))
+        return;
     const Node& n = app.content->nodes[app.map.hovered];
     if (n.summary.empty() || !ImGui::BeginTooltip()) return;
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.0f);
@@ -455,7 +485,8 @@ static void apply_input(AppContext& app, const CanvasCache& cc, const CanvasInpu
         else if (hit >= 0) app_select_index(app, hit, true);
         else app_clear_selection(app);
     }
-    if (in.released && app.map.dragging >= 0 && app.map.drag_moved) app_edit_card_moved(app, app.map.dragging);  // edit mode keeps it
+    if (in.released && app.map.dragging >= 0 && app.map.drag_moved)
+        app_edit_card_moved(app, app.map.dragging);  // edit mode keeps it
     if (in.released || !ImGui::IsMouseDown(ImGuiMouseButton_Left)) app.map.dragging = -1;
     if (in.back_button) app_back(app);
     if (in.forward_button) app_forward(app);
@@ -475,7 +506,8 @@ static int draw_edges(AppContext& app, CanvasCache& cc, ImDrawList* dl, const Ca
     // every frame.
     if (far) simplify_routes(cc, std::exp2(std::floor(std::log2(0.5f / zoom) * 4.0f) / 4.0f));
     const ScreenMap map = screen_map(app);
-    const Rect cull = app.map.view.visible_canvas().expanded(16.0f / zoom);  // an arrowhead: a tip just off screen shows
+    const Rect cull =
+        app.map.view.visible_canvas().expanded(16.0f / zoom);  // an arrowhead: a tip just off screen shows
     const ImRect clip(to_imgui(app, app.map.view.canvas_to_screen(cull.min())),
                       to_imgui(app, app.map.view.canvas_to_screen(cull.max())));
     const bool pick = in.hovered && app.map.hovered < 0;
@@ -502,8 +534,11 @@ static int draw_edges(AppContext& app, CanvasCache& cc, ImDrawList* dl, const Ca
             const bool note = is_note(app, cc.from[e]) || is_note(app, cc.to[e]);
             rest = span > 1 || note ? 0.16f : app.map.layout.left_to_right ? 0.6f : 0.35f;
         }
-        const ImU32 col = with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge,
-                                     touches ? 1.0f : focus < 0 ? rest : app.reading.selected >= 0 ? 0.18f : 0.3f);
+        const ImU32 col =
+            with_alpha(touches ? mix(th.edge, th.selection, 0.55f) : th.edge, touches                     ? 1.0f
+                                                                              : focus < 0                 ? rest
+                                                                              : app.reading.selected >= 0 ? 0.18f
+                                                                                                          : 0.3f);
         const float w = std::clamp(1.6f * zoom, 1.0f, 2.5f) * (touches ? 1.4f : 1.0f);
         const bool thin = thin_ok && w == 1.0f;
         const bool plain = tiny && !touches;
@@ -517,7 +552,10 @@ static int draw_edges(AppContext& app, CanvasCache& cc, ImDrawList* dl, const Ca
             for (int i = near_mouse ? 0 : std::max(0, n - 4); i < n; ++i) tail.push_back(map(cc.far_pts[first + i]));
             if (!plain) draw_arrowhead(dl, tail.data(), (int)tail.size(), col, arrow);
             const float d = near_mouse ? distance_to_polyline(tail.data(), (int)tail.size(), mouse_px) : best;
-            if (d < best) { best = d; hovered_edge = e; }
+            if (d < best) {
+                best = d;
+                hovered_edge = e;
+            }
             continue;
         }
         edge_route(app, cc, e, map, far, &clip, route);
@@ -528,7 +566,10 @@ static int draw_edges(AppContext& app, CanvasCache& cc, ImDrawList* dl, const Ca
             draw_styled_polyline(dl, run, count, col, w, style, thin);
             if (k == runs - 1 && route.tip && !plain) draw_arrowhead(dl, run, count, col, arrow);
             const float d = near_mouse ? distance_to_polyline(run, count, mouse_px) : best;
-            if (d < best) { best = d; hovered_edge = e; }
+            if (d < best) {
+                best = d;
+                hovered_edge = e;
+            }
         }
     }
     return hovered_edge;
@@ -539,7 +580,8 @@ static void draw_edge_labels(AppContext& app, const CanvasCache& cc, ImDrawList*
     const ScreenMap map = screen_map(app);
     const ImRect screen(app.map.canvas_origin, to_imgui(app, app.map.view.size));
     Route& route = app.map.scratch.route;
-    std::vector<ImRect>& taken = app.map.scratch.taken;  // labels never cover each other (phones: many edges, little room)
+    std::vector<ImRect>& taken =
+        app.map.scratch.taken;  // labels never cover each other (phones: many edges, little room)
     taken.clear();
     auto label = [&](int e, bool always) {
         if (!cc.shows(e)) return;
@@ -563,7 +605,8 @@ void draw_canvas(AppContext& app) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, app.theme.canvas_bg);
     ImGui::Begin("##canvas", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav |
+                     ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(2);
     app.map.canvas_origin = ImGui::GetCursorScreenPos();

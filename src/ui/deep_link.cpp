@@ -18,7 +18,11 @@ std::string url_encode(const std::string& s) {
     std::string out;
     for (unsigned char ch : s) {
         if (std::isalnum(ch) || ch == '-' || ch == '_' || ch == '.' || ch == '~') out += (char)ch;
-        else { char buf[4]; std::snprintf(buf, sizeof buf, "%%%02X", ch); out += buf; }
+        else {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", ch);
+            out += buf;
+        }
     }
     return out;
 }
@@ -40,9 +44,12 @@ std::string hash_of(const AppContext& app) {
     const Content& c = *app.content;
     std::string h;
     if (app.reading.tour.tour >= 0 && app.reading.tour.tour < (int)c.tours.size() &&
-        (app.reading.selected < 0 || c.tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected))
-        h = "#tour=" + url_encode(c.tours[app.reading.tour.tour].id) + "&step=" + std::to_string(app.reading.tour.step + 1);
-    else if (app.reading.selected >= 0 && app.reading.selected < (int)c.nodes.size()) h = "#node=" + url_encode(c.nodes[app.reading.selected].id);
+        (app.reading.selected < 0 ||
+         c.tours[app.reading.tour.tour].steps[app.reading.tour.step].node_index == app.reading.selected))
+        h = "#tour=" + url_encode(c.tours[app.reading.tour.tour].id) +
+            "&step=" + std::to_string(app.reading.tour.step + 1);
+    else if (app.reading.selected >= 0 && app.reading.selected < (int)c.nodes.size())
+        h = "#node=" + url_encode(c.nodes[app.reading.selected].id);
     const std::string u = unfold_part(app);
     if (u.empty()) return h;
     return h.empty() ? "#" + u.substr(1) : h + u;
@@ -83,11 +90,20 @@ void apply_hash(AppContext& app, const std::string& hash, std::string& missing) 
         return;
     }
     app_stop_tour(app);
-    if (id.empty()) { app_select(app, "", false); return; }
+    if (id.empty()) {
+        app_select(app, "", false);
+        return;
+    }
     History peek = app.reading.history;
-    if (peek.can_back() && peek.back() == id) { app_back(app); return; }
+    if (peek.can_back() && peek.back() == id) {
+        app_back(app);
+        return;
+    }
     peek = app.reading.history;
-    if (peek.can_forward() && peek.forward() == id) { app_forward(app); return; }
+    if (peek.can_forward() && peek.forward() == id) {
+        app_forward(app);
+        return;
+    }
     app_select(app, id, true);
 }
 

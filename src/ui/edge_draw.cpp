@@ -25,8 +25,8 @@ ImVec2 join(ImVec2 n0, ImVec2 n1) {
 
 struct ThinWriter {
     ImDrawVert* v;
-    ImVec2      uv0, uv1;
-    ImU32       col;
+    ImVec2 uv0, uv1;
+    ImU32 col;
 
     ThinWriter(ImDrawList* dl, int idx_count, int vtx_count, ImU32 c) : col(c) {
         dl->PrimReserve(idx_count, vtx_count);
@@ -38,8 +38,12 @@ struct ThinWriter {
     void point(ImVec2 c, ImVec2 d) {  // the two outer vertices of a line point; d = join offset for a 1 px line
         d.x *= kHalf;
         d.y *= kHalf;
-        v[0].pos = ImVec2(c.x + d.x, c.y + d.y); v[0].uv = uv0; v[0].col = col;
-        v[1].pos = ImVec2(c.x - d.x, c.y - d.y); v[1].uv = uv1; v[1].col = col;
+        v[0].pos = ImVec2(c.x + d.x, c.y + d.y);
+        v[0].uv = uv0;
+        v[0].col = col;
+        v[1].pos = ImVec2(c.x - d.x, c.y - d.y);
+        v[1].uv = uv1;
+        v[1].col = col;
         v += 2;
     }
 };
@@ -50,8 +54,12 @@ void finish_strip(ImDrawList* dl, int n) {
     const unsigned base = dl->_VtxCurrentIdx;
     for (int i = 0; i + 1 < n; ++i, ix += 6) {
         const ImDrawIdx a = (ImDrawIdx)(base + i * 2), b = (ImDrawIdx)(a + 2);
-        ix[0] = b; ix[1] = a; ix[2] = (ImDrawIdx)(a + 1);  // the two triangles of AddPolyline's textured path
-        ix[3] = (ImDrawIdx)(b + 1); ix[4] = (ImDrawIdx)(a + 1); ix[5] = b;
+        ix[0] = b;
+        ix[1] = a;
+        ix[2] = (ImDrawIdx)(a + 1);  // the two triangles of AddPolyline's textured path
+        ix[3] = (ImDrawIdx)(b + 1);
+        ix[4] = (ImDrawIdx)(a + 1);
+        ix[5] = b;
     }
     dl->_IdxWritePtr = ix;
     dl->_VtxWritePtr += n * 2;
@@ -70,7 +78,10 @@ void thin_polyline(ImDrawList* dl, const ImVec2* p, int n, ImU32 col) {
     ThinWriter w(dl, (n - 1) * 6, n * 2, col);
     ImVec2 prev = unit_normal(p[0], p[1]);
     for (int i = 0; i < n; ++i) {
-        if (i == 0 || i == n - 1) { w.point(p[i], prev); continue; }
+        if (i == 0 || i == n - 1) {
+            w.point(p[i], prev);
+            continue;
+        }
         const ImVec2 next = unit_normal(p[i], p[i + 1]);
         w.point(p[i], join(prev, next));
         prev = next;
@@ -109,14 +120,21 @@ static void thin_dashes(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, flo
                 w.point(ImVec2(a.x + ux * t, a.y + uy * t), normal);
                 w.point(ImVec2(a.x + ux * (t + step), a.y + uy * (t + step)), normal);
                 const ImDrawIdx i1 = (ImDrawIdx)(base + count * 4), i2 = (ImDrawIdx)(i1 + 2);
-                ix[0] = i2; ix[1] = i1; ix[2] = (ImDrawIdx)(i1 + 1);
-                ix[3] = (ImDrawIdx)(i2 + 1); ix[4] = (ImDrawIdx)(i1 + 1); ix[5] = i2;
+                ix[0] = i2;
+                ix[1] = i1;
+                ix[2] = (ImDrawIdx)(i1 + 1);
+                ix[3] = (ImDrawIdx)(i2 + 1);
+                ix[4] = (ImDrawIdx)(i1 + 1);
+                ix[5] = i2;
                 ix += 6;
                 ++count;
             }
             t += step;
             phase += step;
-            if (phase >= (drawing ? on : off) - 1e-3f) { phase = 0; drawing = !drawing; }
+            if (phase >= (drawing ? on : off) - 1e-3f) {
+                phase = 0;
+                drawing = !drawing;
+            }
         }
     }
     dl->_IdxWritePtr = ix;
@@ -136,7 +154,10 @@ void draw_styled_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, f
     // Dashes and dots: walk the polyline, drawing on/off runs of fixed screen length.
     const bool dotted = style == EdgeStyle::Dotted;
     const float on = dotted ? width * 1.2f : width * 5.0f, off = dotted ? width * 2.2f : width * 3.5f;
-    if (thin) { thin_dashes(dl, pts, n, col, on, off); return; }
+    if (thin) {
+        thin_dashes(dl, pts, n, col, on, off);
+        return;
+    }
     float phase = 0;
     bool drawing = true;
     for (int i = 0; i + 1 < n; ++i) {
@@ -151,7 +172,10 @@ void draw_styled_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, f
             a = m;
             seg -= step;
             phase += step;
-            if (phase >= (drawing ? on : off) - 1e-3f) { phase = 0; drawing = !drawing; }
+            if (phase >= (drawing ? on : off) - 1e-3f) {
+                phase = 0;
+                drawing = !drawing;
+            }
         }
     }
 }

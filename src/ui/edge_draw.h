@@ -14,7 +14,7 @@ namespace ex {
 // canvas → ImGui coordinates for the per-point loops: a scale and an offset, read once per frame off the viewport
 // helpers (see screen_map in canvas_view.cpp), so thousands of route points cost a multiply-add each.
 struct ScreenMap {
-    float  scale;
+    float scale;
     ImVec2 offset;
     ImVec2 operator()(Vec2 p) const { return ImVec2(p.x * scale + offset.x, p.y * scale + offset.y); }
 };
@@ -27,8 +27,7 @@ void thin_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col);
 void thin_polyline(ImDrawList* dl, const Vec2* pts, const Vec2* joins, int n, const ScreenMap& map, ImU32 col);
 
 // A route run in its style; dashes and dots keep a fixed screen length. Uses the thin writers when it can.
-void draw_styled_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, float width, EdgeStyle style,
-                          bool thin);
+void draw_styled_polyline(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, float width, EdgeStyle style, bool thin);
 void draw_arrowhead(ImDrawList* dl, const ImVec2* pts, int n, ImU32 col, float size);
 float distance_to_polyline(const ImVec2* pts, int n, ImVec2 p);
 

@@ -25,7 +25,9 @@ namespace ex {
 
 // [SECTION] Document ------------------------------------------------------------------------------------------------
 
-static void say(AppContext& app, std::string message, double seconds = 4.0) { app_show_status(app, std::move(message), seconds); }
+static void say(AppContext& app, std::string message, double seconds = 4.0) {
+    app_show_status(app, std::move(message), seconds);
+}
 
 static void load_buffers(AppContext& app) {
     app.editor->edit_node.clear();
@@ -41,7 +43,8 @@ static void load_buffers(AppContext& app) {
     app.editor->edit_labels.assign(app.content->edges.size(), std::string());
     for (size_t e = 0; e < app.content->edges.size(); ++e) {
         const Edge& ed = app.content->edges[e];
-        if (ed.from_index == app.reading.selected || ed.to_index == app.reading.selected) app.editor->edit_labels[e] = app_text(app, ed.label);
+        if (ed.from_index == app.reading.selected || ed.to_index == app.reading.selected)
+            app.editor->edit_labels[e] = app_text(app, ed.label);
     }
 }
 
@@ -53,7 +56,6 @@ static void load_tour_buffers(AppContext& app) {
     app.editor->tour_title = app_text(app, t.title);
     for (const TourStep& step : t.steps) app.editor->step_captions.push_back(app_text(app, step.caption));
 }
-
 
 // After any change to the document: show its content (or keep the map and show its problems).
 static void sync(AppContext& app) {
@@ -87,12 +89,13 @@ bool app_open_editor(AppContext& app) {
                                                   : doc->open(app.content_bytes, app.content_label);
     if (!opened || !doc->content()) {
         const std::string why = doc->result().problems.empty() ? std::string(tr(app, Str::kEdNoSource))
-                                                                : format_problem(doc->result().problems.front());
+                                                               : format_problem(doc->result().problems.front());
         say(app, fill(tr(app, Str::kEdCannot), why));
         return false;
     }
     app.editor->doc = std::move(doc);
-    app.problems = app.editor->doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
+    app.problems =
+        app.editor->doc->result().problems;  // a draft's cards waiting for a citation are listed from the start
     app.editor->edit_mode = true;
     load_buffers(app);
     load_tour_buffers(app);
@@ -106,7 +109,9 @@ void app_close_editor(AppContext& app) {
 }
 
 void app_edit_card_moved(AppContext& app, int node) {
-    if (!app.editor->edit_mode || !app.editor->doc || !app.content || node < 0 || node >= (int)app.map.layout.cards.size()) return;
+    if (!app.editor->edit_mode || !app.editor->doc || !app.content || node < 0 ||
+        node >= (int)app.map.layout.cards.size())
+        return;
     const Rect r = app.map.layout.cards[node];
     apply(app, app.editor->doc->move_card(app.content->nodes[node].id, std::round(r.x), std::round(r.y)));
 }
@@ -127,7 +132,10 @@ bool app_save(AppContext& app) {
         if (ok) say(app, fill(tr(app, Str::kEdSaved), app.content_path));
         else if (app.editor->doc->conflict()) {
             app.editor->edit_disk_changed = true;
-            say(app, fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(), base_name(app.editor->doc->conflict_copy())), 30.0);
+            say(app,
+                fill(fill(tr(app, Str::kEdConflict), app.editor->doc->label()).c_str(),
+                     base_name(app.editor->doc->conflict_copy())),
+                30.0);
         } else say(app, refusal(app));
     } else {
         say(app, tr(app, Str::kEdNoFile));
@@ -181,7 +189,8 @@ bool app_edit_overwrite(AppContext& app) {
     if (!app.editor->doc || app.content_path.empty()) return false;
     if (!app.editor->doc->save_file(app.content_path, true)) return apply(app, false);
     app.editor->edit_disk_changed = false;
-    say(app, fill(fill(tr(app, Str::kEdOverwritten), app.editor->doc->label()).c_str(), app.editor->doc->label() + ".bak"));
+    say(app,
+        fill(fill(tr(app, Str::kEdOverwritten), app.editor->doc->label()).c_str(), app.editor->doc->label() + ".bak"));
     return true;
 }
 
@@ -201,8 +210,7 @@ static bool input_text(const char* label, std::string& value, bool multiline, co
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     if (multiline)
         ImGui::InputTextMultiline(label, value.data(), value.capacity() + 1,
-                                  ImVec2(-1, ImGui::GetTextLineHeight() * rows),
-                                  flags, resize, &value);
+                                  ImVec2(-1, ImGui::GetTextLineHeight() * rows), flags, resize, &value);
     else ImGui::InputTextWithHint(label, hint, value.data(), value.capacity() + 1, flags, resize, &value);
     return ImGui::IsItemDeactivatedAfterEdit();  // one undo step per field edit, not per keystroke
 }
@@ -240,9 +248,9 @@ static std::string first_words(const std::string& text, size_t bytes) {
 // Dear ImGui's text field does not wrap, so the lines are joined with '\n' here and the selection is mapped back to
 // the paragraph's text (the spaces a line broke at are in no line: a selection across them takes them back).
 struct PassageLines {
-    std::string         shown;   // the lines joined with '\n'
-    std::vector<LineSpan> lines; // in the paragraph's text
-    std::vector<size_t> starts;  // where each line starts in `shown`
+    std::string shown;            // the lines joined with '\n'
+    std::vector<LineSpan> lines;  // in the paragraph's text
+    std::vector<size_t> starts;   // where each line starts in `shown`
 
     size_t source(size_t at) const {  // a byte offset in `shown` → one in the paragraph's text
         size_t i = std::upper_bound(starts.begin(), starts.end(), at) - starts.begin();
@@ -266,7 +274,7 @@ static PassageLines wrap_passage(const std::string& text, float width) {
 }
 
 struct PassageSelection {
-    AppContext*         app;
+    AppContext* app;
     const PassageLines* lines;
 };
 
@@ -311,9 +319,10 @@ static bool passage_quote(AppContext& app, const SourceParagraph& para, const st
                               ImGuiInputTextFlags_ReadOnly | ImGuiInputTextFlags_CallbackAlways, passage_callback,
                               &sel);
     note_item(app, "editor.passage");
-    const std::string words = app.editor->quote_to > app.editor->quote_from && app.editor->quote_to <= text.size()
-                                  ? trimmed(text.substr(app.editor->quote_from, app.editor->quote_to - app.editor->quote_from))
-                                  : std::string();
+    const std::string words =
+        app.editor->quote_to > app.editor->quote_from && app.editor->quote_to <= text.size()
+            ? trimmed(text.substr(app.editor->quote_from, app.editor->quote_to - app.editor->quote_from))
+            : std::string();
     ImGui::BeginDisabled(words.empty());
     const bool use = ImGui::SmallButton(tr(app, Str::kEdUseSelection));
     note_item(app, "editor.use_selection");
@@ -359,10 +368,12 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
         for (const SourceParagraph& p : section.paragraphs) paragraphs.push_back(&p);
     if (app.editor->cite_paragraph >= (int)paragraphs.size()) app.editor->cite_paragraph = -1;
     const int had = app.editor->cite_paragraph;
-    pick(app, "##paragraph", 170, (int)paragraphs.size(), app.editor->cite_paragraph,
-         [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
-         tr(app, Str::kEdChooseParagraph));
-    if (app.editor->cite_paragraph != had && app.editor->cite_paragraph >= 0) {  // a passage picked: show it to quote from
+    pick(
+        app, "##paragraph", 170, (int)paragraphs.size(), app.editor->cite_paragraph,
+        [&](int i) { return paragraphs[i]->id + "  " + first_words(app_text(app, paragraphs[i]->text), 70); }, -1,
+        tr(app, Str::kEdChooseParagraph));
+    if (app.editor->cite_paragraph != had &&
+        app.editor->cite_paragraph >= 0) {  // a passage picked: show it to quote from
         app.editor->quote_open = true;
         app.editor->quote_target = -1;
     }
@@ -375,8 +386,8 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
     const bool cite = ImGui::Button(tr(app, Str::kEdCite));
     note_item(app, "editor.cite");
     ImGui::EndDisabled();
-    if (cite && apply(app, app.editor->doc->add_citation(id, paragraphs[app.editor->cite_paragraph]->id, app.editor->cite_quote,
-                                                  app.editor->cite_quote_lang))) {
+    if (cite && apply(app, app.editor->doc->add_citation(id, paragraphs[app.editor->cite_paragraph]->id,
+                                                         app.editor->cite_quote, app.editor->cite_quote_lang))) {
         app.editor->cite_quote.clear();
         app.editor->cite_quote_lang.clear();
         app.editor->quote_open = false;
@@ -385,8 +396,10 @@ static bool citation_fields(AppContext& app, const Content& c, const std::string
 
     // The passage to quote from: the new citation's paragraph, or the one citation k cites.
     const SourceParagraph* para = nullptr;
-    if (app.editor->quote_open && app.editor->quote_target < 0 && app.editor->cite_paragraph >= 0) para = paragraphs[app.editor->cite_paragraph];
-    if (app.editor->quote_open && app.editor->quote_target >= 0 && app.editor->quote_target < (int)node.citations.size())
+    if (app.editor->quote_open && app.editor->quote_target < 0 && app.editor->cite_paragraph >= 0)
+        para = paragraphs[app.editor->cite_paragraph];
+    if (app.editor->quote_open && app.editor->quote_target >= 0 &&
+        app.editor->quote_target < (int)node.citations.size())
         for (const SourceParagraph* p : paragraphs)
             if (p->id == node.citations[app.editor->quote_target].paragraph) para = p;
     if (!para) return true;
@@ -420,7 +433,9 @@ static bool tag_fields(AppContext& app, const std::string& id, const std::string
         // Emptied in a bilingual file, the tag goes rather than keeping an empty entry in this language.
         if (removed || (edited && app.editor->edit_tags[i].empty()))
             return !apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, "", "", i));
-        if (edited) return !apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, app.editor->edit_tags[i], lang, i));
+        if (edited)
+            return !apply(app,
+                          app.editor->doc->set_node_text(id, NodeTextField::Tag, app.editor->edit_tags[i], lang, i));
     }
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < 90.0f) ImGui::NewLine();
@@ -428,8 +443,8 @@ static bool tag_fields(AppContext& app, const std::string& id, const std::string
     const bool added = input_text("##newtag", app.editor->new_tag, false, tr(app, Str::kEdTagHint));
     note_item(app, "editor.tag_new");
     if (added && !trimmed(app.editor->new_tag).empty()) {
-        const bool ok = apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, trimmed(app.editor->new_tag), lang,
-                                                           app.editor->edit_tags.size()));
+        const bool ok = apply(app, app.editor->doc->set_node_text(id, NodeTextField::Tag, trimmed(app.editor->new_tag),
+                                                                  lang, app.editor->edit_tags.size()));
         if (ok) app.editor->new_tag.clear();
         return !ok;
     }
@@ -470,7 +485,8 @@ static void selected_card_fields(AppContext& app) {
         ImGui::PopID();
     }
     if (ImGui::SmallButton(tr(app, Str::kEdAddParagraph)))
-        apply(app, app.editor->doc->set_node_text(id, NodeTextField::Body, tr(app, Str::kEdNewParagraph), lang, app.editor->edit_body.size()));
+        apply(app, app.editor->doc->set_node_text(id, NodeTextField::Body, tr(app, Str::kEdNewParagraph), lang,
+                                                  app.editor->edit_body.size()));
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(app, Str::kEdRemoveCard))) {
         std::vector<std::string> removed;
@@ -518,13 +534,15 @@ static void selected_card_fields(AppContext& app) {
          [&](int k) -> const std::string& { return app_text(app, c.edge_kinds[k].forward); });
     ImGui::SameLine();
     if (app.editor->link_target >= (int)c.nodes.size()) app.editor->link_target = -1;
-    pick(app, "##target", -60, (int)c.nodes.size(), app.editor->link_target,
-         [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.reading.selected,
-         tr(app, Str::kEdChooseCard));
+    pick(
+        app, "##target", -60, (int)c.nodes.size(), app.editor->link_target,
+        [&](int n) -> const std::string& { return app_text(app, c.nodes[n].title); }, app.reading.selected,
+        tr(app, Str::kEdChooseCard));
     ImGui::SameLine();
     ImGui::BeginDisabled(app.editor->link_target < 0);
     if (ImGui::Button(tr(app, Str::kEdLink)))
-        apply(app, app.editor->doc->add_edge(id, c.nodes[app.editor->link_target].id, c.edge_kinds[app.editor->link_kind].id));
+        apply(app, app.editor->doc->add_edge(id, c.nodes[app.editor->link_target].id,
+                                             c.edge_kinds[app.editor->link_kind].id));
     ImGui::EndDisabled();
 }
 
@@ -572,7 +590,8 @@ static void tour_fields(AppContext& app) {
         app.editor->edit_tour = std::clamp(app.editor->edit_tour, 0, (int)c.tours.size() - 1);
         pick(app, "##tour", -1, (int)c.tours.size(), app.editor->edit_tour,
              [&](int t) -> const std::string& { return app_text(app, c.tours[t].title); });
-        if (app.editor->edit_tour != had || app.editor->step_captions.size() != c.tours[app.editor->edit_tour].steps.size())
+        if (app.editor->edit_tour != had ||
+            app.editor->step_captions.size() != c.tours[app.editor->edit_tour].steps.size())
             load_tour_buffers(app);
     }
     ImGui::BeginDisabled(selected.empty());
@@ -632,7 +651,8 @@ static void tour_fields(AppContext& app) {
         if (up) changed = apply(app, app.editor->doc->move_tour_step(t, k, k - 1));
         else if (down) changed = apply(app, app.editor->doc->move_tour_step(t, k, k + 1));
         else if (removed) changed = apply(app, app.editor->doc->remove_tour_step(t, k));
-        else if (captioned) changed = apply(app, app.editor->doc->set_step_caption(t, k, app.editor->step_captions[k], lang));
+        else if (captioned)
+            changed = apply(app, app.editor->doc->set_step_caption(t, k, app.editor->step_captions[k], lang));
         if (changed || up || down || removed || captioned) return;
     }
     ImGui::BeginDisabled(selected.empty());
@@ -655,8 +675,9 @@ void draw_editor(AppContext& app) {
     ImGui::SetNextWindowSize(ImVec2(std::min(420.0f, vp->WorkSize.x - 16), 0));
     // Long cards and tours scroll inside the window rather than run off the screen.
     ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, std::max(200.0f, vp->WorkSize.y - 178)));
-    ImGui::Begin("##editor", nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                                          ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::Begin("##editor", nullptr,
+                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar |
+                     ImGuiWindowFlags_AlwaysAutoResize);
     // Over the minimap, which comes and goes as the camera moves and would otherwise take the clicks meant for the
     // bottom of a tall editor. Not over the editor's own open combo list.
     if (!ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
@@ -674,7 +695,8 @@ void draw_editor(AppContext& app) {
     if (ImGui::Button(tr(app, Str::kEdRedo))) app_redo(app);
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button(tr(app, app.config.hooks.download || app.content_path.empty() ? Str::kEdDownload : Str::kEdSave))) app_save(app);
+    if (ImGui::Button(tr(app, app.config.hooks.download || app.content_path.empty() ? Str::kEdDownload : Str::kEdSave)))
+        app_save(app);
     ImGui::SameLine();
     if (ImGui::Button(tr(app, Str::kEdDone))) {
         app_close_editor(app);
@@ -684,7 +706,8 @@ void draw_editor(AppContext& app) {
     if (app.now < app.status_until) text_wrapped(app.status);
     if (app.editor->edit_disk_changed && !app.content_path.empty()) {
         // Until the author chooses which version goes on; the other one is kept in a file either way.
-        if (!(app.now < app.status_until)) text_wrapped(fill(tr(app, Str::kEdChangedOutside), app.editor->doc->label()));
+        if (!(app.now < app.status_until))
+            text_wrapped(fill(tr(app, Str::kEdChangedOutside), app.editor->doc->label()));
         if (ImGui::SmallButton(tr(app, Str::kEdUseFile))) app_edit_use_file(app);
         ImGui::SameLine();
         if (ImGui::SmallButton(tr(app, Str::kEdOverwrite))) app_edit_overwrite(app);

@@ -29,7 +29,8 @@ void install_platform_hooks(AppContext& app) {
             a->config.hooks.set_clipboard(text ? text : "");
         };
         pio.Platform_GetClipboardTextFn = [](ImGuiContext*) {
-            return static_cast<AppContext*>(ImGui::GetPlatformIO().Platform_ClipboardUserData)->config.hooks.get_clipboard();
+            return static_cast<AppContext*>(ImGui::GetPlatformIO().Platform_ClipboardUserData)
+                ->config.hooks.get_clipboard();
         };
     }
     // Links from ImGui (TextLinkOpenURL) take the app's path: the platform's policy, and a notice when refused.

@@ -27,10 +27,9 @@ namespace ex {
 
 // [SECTION] Helpers -------------------------------------------------------------------------------------------------
 
-
-static constexpr ImGuiWindowFlags kPanelFlags =
-    ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
-    ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoFocusOnAppearing;
+static constexpr ImGuiWindowFlags kPanelFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoTitleBar |
+                                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoFocusOnAppearing;
 
 static bool narrow_screen() { return ImGui::GetMainViewport()->WorkSize.x < 720.0f; }
 
@@ -48,7 +47,8 @@ static float detail_width() { return std::min(400.0f, ImGui::GetMainViewport()->
 static float end_panel(AppContext& app, std::string name) {
     const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     if (size.x > 1 && size.y > 1) {
-        app.map.covers.push_back(Rect{pos.x - app.map.canvas_origin.x, pos.y - app.map.canvas_origin.y, size.x, size.y});
+        app.map.covers.push_back(
+            Rect{pos.x - app.map.canvas_origin.x, pos.y - app.map.canvas_origin.y, size.x, size.y});
         app.ui_rects.push_back(UiRect{std::move(name), Rect{pos.x, pos.y, size.x, size.y}});
     }
     ImGui::End();
@@ -105,8 +105,8 @@ static bool node_link(AppContext& app, int node, const char* id_suffix, bool mar
     ImGui::PushStyleColor(ImGuiCol_Header, with_alpha(app.theme.link, 0.16f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, with_alpha(app.theme.link, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, with_alpha(app.theme.link, 0.22f));
-    const bool chosen = ImGui::Selectable(app_text(app, app.content->nodes[node].title).c_str(), marked,
-                                          ImGuiSelectableFlags_None);
+    const bool chosen =
+        ImGui::Selectable(app_text(app, app.content->nodes[node].title).c_str(), marked, ImGuiSelectableFlags_None);
     ImGui::PopStyleColor(4);
     if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     ImGui::PopID();
@@ -149,8 +149,10 @@ static void search_keys(AppContext& app) {
         ImGui::SetItemKeyOwner(ImGuiKey_DownArrow);
         ImGui::SetItemKeyOwner(ImGuiKey_UpArrow);
         const int was = app.reading.search_cursor;
-        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow)) app.reading.search_cursor = std::min(app.reading.search_cursor + 1, count - 1);
-        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow)) app.reading.search_cursor = std::max(app.reading.search_cursor - 1, 0);
+        if (ImGui::IsKeyPressed(ImGuiKey_DownArrow))
+            app.reading.search_cursor = std::min(app.reading.search_cursor + 1, count - 1);
+        if (ImGui::IsKeyPressed(ImGuiKey_UpArrow))
+            app.reading.search_cursor = std::max(app.reading.search_cursor - 1, 0);
         if (was != app.reading.search_cursor) {
             app.reading.search_cursor_moved = true;
             app.reading.search_folded = false;
@@ -221,15 +223,16 @@ static void legend_toggle(AppContext& app) {
     const int hidden = (int)std::count(app.reading.hidden_category.begin(), app.reading.hidden_category.end(), true);
     const std::string label = (hidden > 0 ? std::string(tr(app, Str::kLegend)) + " " +
                                                 fill(tr(app, Str::kHiddenCount), std::to_string(hidden))
-                                          : std::string(tr(app, Str::kLegend))) + "     ##legend";
+                                          : std::string(tr(app, Str::kLegend))) +
+                              "     ##legend";
     const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < w) ImGui::NewLine();
     if (ImGui::Button(label.c_str())) app.reading.legend_open = !app.reading.legend_open;
     const ImVec2 max = ImGui::GetItemRectMax(), min = ImGui::GetItemRectMin();
     const float h = ImGui::GetFontSize();
-    ImGui::RenderArrow(ImGui::GetWindowDrawList(), ImVec2(max.x - ImGui::GetStyle().FramePadding.x - h * 0.9f,
-                                                          (min.y + max.y) * 0.5f - h * 0.5f),
+    ImGui::RenderArrow(ImGui::GetWindowDrawList(),
+                       ImVec2(max.x - ImGui::GetStyle().FramePadding.x - h * 0.9f, (min.y + max.y) * 0.5f - h * 0.5f),
                        ImGui::GetColorU32(ImGuiCol_Text), app.reading.legend_open ? ImGuiDir_Up : ImGuiDir_Down, 0.8f);
     note_item(app, "legend.toggle");
 }
@@ -300,7 +303,8 @@ static float draw_top_bar(AppContext& app) {
     ImGui::SameLine();
     if (app.map.folds.any()) {  // one button: unfold everything while something is folded, then fold it all again
         bool folded = false;
-        for (size_t i = 0; i < app.map.unfolded.size() && !folded; ++i) folded = !app.map.folds.parts[i].empty() && !app.map.unfolded[i];
+        for (size_t i = 0; i < app.map.unfolded.size() && !folded; ++i)
+            folded = !app.map.folds.parts[i].empty() && !app.map.unfolded[i];
         if (ImGui::Button(tr(app, folded ? Str::kUnfoldAll : Str::kFoldAll))) app_unfold_all(app, folded);
         ImGui::SameLine();
     }
@@ -371,7 +375,8 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // A map read top to bottom keeps the legend under the title bar, folded into its button, as a phone does.
     const bool narrow = legend_folds(app);
-    if (narrow && (app.reading.selected >= 0 || !app.reading.legend_open)) return;  // folded; or the detail sheet needs the room
+    if (narrow && (app.reading.selected >= 0 || !app.reading.legend_open))
+        return;  // folded; or the detail sheet needs the room
     // Wide screens: the bottom right corner, where a map that reads left to right and top to bottom ends, so the
     // top of every lane stays clear; phones: under the title bar.
     if (narrow)
@@ -381,7 +386,7 @@ static void draw_legend(AppContext& app, float top_bar_bottom) {
                                 ImVec2(1, 1));
     ImGui::Begin("##legend", nullptr, kPanelFlags | ImGuiWindowFlags_AlwaysAutoResize);
     if (app.reading.selected >= 0 && !narrow) {  // the detail panel takes this corner; the legend folds away
-        ImGui::End();  // folded away: covers nothing
+        ImGui::End();                            // folded away: covers nothing
         return;
     }
     ImGui::TextDisabled("%s", tr(app, Str::kShow));
@@ -413,7 +418,10 @@ static void draw_trail(AppContext& app, float width) {
     const float pad = ImGui::GetStyle().FramePadding.x * 2, gap = 2.0f;
     const float sep = ImGui::CalcTextSize(">").x + gap * 2, more = ImGui::CalcTextSize("\u2026").x + gap * 2;
     const float cap = std::max(width * 0.45f, 48.0f);  // one earlier crumb takes at most this, so a few show
-    struct Crumb { int node; std::string label; };
+    struct Crumb {
+        int node;
+        std::string label;
+    };
     std::vector<Crumb> shown;
     float used = 0;
     size_t left = 0;  // crumbs older than the shown ones
@@ -424,14 +432,22 @@ static void draw_trail(AppContext& app, float width) {
         const float room = width - used - (shown.empty() ? 0.0f : sep) - (i > 0 ? more : 0.0f);
         // The current card takes what it needs, but leaves the last place before it some room when there is one.
         const float own = current ? (i > 0 ? std::max(width * 0.6f, width - cap - sep) : room) : cap - pad;
-        const std::string label = text_fit(app_text(app, app.content->nodes[n].title), std::min(own, room - (current ? 0 : pad)));
-        if (label.empty()) { left = i + 1; break; }
+        const std::string label =
+            text_fit(app_text(app, app.content->nodes[n].title), std::min(own, room - (current ? 0 : pad)));
+        if (label.empty()) {
+            left = i + 1;
+            break;
+        }
         used += ImGui::CalcTextSize(label.c_str()).x + (current ? 0 : pad) + (shown.empty() ? 0.0f : sep);
         shown.push_back(Crumb{n, label});
     }
     if (shown.empty()) return;
     const float x0 = ImGui::GetCursorScreenPos().x;
-    if (left > 0) { ImGui::AlignTextToFramePadding(); ImGui::TextDisabled("\u2026"); ImGui::SameLine(0, gap); }
+    if (left > 0) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextDisabled("\u2026");
+        ImGui::SameLine(0, gap);
+    }
     for (size_t k = shown.size(); k-- > 0;) {
         const Crumb& cr = shown[k];
         if (k + 1 < shown.size()) {
@@ -450,7 +466,8 @@ static void draw_trail(AppContext& app, float width) {
         ImGui::PopID();
     }
     const float x1 = ImGui::GetItemRectMax().x;
-    app.ui_rects.push_back(UiRect{"detail.trail", Rect{x0, ImGui::GetItemRectMin().y, x1 - x0, ImGui::GetItemRectSize().y}});
+    app.ui_rects.push_back(
+        UiRect{"detail.trail", Rect{x0, ImGui::GetItemRectMin().y, x1 - x0, ImGui::GetItemRectSize().y}});
 }
 
 // ◀ ▶, the trail and x: the panel's header, which never scrolls away.
@@ -563,7 +580,10 @@ static void draw_detail(AppContext& app) {
     }
     ImGui::Spacing();
     if (ImGui::SmallButton(tr(app, Str::kCopyText))) app_copy_node_text(app, app.reading.selected);
-    if (app.now < app.status_until) { ImGui::SameLine(); ImGui::TextDisabled("%s", app.status.c_str()); }
+    if (app.now < app.status_until) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", app.status.c_str());
+    }
     ImGui::Separator();
     draw_citations(app, n);
     ImGui::Separator();
@@ -592,8 +612,8 @@ static void draw_tour(AppContext& app) {
     const bool sheet = narrow && app.reading.selected >= 0;
     const float minimap_right = app.config.embed ? 8.0f : 8.0f + kMinimapWidth + 12.0f + 8.0f;
     const float detail_w = app.reading.selected >= 0 ? detail_width() + 16.0f : 8.0f;
-    const float w = narrow ? vp->WorkSize.x - 16.0f
-                           : std::max(240.0f, std::min(520.0f, vp->WorkSize.x - minimap_right - detail_w));
+    const float w =
+        narrow ? vp->WorkSize.x - 16.0f : std::max(240.0f, std::min(520.0f, vp->WorkSize.x - minimap_right - detail_w));
     const float bottom = sheet ? vp->WorkSize.y * kSheetShare + 8 : 12.0f;
     const float left = narrow ? 8.0f : std::max(minimap_right, (vp->WorkSize.x - w) * 0.5f - 200.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + left, vp->WorkPos.y + vp->WorkSize.y - bottom), 0, ImVec2(0, 1));
@@ -676,12 +696,19 @@ static void draw_help(AppContext& app) {
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     if (ImGui::BeginPopupModal(title.c_str(), &app.reading.show_help, ImGuiWindowFlags_AlwaysAutoResize)) {
         static const Str rows[][2] = {
-            {Str::kKeyTab, Str::kKeyTabDoes}, {Str::kKeyArrows, Str::kKeyArrowsDoes},
-            {Str::kKeyShiftArrows, Str::kKeyShiftArrowsDoes}, {Str::kKeyEnter, Str::kKeyEnterDoes},
-            {Str::kKeyEsc, Str::kKeyEscDoes}, {Str::kKeyAltArrows, Str::kKeyAltArrowsDoes},
-            {Str::kKeySlash, Str::kKeySlashDoes}, {Str::kKeyPlusMinus, Str::kKeyPlusMinusDoes},
-            {Str::kKeyCtrlWheel, Str::kKeyCtrlWheelDoes}, {Str::kKeyF, Str::kKeyFDoes}, {Str::kKeyT, Str::kKeyTDoes},
-            {Str::kKeyCtrlC, Str::kKeyCtrlCDoes}, {Str::kKeyQuestion, Str::kKeyQuestionDoes},
+            {Str::kKeyTab, Str::kKeyTabDoes},
+            {Str::kKeyArrows, Str::kKeyArrowsDoes},
+            {Str::kKeyShiftArrows, Str::kKeyShiftArrowsDoes},
+            {Str::kKeyEnter, Str::kKeyEnterDoes},
+            {Str::kKeyEsc, Str::kKeyEscDoes},
+            {Str::kKeyAltArrows, Str::kKeyAltArrowsDoes},
+            {Str::kKeySlash, Str::kKeySlashDoes},
+            {Str::kKeyPlusMinus, Str::kKeyPlusMinusDoes},
+            {Str::kKeyCtrlWheel, Str::kKeyCtrlWheelDoes},
+            {Str::kKeyF, Str::kKeyFDoes},
+            {Str::kKeyT, Str::kKeyTDoes},
+            {Str::kKeyCtrlC, Str::kKeyCtrlCDoes},
+            {Str::kKeyQuestion, Str::kKeyQuestionDoes},
         };
         // Two columns by hand (the key column as wide as its widest key): a table would bring ImGui's whole tables
         // module into the browser download for this one popup.
@@ -700,9 +727,9 @@ static void draw_help(AppContext& app) {
         // Esc or "?" again close it too (not on the frame the "?" that opened it is still pressed). Closed, it gives
         // the keyboard back to the map with no focus ring left on a button: the card's ring is the only one.
         const ImGuiIO& io = ImGui::GetIO();
-        const bool key_close = !ImGui::IsWindowAppearing() &&
-                               (ImGui::IsKeyPressed(ImGuiKey_Escape, false) ||
-                                (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)));
+        const bool key_close =
+            !ImGui::IsWindowAppearing() && (ImGui::IsKeyPressed(ImGuiKey_Escape, false) ||
+                                            (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false)));
         if (ImGui::Button(tr(app, Str::kClose)) || key_close) {
             app.reading.show_help = false;
             ImGui::CloseCurrentPopup();
@@ -730,18 +757,22 @@ static void draw_problems(AppContext& app) {
         // last good content, so N names the card at that place in it (the same one unless the save reordered nodes).
         const Problem& p = app.problems[i];
         int node = -1;
-        if (app.content && p.pointer.size() > 7 && p.pointer.compare(0, 7, "/nodes/") == 0 &&
-            p.pointer[7] >= '0' && p.pointer[7] <= '9') {
+        if (app.content && p.pointer.size() > 7 && p.pointer.compare(0, 7, "/nodes/") == 0 && p.pointer[7] >= '0' &&
+            p.pointer[7] <= '9') {
             node = std::atoi(p.pointer.c_str() + 7);
             if (node >= (int)app.content->nodes.size()) node = -1;
         }
-        if (node < 0) { wrapped(format_problem(p)); continue; }
+        if (node < 0) {
+            wrapped(format_problem(p));
+            continue;
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, app.theme.link);
         wrapped(format_problem(p));
         ImGui::PopStyleColor();
         if (hover_tip()) {
             ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-            ImGui::SetTooltip("%s", fill(tr(app, Str::kShowOnMap), app_text(app, app.content->nodes[node].title)).c_str());
+            ImGui::SetTooltip("%s",
+                              fill(tr(app, Str::kShowOnMap), app_text(app, app.content->nodes[node].title)).c_str());
         }
         if (ImGui::IsItemClicked()) app_select_index(app, node, true);
     }

@@ -1,6 +1,6 @@
 // shortcuts.cpp — the keyboard: every action of the explorer has a key (the "?" list in panels.cpp mirrors this).
-#include <algorithm>
 #include <imgui_internal.h>  // ImTextCharToUtf8
+#include <algorithm>
 
 #include "core/navigation.h"
 #include "core/strings.h"
@@ -13,7 +13,8 @@ static void move_focus(AppContext& app, int node) {
     app.map.focused = node;
     // Keep the keyboard cursor on screen.
     const Rect r = app.map.view.canvas_to_screen(app.map.layout.cards[node]);
-    if (r.x < 0 || r.y < 0 || r.right() > app.map.view.size.x || r.bottom() > app.map.view.size.y) app_fly_to(app, node);
+    if (r.x < 0 || r.y < 0 || r.right() > app.map.view.size.x || r.bottom() > app.map.view.size.y)
+        app_fly_to(app, node);
 }
 
 static int next_in_order(const AppContext& app, int delta) {
@@ -21,7 +22,8 @@ static int next_in_order(const AppContext& app, int delta) {
     if (n == 0) return -1;
     int pos = -1;
     const int from = app.map.focused >= 0 ? app.map.focused : app.reading.selected;
-    for (int i = 0; i < n; ++i) if (app.map.order[i] == from) pos = i;
+    for (int i = 0; i < n; ++i)
+        if (app.map.order[i] == from) pos = i;
     for (int step = 1; step <= n; ++step) {  // skip cards hidden by the legend
         const int i = pos < 0 ? (delta > 0 ? step - 1 : n - step) : ((pos + delta * step) % n + n) % n;
         if (app_node_visible(app, app.map.order[i])) return app.map.order[i];
@@ -31,7 +33,9 @@ static int next_in_order(const AppContext& app, int delta) {
 
 // Whether stepping from `from` to `to` in reading order went round the end.
 static bool wraps(const AppContext& app, int from, int to, int delta) {
-    const auto at = [&](int node) { return int(std::find(app.map.order.begin(), app.map.order.end(), node) - app.map.order.begin()); };
+    const auto at = [&](int node) {
+        return int(std::find(app.map.order.begin(), app.map.order.end(), node) - app.map.order.begin());
+    };
     return delta > 0 ? at(to) <= at(from) : at(to) >= at(from);
 }
 
@@ -61,8 +65,14 @@ void handle_shortcuts(AppContext& app) {
     const bool alt = io.KeyAlt, ctrl = io.KeyCtrl || io.KeySuper, shift = io.KeyShift;
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(k, true); };
 
-    if (alt && pressed(ImGuiKey_LeftArrow)) { app_back(app); return; }
-    if (alt && pressed(ImGuiKey_RightArrow)) { app_forward(app); return; }
+    if (alt && pressed(ImGuiKey_LeftArrow)) {
+        app_back(app);
+        return;
+    }
+    if (alt && pressed(ImGuiKey_RightArrow)) {
+        app_forward(app);
+        return;
+    }
     if (ctrl && ImGui::IsKeyPressed(ImGuiKey_C) && app.reading.selected >= 0) {
         app_copy_node_text(app, app.reading.selected);
         return;
@@ -81,7 +91,10 @@ void handle_shortcuts(AppContext& app) {
         capture_typing(app, '/');
         return;
     }
-    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) { app.reading.show_help = true; return; }  // '?' on US layouts
+    if (ImGui::IsKeyPressed(ImGuiKey_Slash) && shift) {
+        app.reading.show_help = true;
+        return;
+    }  // '?' on US layouts
     if (pressed(ImGuiKey_Escape)) {
         if (app.reading.tour.tour >= 0) app_stop_tour(app);
         else if (app.reading.selected >= 0) app_clear_selection(app);

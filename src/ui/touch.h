@@ -14,8 +14,8 @@ struct TouchInput {
     bool touch(AppContext& app, int phase, int count, ImVec2 a, ImVec2 b);
 
   private:
-    bool   finger_down_ = false, pinching_ = false;
-    float  pinch_dist_ = 0;
+    bool finger_down_ = false, pinching_ = false;
+    float pinch_dist_ = 0;
     ImVec2 pinch_mid_;
 };
 

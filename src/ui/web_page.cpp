@@ -55,8 +55,8 @@ nlohmann::json load_reply(AppContext& app, const char* bytes, double size, const
     bool ok = false;
     if (!bytes || size > (double)limits::kFileBytes) {
         char buf[160];
-        std::snprintf(buf, sizeof buf, "the file is %.1f MiB; the limit is %s (%zu bytes)",
-                      size / (1024.0 * 1024.0), limits::file_size_text().c_str(), limits::kFileBytes);
+        std::snprintf(buf, sizeof buf, "the file is %.1f MiB; the limit is %s (%zu bytes)", size / (1024.0 * 1024.0),
+                      limits::file_size_text().c_str(), limits::kFileBytes);
         app.problems = {Problem{name, "", buf, Severity::Error}};
     } else {
         ok = app_load(app, std::string_view(bytes, (size_t)size), name);

@@ -14,10 +14,11 @@ AppConfig default_config() {
 Headless::Headless(AppConfig config, ImVec2 size) {
     PlatformHooks& hooks = config.hooks;
     FakePlatform& p = platform;
-    if (!hooks.open_url) hooks.open_url = [&p](const std::string& url) {
-        if (p.open_links) p.opened.push_back(url);
-        return p.open_links;
-    };
+    if (!hooks.open_url)
+        hooks.open_url = [&p](const std::string& url) {
+            if (p.open_links) p.opened.push_back(url);
+            return p.open_links;
+        };
     if (!hooks.set_clipboard) hooks.set_clipboard = [&p](const std::string& text) { p.clipboard = text; };
     if (!hooks.get_clipboard) hooks.get_clipboard = [&p] { return p.clipboard.c_str(); };
     if (!hooks.notify) hooks.notify = [&p](const std::string& message) { p.notices.push_back(message); };

@@ -74,7 +74,11 @@ void quote_by_selection(const std::string& lang, bool touch) {
     for (const ex::Node& n : h.app.content->nodes) {
         const ex::SourceParagraph* p =
             n.citations.empty() ? nullptr : paragraph(*h.app.content, n.citations[0].paragraph);
-        if (p && p->text.get(lang).size() > 300) { id = n.id; para_id = p->id; break; }
+        if (p && p->text.get(lang).size() > 300) {
+            id = n.id;
+            para_id = p->id;
+            break;
+        }
     }
     REQUIRE_FALSE(id.empty());
     REQUIRE(ex::app_select(h.app, id));
@@ -83,7 +87,7 @@ void quote_by_selection(const std::string& lang, bool touch) {
     const json r = ui_rect(h, "editor.passage");
     REQUIRE(r.is_array());
     const float line = ImGui::GetTextLineHeight(), pad = ImGui::GetStyle().FramePadding.y;
-    REQUIRE(r[3].get<float>() > line * 2);                       // the passage wraps onto several lines
+    REQUIRE(r[3].get<float>() > line * 2);  // the passage wraps onto several lines
     const float x0 = r[0].get<float>(), y0 = r[1].get<float>();
     if (touch) ImGui::GetIO().AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     h.drag(ImVec2(x0 + r[2].get<float>() * 0.4f, y0 + pad + line * 0.5f),
@@ -99,9 +103,9 @@ void quote_by_selection(const std::string& lang, bool touch) {
     CAPTURE(quote);
     CHECK(quote.size() > 6);
     CHECK(quote.find('\n') == std::string::npos);
-    CHECK(text.find(quote) != std::string::npos);                // the source's own words, not the shown lines
+    CHECK(text.find(quote) != std::string::npos);  // the source's own words, not the shown lines
     CHECK(quote.find(text.substr(h.app.editor->quote_from, 3)) == 0);
-    for (const ex::Problem& p : h.app.editor->doc->result().problems)    // and the loader agrees
+    for (const ex::Problem& p : h.app.editor->doc->result().problems)  // and the loader agrees
         CHECK_MESSAGE(p.pointer.find("/citations/0/quote") == std::string::npos, p.message);
     CHECK(h.app.editor->doc->modified());
     // In Chinese the quote goes into the citation's "zh" entry, next to the English one.
@@ -155,7 +159,7 @@ TEST_CASE("edit mode: tags and tours are edited through the panel and saved") {
     press(h, "editor.step_caption.1");
     h.key(ImGuiKey_A, ImGuiMod_Ctrl);
     h.type("Then spending falls.");
-    press(h, "editor.tour_title");                                // leaving the caption field keeps it
+    press(h, "editor.tour_title");  // leaving the caption field keeps it
     CHECK(h.app.content->tours[0].steps[1].caption.get() == "Then spending falls.");
     h.key(ImGuiKey_A, ImGuiMod_Ctrl);
     h.type("The whole chain");
@@ -201,9 +205,7 @@ TEST_CASE("edit mode: category, a new citation with a selected quote, and a link
     const std::string path = temp_copy("tests/fixtures/format/four-space-compact.json", "explainer-cite.json");
     Headless h(editing(path), ImVec2(1280, 1000));
     start_editing(h, "spending");
-    auto spending = [&]() -> const ex::Node& {
-        return h.app.content->nodes[h.app.content->node_index("spending")];
-    };
+    auto spending = [&]() -> const ex::Node& { return h.app.content->nodes[h.app.content->node_index("spending")]; };
 
     // Category: open the combo, pick "Causes".
     press(h, "editor.category");
@@ -229,7 +231,7 @@ TEST_CASE("edit mode: category, a new citation with a selected quote, and a link
     REQUIRE(spending().citations.size() == 2);
     CHECK(spending().citations[1].paragraph == "p1");
     CHECK(spending().citations[1].quote.get() == quote);
-    CHECK(h.app.editor->doc->result().ok());                              // the loader found the quote in p1
+    CHECK(h.app.editor->doc->result().ok());  // the loader found the quote in p1
     CHECK(h.app.editor->cite_quote.empty());
 
     // The link label: rents → spending is edge 2.

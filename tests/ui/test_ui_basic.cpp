@@ -58,8 +58,8 @@ TEST_CASE("two apps alive at once each keep their own map, reading state and can
     CHECK(b["selected"].is_null());
     CHECK(a["lang"] == "en");
     CHECK(b["lang"] == "zh");
-    CHECK(wide->app.map.laid_out_columns == 0);   // landscape: lanes side by side
-    CHECK(phone->app.map.laid_out_columns > 0);   // portrait: lanes stacked
+    CHECK(wide->app.map.laid_out_columns == 0);  // landscape: lanes side by side
+    CHECK(phone->app.map.laid_out_columns > 0);  // portrait: lanes stacked
     CHECK(a["camera"] != b["camera"]);
     for (Headless* h : {wide.get(), phone.get()}) {
         // Each canvas cache describes its own app's layout, and each app drew its own cards' titles.
@@ -70,7 +70,8 @@ TEST_CASE("two apps alive at once each keep their own map, reading state and can
             same &= h->app.map.cache.cards[i].x == h->app.map.layout.cards[i].x &&
                     h->app.map.cache.cards[i].y == h->app.map.layout.cards[i].y;
         CHECK(same);
-        CHECK(std::count_if(h->app.map.title_px.begin(), h->app.map.title_px.end(), [](float px) { return px > 0; }) > 3);
+        CHECK(std::count_if(h->app.map.title_px.begin(), h->app.map.title_px.end(), [](float px) { return px > 0; }) >
+              3);
     }
     wide.reset();  // the first one made goes first; the other keeps drawing
     phone->frame(3);
@@ -98,8 +99,8 @@ TEST_CASE("a file that cannot be read is reported in the loader's words, read on
         for (const bool reload : {false, true}) {
             CAPTURE(c.path);
             CAPTURE(reload);
-            const bool loaded = reload ? ex::app_reload_file(h.app, c.path, "in.json")
-                                       : ex::app_load_file(h.app, c.path, "in.json");
+            const bool loaded =
+                reload ? ex::app_reload_file(h.app, c.path, "in.json") : ex::app_load_file(h.app, c.path, "in.json");
             CHECK_FALSE(loaded);
             REQUIRE(h.app.problems.size() == 1);
             CHECK(ex::format_problem(h.app.problems[0]) == c.message);

@@ -68,7 +68,7 @@ TEST_CASE("the previous and next cards go through the app's history, so both his
     std::string missing;
     ex::apply_hash(h.app, "#node=us-rivalry", missing);  // the browser's Back
     CHECK(ex::app_state(h.app)["selected"] == "us-rivalry");
-    CHECK(h.app.reading.history.can_forward());  // a visit would have dropped the forward entry
+    CHECK(h.app.reading.history.can_forward());        // a visit would have dropped the forward entry
     ex::apply_hash(h.app, "#node=ai-chips", missing);  // and Forward
     CHECK(ex::app_state(h.app)["selected"] == "ai-chips");
     CHECK_FALSE(h.app.reading.history.can_forward());

@@ -21,7 +21,8 @@ std::string chain_json() {
     return R"({"meta": {"title": "Chain", "summary": "Three cards.", "source": {"title": "A source", "sections": [
                 {"id": "s1", "heading": "Only", "paragraphs": [{"id": "p1", "text": "One paragraph."}]}]}},
               "categories": [{"id": "idea", "label": "Ideas", "colour": "#4a90d9"}],
-              "nodes": [)" + nodes + R"(],
+              "nodes": [)" +
+           nodes + R"(],
               "edges": [{"from": "a", "to": "b", "kind": "drives"}, {"from": "c", "to": "b", "kind": "requires"}],
               "tours": []})";
 }
@@ -102,7 +103,8 @@ TEST_CASE("the canvas cache follows a moved card whose routes lose routing point
     // A route with routing points; its target moved level with its source (along the flow) keeps none.
     int edge = -1;
     for (size_t e = 0; e < app.map.layout.edge_paths.size() && edge < 0; ++e)
-        if (app.map.layout.edge_paths[e].size() > 2 && app.content->edges[e].from_index != app.content->edges[e].to_index)
+        if (app.map.layout.edge_paths[e].size() > 2 &&
+            app.content->edges[e].from_index != app.content->edges[e].to_index)
             edge = (int)e;
     REQUIRE(edge >= 0);
     const size_t before = app.map.layout.edge_paths[edge].size();

@@ -42,7 +42,11 @@ TEST_CASE("edit mode: drag keeps the position, undo/redo, Ctrl+Z, save writes a 
         const auto& r = n["rect"];
         const ImVec2 c(r[0].get<float>() + r[2].get<float>() / 2, r[1].get<float>() + r[3].get<float>() / 2);
         const float d = std::abs(c.x - 640) + std::abs(c.y - 500);
-        if (c.x > 440 && c.x < 840 && d < best) { best = d; id = n["id"]; from = c; }
+        if (c.x > 440 && c.x < 840 && d < best) {
+            best = d;
+            id = n["id"];
+            from = c;
+        }
     }
     REQUIRE_FALSE(id.empty());
     h.drag(from, ImVec2(from.x + 40, from.y + 90));
@@ -140,7 +144,7 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     CHECK(title0() == "Changed outside");
     CHECK_FALSE(h.app.editor->doc->modified());
     CHECK(h.app.status.find("changed on disk; the editor now shows that version") != std::string::npos);
-    ex::app_edit_card_moved(h.app, 1);                 // a drag after the outside save keeps its text
+    ex::app_edit_card_moved(h.app, 1);  // a drag after the outside save keeps its text
     CHECK(title0() == "Changed outside");
     REQUIRE(ex::app_save(h.app));
     CHECK(slurp(path).find("\"Changed outside\"") != std::string::npos);
@@ -153,16 +157,17 @@ TEST_CASE("edit mode: a change made on disk is followed or kept, never overwritt
     const std::string theirs = save_from_outside(path, "Second outside change");
     CHECK_FALSE(ex::app_reload_file(h.app, path, "outside.json"));
     CHECK(h.app.editor->edit_disk_changed);
-    CHECK(title0() == "Changed outside");              // the map keeps showing what the editor will save
+    CHECK(title0() == "Changed outside");  // the map keeps showing what the editor will save
     CHECK(h.app.status.find("changed on disk while you have unsaved edits") != std::string::npos);
-    h.frame();                                         // the notice and its two choices are drawn
+    h.frame();  // the notice and its two choices are drawn
     const std::string mine = h.app.editor->doc->serialize();
     CHECK_FALSE(ex::app_save(h.app));
     CHECK(slurp(path) == theirs);
     CHECK(slurp(path + ".mine") == mine);
-    CHECK(h.app.status == "outside.json changed on disk, so it was not overwritten. Your version is saved as "
-                          "explainer-edit-outside.json.mine.");
-    CHECK_FALSE(ex::app_save(h.app));                  // a second Save overwrites nothing either
+    CHECK(h.app.status ==
+          "outside.json changed on disk, so it was not overwritten. Your version is saved as "
+          "explainer-edit-outside.json.mine.");
+    CHECK_FALSE(ex::app_save(h.app));  // a second Save overwrites nothing either
     CHECK(slurp(path) == theirs);
     h.frame();
 

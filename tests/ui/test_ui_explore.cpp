@@ -27,13 +27,17 @@ json middle_node(const json& s, const std::string& exclude = "") {
         const ImVec2 c = centre_of(n);
         const bool clear = c.x < 840 && !(c.x < 450 && c.y < 240) && !(c.x < 230 && c.y > 600);
         const float d = std::hypot(c.x - 640, c.y - 400);
-        if (clear && d < best_d) { best_d = d; best = n; }
+        if (clear && d < best_d) {
+            best_d = d;
+            best = n;
+        }
     }
     return best;
 }
 
 json find_node(const json& s, const std::string& id) {
-    for (const auto& n : s["nodes"]) if (n["id"] == id) return n;
+    for (const auto& n : s["nodes"])
+        if (n["id"] == id) return n;
     return json();
 }
 
@@ -48,7 +52,7 @@ TEST_CASE("the map fits the window on start") {
         on_screen += n["visible"].get<bool>();
         shown += n["shown"].get<bool>();
     }
-    CHECK(shown < (int)s["nodes"].size());                    // parts start folded into their wholes
+    CHECK(shown < (int)s["nodes"].size());  // parts start folded into their wholes
     CHECK(on_screen == shown);
 }
 
@@ -57,7 +61,8 @@ TEST_CASE("the map fits the window on start") {
 // priorities; a phone reads top to bottom from the first lane, and its legend starts folded.
 TEST_CASE("first screen: every card on it is readable and clear of the panels, in both languages") {
     for (const char* lang : {"en", "zh"})
-        for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1600, 900), ImVec2(800, 1000), ImVec2(390, 844), ImVec2(390, 700)}) {
+        for (ImVec2 size :
+             {ImVec2(1280, 800), ImVec2(1600, 900), ImVec2(800, 1000), ImVec2(390, 844), ImVec2(390, 700)}) {
             CAPTURE(lang);
             CAPTURE(size.x);
             CAPTURE(size.y);
@@ -95,7 +100,7 @@ TEST_CASE("first screen: every card on it is readable and clear of the panels, i
                 REQUIRE(s["ui"].contains("legend"));
                 CHECK(s["ui"]["legend"][3].get<float>() > 5 * ImGui::GetFrameHeight());  // a row per category
                 CHECK(s["layout"] == "lanes");
-                CHECK(lanes.size() == 5);                         // every lane (the notes sit inside them)
+                CHECK(lanes.size() == 5);  // every lane (the notes sit inside them)
                 CHECK(priorities.size() == 4);
             }
         }
@@ -240,8 +245,10 @@ TEST_CASE("Tab walks nodes in reading order and Enter opens the focused one") {
     // Arrows move the keyboard cursor to the neighbouring card that way. Which side has one depends on where the
     // layout puts the card, so take the first arrow (down, up, right, left) whose way has a card.
     const int second = h.app.map.order[1];
-    const std::pair<ImGuiKey, ex::Vec2> arrows[] = {{ImGuiKey_DownArrow, {0, 1}}, {ImGuiKey_UpArrow, {0, -1}},
-                                                    {ImGuiKey_RightArrow, {1, 0}}, {ImGuiKey_LeftArrow, {-1, 0}}};
+    const std::pair<ImGuiKey, ex::Vec2> arrows[] = {{ImGuiKey_DownArrow, {0, 1}},
+                                                    {ImGuiKey_UpArrow, {0, -1}},
+                                                    {ImGuiKey_RightArrow, {1, 0}},
+                                                    {ImGuiKey_LeftArrow, {-1, 0}}};
     int target = -1;
     for (const auto& [key, dir] : arrows) {
         target = ex::neighbour_in_direction(h.app.map.layout, second, dir);

@@ -11,9 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-
 json find(const json& s, const std::string& id) {
-    for (const auto& n : s["nodes"]) if (n["id"] == id) return n;
+    for (const auto& n : s["nodes"])
+        if (n["id"] == id) return n;
     return json();
 }
 
@@ -39,10 +39,10 @@ TEST_CASE("the fold control unfolds a group beside its whole, and folds it again
     // The control sits at the card's bottom left.
     const ex::Rect card = h.app.map.layout.cards[whole];
     h.click(screen_point(h, {card.x + 30, card.bottom() - 12}));
-    h.frame(40);                                              // the cards move there
+    h.frame(40);  // the cards move there
     s = ex::app_state(h.app);
     CHECK(unfolded(s, "us-rivalry"));
-    CHECK(s["selected"].is_null());                           // the control unfolds; it does not open the card
+    CHECK(s["selected"].is_null());  // the control unfolds; it does not open the card
     const json part = find(s, "export-controls");
     CHECK(part["shown"] == true);
     CHECK(part["lane"] == "drivers");
@@ -66,7 +66,7 @@ TEST_CASE("Enter on the open card unfolds its parts; Unfold all and Fold all rea
     json s = ex::app_state(h.app);
     CHECK(unfolded(s, "numerous-challenges"));
     CHECK(find(s, "talent-challenge")["shown"] == true);
-    h.key(ImGuiKey_Enter);                                    // again: folds back
+    h.key(ImGuiKey_Enter);  // again: folds back
     h.frame(30);
     CHECK_FALSE(unfolded(ex::app_state(h.app), "numerous-challenges"));
 
@@ -78,7 +78,7 @@ TEST_CASE("Enter on the open card unfolds its parts; Unfold all and Fold all rea
     h.frame(30);
     s = ex::app_state(h.app);
     CHECK(s["unfolded"].empty());
-    CHECK(s["selected"] == "numerous-challenges");            // the selection was a whole: it stays
+    CHECK(s["selected"] == "numerous-challenges");  // the selection was a whole: it stays
 }
 
 TEST_CASE("search, a tour, history and select each unfold what hides a card") {
@@ -104,7 +104,7 @@ TEST_CASE("search, a tour, history and select each unfold what hides a card") {
     ex::app_stop_tour(h.app);
     ex::app_unfold_all(h.app, false);
     h.frame(30);
-    ex::app_back(h.app);                                      // back to a card folded since
+    ex::app_back(h.app);  // back to a card folded since
     h.frame(30);
     s = ex::app_state(h.app);
     CHECK(find(s, s["selected"].get<std::string>())["shown"] == true);
@@ -141,7 +141,7 @@ TEST_CASE("a selected card's connection labels never cover each other, on a phon
         CAPTURE(size.x);
         Headless h(ex::test::default_config(), size);
         h.frame(3);
-        REQUIRE(ex::app_select(h.app, "xi-call"));             // the card with the most links
+        REQUIRE(ex::app_select(h.app, "xi-call"));  // the card with the most links
         h.frame(60);
         const json labels = ex::app_state(h.app)["edge_labels"];
         CHECK(labels.size() >= 2);

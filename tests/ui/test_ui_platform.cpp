@@ -27,7 +27,10 @@ json middle_card(const Headless& h) {
         if (!n["visible"].get<bool>()) continue;
         const float x = n["rect"][0].get<float>() + n["rect"][2].get<float>() / 2 - mid.x / 2;
         const float y = n["rect"][1].get<float>() + n["rect"][3].get<float>() / 2 - mid.y / 2;
-        if (x * x + y * y < best_d) { best_d = x * x + y * y; best = n; }
+        if (x * x + y * y < best_d) {
+            best_d = x * x + y * y;
+            best = n;
+        }
     }
     return best;
 }

@@ -48,7 +48,10 @@ void follow_links(Headless& h, const std::string& start, int count) {
     for (int i = 0; i < count; ++i) {
         std::string next;
         for (const std::string& id : links(h))
-            if (std::find(seen.begin(), seen.end(), id) == seen.end()) { next = id; break; }
+            if (std::find(seen.begin(), seen.end(), id) == seen.end()) {
+                next = id;
+                break;
+            }
         REQUIRE_FALSE(next.empty());
         ex::app_select(h.app, next);
         seen.push_back(next);
@@ -61,7 +64,10 @@ std::string longest_title(const Headless& h) {
     size_t best = 0;
     std::string id;
     for (const ex::Node& n : h.app.content->nodes)
-        if (ex::app_text(h.app, n.title).size() > best) { best = ex::app_text(h.app, n.title).size(); id = n.id; }
+        if (ex::app_text(h.app, n.title).size() > best) {
+            best = ex::app_text(h.app, n.title).size();
+            id = n.id;
+        }
     return id;
 }
 
@@ -69,7 +75,8 @@ std::string longest_title(const Headless& h) {
 
 TEST_CASE("the trail fits between the arrows and x at every size, shows the current card, and x closes") {
     for (const char* lang : {"en", "zh"}) {
-        for (ImVec2 size : {ImVec2(1280, 800), ImVec2(1600, 900), ImVec2(800, 1000), ImVec2(390, 844), ImVec2(320, 640)}) {
+        for (ImVec2 size :
+             {ImVec2(1280, 800), ImVec2(1600, 900), ImVec2(800, 1000), ImVec2(390, 844), ImVec2(320, 640)}) {
             CAPTURE(lang);
             CAPTURE(size.x);
             ex::AppConfig config = ex::test::default_config();
@@ -104,13 +111,16 @@ TEST_CASE("a followed link opens at the top; the header does not scroll away") {
     REQUIRE_FALSE(body.is_null());
     h.wheel(centre(body), -8.0f);  // scroll the card's text down
     h.frame(2);
-    CHECK(top(ui(h, "detail.title")) < top(title0) - 50);  // it scrolled...
+    CHECK(top(ui(h, "detail.title")) < top(title0) - 50);               // it scrolled...
     CHECK(top(ui(h, "detail.close")) == doctest::Approx(top(close0)));  // ...under a header that stayed
     // Follow a link that scrolled into view.
     std::string target;
     for (const std::string& id : links(h)) {
         const json r = ui(h, "detail.link:" + id);
-        if (top(r) >= top(body) && bottom(r) <= bottom(body)) { target = id; break; }
+        if (top(r) >= top(body) && bottom(r) <= bottom(body)) {
+            target = id;
+            break;
+        }
     }
     REQUIRE_FALSE(target.empty());
     h.click(centre(ui(h, "detail.link:" + target)));
@@ -141,7 +151,7 @@ TEST_CASE("ArrowDown/Up move through the search results, Enter opens the marked 
     h.key(ImGuiKey_Enter);
     const json s = ex::app_state(h.app);
     CHECK(s["selected"] == results[2]);
-    CHECK(s["tour"].is_null());  // the keys never reached the Tour button
+    CHECK(s["tour"].is_null());               // the keys never reached the Tour button
     CHECK(s["search"]["query"] == "talent");  // the results stay marked on the map
     h.frame(2);
     const float folded_h = ui(h, "topbar")[3].get<float>();
@@ -225,7 +235,10 @@ TEST_CASE("a tour follows the reader to its own steps and says when the reader l
     for (const ex::Node& n : h.app.content->nodes) {
         bool in_tour = false;
         for (const ex::TourStep& st : tour.steps) in_tour |= st.node == n.id;
-        if (!in_tour) { other = n.id; break; }
+        if (!in_tour) {
+            other = n.id;
+            break;
+        }
     }
     REQUIRE_FALSE(other.empty());
     ex::app_select(h.app, other);
@@ -301,11 +314,13 @@ TEST_CASE("the page's buttons get a slot in the top bar, clear of every other co
         REQUIRE_FALSE(slot.is_null());
         CHECK(inside(slot, bar));
         CHECK(slot[2] == 180);
-        for (const char* other : {"search", "topbar.tour", "topbar.fit", "topbar.theme", "topbar.lang", "topbar.edit"}) {
+        for (const char* other :
+             {"search", "topbar.tour", "topbar.fit", "topbar.theme", "topbar.lang", "topbar.edit"}) {
             const json r = ui(h, other);
             if (r.is_null()) continue;
             CAPTURE(other);
-            CHECK((right(r) <= left(slot) || left(r) >= right(slot) || bottom(r) <= top(slot) || top(r) >= bottom(slot)));
+            CHECK(
+                (right(r) <= left(slot) || left(r) >= right(slot) || bottom(r) <= top(slot) || top(r) >= bottom(slot)));
         }
     }
 }
@@ -343,35 +358,38 @@ static void go_to_step(Headless& h, const std::string& node) {
 
 TEST_CASE("a tour step frames the cards its caption names, clear of the detail panel") {
     for (const bool deep_link : {false, true})
-    for (const char* lang : {"en", "zh"}) {
-        CAPTURE(lang);
-        CAPTURE(deep_link);
-        ex::AppConfig config = ex::test::default_config();
-        config.lang = lang;
-        Headless h(config, ImVec2(1280, 800));
-        if (!deep_link) h.frame(2);  // else the step is chosen before the map has a size, as #tour=overview&step=8
-        REQUIRE(ex::app_start_tour(h.app, "overview"));
-        if (!deep_link) h.frame(3);
-        // The step on the challenges: "... from talent to chip access to technical barriers."
-        go_to_step(h, "numerous-challenges");
-        const json s = ex::app_state(h.app);
-        REQUIRE(s["selected"] == "numerous-challenges");
-        const json detail = s["ui"]["detail"];
-        for (const char* id : {"numerous-challenges", "talent-challenge", "chip-access-challenge", "technical-barriers"}) {
-            CAPTURE(id);
-            json rect;
-            for (const auto& n : s["nodes"]) if (n["id"] == id) rect = n["rect"];
-            REQUIRE_FALSE(rect.is_null());
-            CHECK(left(rect) >= 0);
-            CHECK(top(rect) >= 0);
-            CHECK(bottom(rect) <= 800);
-            CHECK(right(rect) <= left(detail));
-            CHECK(rect[2].get<float>() >= 120.0f);  // titles readable
+        for (const char* lang : {"en", "zh"}) {
+            CAPTURE(lang);
+            CAPTURE(deep_link);
+            ex::AppConfig config = ex::test::default_config();
+            config.lang = lang;
+            Headless h(config, ImVec2(1280, 800));
+            if (!deep_link) h.frame(2);  // else the step is chosen before the map has a size, as #tour=overview&step=8
+            REQUIRE(ex::app_start_tour(h.app, "overview"));
+            if (!deep_link) h.frame(3);
+            // The step on the challenges: "... from talent to chip access to technical barriers."
+            go_to_step(h, "numerous-challenges");
+            const json s = ex::app_state(h.app);
+            REQUIRE(s["selected"] == "numerous-challenges");
+            const json detail = s["ui"]["detail"];
+            for (const char* id :
+                 {"numerous-challenges", "talent-challenge", "chip-access-challenge", "technical-barriers"}) {
+                CAPTURE(id);
+                json rect;
+                for (const auto& n : s["nodes"])
+                    if (n["id"] == id) rect = n["rect"];
+                REQUIRE_FALSE(rect.is_null());
+                CHECK(left(rect) >= 0);
+                CHECK(top(rect) >= 0);
+                CHECK(bottom(rect) <= 800);
+                CHECK(right(rect) <= left(detail));
+                CHECK(rect[2].get<float>() >= 120.0f);  // titles readable
+            }
         }
-    }
 }
 
-TEST_CASE("on a phone a tour step frames the nearest cards its caption names that fit readable, the step's own always") {
+TEST_CASE(
+    "on a phone a tour step frames the nearest cards its caption names that fit readable, the step's own always") {
     for (const char* lang : {"en", "zh"}) {
         CAPTURE(lang);
         ex::AppConfig config = ex::test::default_config();
@@ -386,14 +404,16 @@ TEST_CASE("on a phone a tour step frames the nearest cards its caption names tha
         const json detail = s["ui"]["detail"];
         auto on_screen = [&](const char* id) {
             json rect;
-            for (const auto& n : s["nodes"]) if (n["id"] == id) rect = n["rect"];
+            for (const auto& n : s["nodes"])
+                if (n["id"] == id) rect = n["rect"];
             REQUIRE_FALSE(rect.is_null());
             return left(rect) >= 0 && right(rect) <= 390 && top(rect) >= 0 && bottom(rect) <= top(detail) &&
                    rect[2].get<float>() >= 120.0f;
         };
         CHECK(on_screen("numerous-challenges"));
         int named = 0;
-        for (const char* id : {"talent-challenge", "chip-access-challenge", "technical-barriers"}) named += on_screen(id);
+        for (const char* id : {"talent-challenge", "chip-access-challenge", "technical-barriers"})
+            named += on_screen(id);
         CHECK(named >= 1);  // not the step's card alone
     }
 }
@@ -472,7 +492,8 @@ TEST_CASE("on a phone every tour step shows its card above the sheet with a read
                 h.frame(60);
                 const json s = ex::app_state(h.app);
                 json node;
-                for (const auto& n : s["nodes"]) if (n["id"] == s["selected"]) node = n;
+                for (const auto& n : s["nodes"])
+                    if (n["id"] == s["selected"]) node = n;
                 REQUIRE_FALSE(node.is_null());
                 const json rect = node["rect"];
                 CHECK(left(rect) >= 0);

@@ -38,11 +38,17 @@ std::vector<std::string> units(const std::string& s) {
         const unsigned char b = (unsigned char)s[i];
         if (b < 0x80) {
             if (std::isalnum(b)) word += (char)std::tolower(b);
-            else if (!word.empty()) { out.push_back(word); word.clear(); }
+            else if (!word.empty()) {
+                out.push_back(word);
+                word.clear();
+            }
             ++i;
             continue;
         }
-        if (!word.empty()) { out.push_back(word); word.clear(); }
+        if (!word.empty()) {
+            out.push_back(word);
+            word.clear();
+        }
         const size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2;
         uint32_t cp = b & (len == 4 ? 0x07 : len == 3 ? 0x0F : 0x1F);
         for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | ((unsigned char)s[i + k] & 0x3F);
@@ -106,13 +112,13 @@ TEST_CASE("every quote in the article occurs word for word in its paragraph, in 
                 CAPTURE(n.id);
                 CAPTURE(lang);
                 CAPTURE(quote);
-                REQUIRE(!lang.empty());                       // a bilingual paragraph is quoted per language
+                REQUIRE(!lang.empty());  // a bilingual paragraph is quoted per language
                 REQUIRE(p->text.has(lang));
                 CHECK(ex::match_quote(quote, p->text.get(lang)).found);
                 ++checked;
             }
         }
-    CHECK(checked >= 80);                                     // two languages, about one quote per card
+    CHECK(checked >= 80);  // two languages, about one quote per card
 
     // The loader refuses the article when one quote is no longer verbatim, at that quote's place.
     nlohmann::json j = nlohmann::json::parse(article_bytes());
@@ -120,14 +126,14 @@ TEST_CASE("every quote in the article occurs word for word in its paragraph, in 
     REQUIRE(talent >= 0);
     std::string& zh = j["nodes"][talent]["citations"][0]["quote"]["zh"].get_ref<std::string&>();
     REQUIRE(zh.rfind("中国", 0) == 0);
-    zh.insert(3, "的");                                       // after the first character: "中的国…"
+    zh.insert(3, "的");  // after the first character: "中的国…"
     const ex::LoadResult bad = ex::load_content(j.dump(), "article.json");
     CHECK_FALSE(bad.ok());
     REQUIRE(bad.problems.size() == 1);
     CAPTURE(ex::format_problem(bad.problems[0]));
-    CHECK(ex::format_problem(bad.problems[0]).find("/nodes/" + std::to_string(talent) +
-                                                   "/citations/0/quote/zh: quote not found in paragraph \"priority-talent\"") !=
-          std::string::npos);
+    CHECK(ex::format_problem(bad.problems[0])
+              .find("/nodes/" + std::to_string(talent) +
+                    "/citations/0/quote/zh: quote not found in paragraph \"priority-talent\"") != std::string::npos);
 }
 
 TEST_CASE("the repeat measure tells a restated summary from one that is added to") {
@@ -135,8 +141,9 @@ TEST_CASE("the repeat measure tells a restated summary from one that is added to
     CHECK(bigram_dice("China needs a skilled workforce to drive AI research, development and deployment.",
                       "The second priority is people. The analysis says China needs a skilled workforce to carry AI "
                       "research, development and deployment.") >= kRepeatThreshold);
-    CHECK(bigram_dice("中国需要一支技术娴熟的人才队伍来推动人工智能的研究、开发和部署。",
-                      "第二个重点是人才。分析部分指出，中国需要一支技术娴熟的人才队伍来承担人工智能的研究、开发和部署。") >=
+    CHECK(bigram_dice(
+              "中国需要一支技术娴熟的人才队伍来推动人工智能的研究、开发和部署。",
+              "第二个重点是人才。分析部分指出，中国需要一支技术娴熟的人才队伍来承担人工智能的研究、开发和部署。") >=
           kRepeatThreshold);
     CHECK(bigram_dice("China needs a skilled workforce.", "The source names no companies.") < kRepeatThreshold);
     CHECK(bigram_dice("中国需要人才队伍。", "原文没有点名任何公司。") < kRepeatThreshold);
@@ -188,12 +195,15 @@ TEST_CASE("the four strategic priorities hang off the call alike, and the map's 
         if (ex::reads_backwards(c, e)) next[e.to_index].push_back(e.from_index);
         else next[e.from_index].push_back(e.to_index);
     }
-    std::vector<int> state(n, 0);                             // 0 unseen, 1 on the current path, 2 done
+    std::vector<int> state(n, 0);  // 0 unseen, 1 on the current path, 2 done
     std::vector<std::string> cycle;
     std::function<bool(int)> visit = [&](int v) {
         state[v] = 1;
         for (int w : next[v]) {
-            if (state[w] == 1 || (state[w] == 0 && visit(w))) { cycle.push_back(c.nodes[v].id); return true; }
+            if (state[w] == 1 || (state[w] == 0 && visit(w))) {
+                cycle.push_back(c.nodes[v].id);
+                return true;
+            }
         }
         state[v] = 2;
         return false;

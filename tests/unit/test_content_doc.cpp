@@ -46,7 +46,8 @@ static std::vector<std::string> keys_of(const nlohmann::ordered_json& obj) {
 // [SECTION] Open and serialize ----------------------------------------------------------------------------------
 
 TEST_CASE("content_doc: an unedited document serializes byte for byte as it was read") {
-    for (const char* rel : {"good/minimal.json", "good/complete.json", "good/unicode.json", "warn/unknown-field.json"}) {
+    for (const char* rel :
+         {"good/minimal.json", "good/complete.json", "good/unicode.json", "warn/unknown-field.json"}) {
         CAPTURE(rel);
         ContentDoc doc;
         REQUIRE(doc.open_file(doc_fixture(rel)));
@@ -130,7 +131,7 @@ TEST_CASE("content_doc: set_node_text writes plain strings and language map entr
     CHECK(doc.json()["nodes"][1]["title"] == "Pay");
     REQUIRE(doc.set_node_text("wages", F::Title, "Pay", "en"));  // the file's language: stays a plain string
     CHECK(doc.json()["nodes"][1]["title"].is_string());
-    REQUIRE(doc.set_node_text("wages", F::Title, "工资", "zh"));    // another language: becomes a map
+    REQUIRE(doc.set_node_text("wages", F::Title, "工资", "zh"));  // another language: becomes a map
     CHECK(doc.json()["nodes"][1]["title"] == nlohmann::ordered_json({{"en", "Pay"}, {"zh", "工资"}}));
     REQUIRE(doc.set_node_text("wages", F::Title, "Salaries", "en"));
     CHECK(doc.json()["nodes"][1]["title"]["en"] == "Salaries");
@@ -140,7 +141,7 @@ TEST_CASE("content_doc: set_node_text writes plain strings and language map entr
     CHECK(doc.content()->nodes[1].summary.get() == "What engineers earn.");
 
     REQUIRE(doc.set_node_text("talent-pipeline", F::Body, "Third.", "", 2));  // index == size appends
-    REQUIRE(doc.set_node_text("talent-pipeline", F::Body, "", "", 0));         // empty removes
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Body, "", "", 0));        // empty removes
     REQUIRE(doc.result().ok());
     const auto& body = doc.content()->nodes[0].body;
     REQUIRE(body.size() == 2);
@@ -177,7 +178,7 @@ TEST_CASE("content_doc: add_node invents no citation; the card is shown, reporte
     const ex::Content& c = *doc.content();
     const int n = c.node_index(id);
     REQUIRE(n == 3);
-    CHECK(c.nodes[3].category == "driver");                 // the first category by default
+    CHECK(c.nodes[3].category == "driver");  // the first category by default
     CHECK(c.nodes[3].citations.empty());
     CHECK(c.nodes[3].has_position);
     const ex::LoadResult strict = ex::load_content(doc.serialize(), "map.json");
@@ -191,7 +192,7 @@ TEST_CASE("content_doc: add_node invents no citation; the card is shown, reporte
     CHECK(doc.result().ok());
     CHECK(ex::load_content(doc.serialize(), "map.json").ok());
     CHECK(doc.content()->nodes[3].citations.at(0).paragraph == "p2");
-    REQUIRE(doc.remove_citation(id, 0));                    // the last one: the card waits for a citation again
+    REQUIRE(doc.remove_citation(id, 0));  // the last one: the card waits for a citation again
     CHECK(doc.json()["nodes"][3]["citations"] == nlohmann::ordered_json::array());
     CHECK_FALSE(doc.result().ok());
     CHECK_FALSE(doc.remove_citation(id, 0));
@@ -233,8 +234,8 @@ TEST_CASE("content_doc: remove_node removes its edges and tour steps, reports th
     ContentDoc doc = open_fixture("good/complete.json");
     std::vector<std::string> removed;
     REQUIRE(doc.remove_node("wages", &removed));
-    CHECK(removed == std::vector<std::string>{"edge talent-pipeline → wages (drives)", "edge automation → wages (eases)",
-                                              "step 2 of tour basics"});
+    CHECK(removed == std::vector<std::string>{"edge talent-pipeline → wages (drives)",
+                                              "edge automation → wages (eases)", "step 2 of tour basics"});
     REQUIRE(doc.result().ok());
     CHECK(doc.content()->nodes.size() == 2);
     CHECK(doc.content()->edges.size() == 1);
@@ -364,7 +365,7 @@ TEST_CASE("content_doc: a save never overwrites a change made on disk since the 
     REQUIRE(doc.open_file(path));
     CHECK(doc.disk_state(path) == ContentDoc::Disk::Same);
     REQUIRE(doc.move_card("wages", 10, 20));
-    REQUIRE(doc.save_file(path));                      // nobody else touched it: saved
+    REQUIRE(doc.save_file(path));  // nobody else touched it: saved
     CHECK(doc.holds_base(slurp(path)));
 
     // Someone else saves the file (another editor), then the author edits and saves here.
@@ -375,34 +376,36 @@ TEST_CASE("content_doc: a save never overwrites a change made on disk since the 
     REQUIRE(doc.move_card("automation", 30, 40));
     const std::string mine = doc.serialize();
     CHECK_FALSE(doc.save_file(path));
-    CHECK(slurp(path) == theirs);                      // their work is untouched
+    CHECK(slurp(path) == theirs);  // their work is untouched
     CHECK(doc.conflict());
     CHECK(doc.conflict_copy() == path + ".mine");
-    CHECK(slurp(path + ".mine") == mine);              // and so is ours
-    CHECK(doc.problem().message == path + " changed on disk since the editor read it; it was not overwritten, and your "
-                                "version is saved as " + path + ".mine");
+    CHECK(slurp(path + ".mine") == mine);  // and so is ours
+    CHECK(doc.problem().message == path +
+                                       " changed on disk since the editor read it; it was not overwritten, and your "
+                                       "version is saved as " +
+                                       path + ".mine");
     CHECK(doc.problem().key == ex::Str::kDocChangedOnDisk);
     CHECK(doc.problem().args == std::vector<std::string>{path, path + ".mine"});
     CHECK(doc.modified());
-    CHECK_FALSE(doc.save_file(path));                  // again: the same copy, nothing new written
+    CHECK_FALSE(doc.save_file(path));  // again: the same copy, nothing new written
     CHECK(doc.conflict_copy() == path + ".mine");
     CHECK(slurp(path) == theirs);
 
-    REQUIRE(doc.move_card("automation", 50, 60));      // more edits: the first copy is kept, the new one beside it
+    REQUIRE(doc.move_card("automation", 50, 60));  // more edits: the first copy is kept, the new one beside it
     CHECK_FALSE(doc.conflict());
     CHECK_FALSE(doc.save_file(path));
     CHECK(doc.conflict_copy() == path + ".mine-2");
     CHECK(slurp(path + ".mine") == mine);
     CHECK(slurp(path + ".mine-2") == doc.serialize());
 
-    REQUIRE(doc.save_file(path, true));                // the author chose theirs to go: it is the backup
+    REQUIRE(doc.save_file(path, true));  // the author chose theirs to go: it is the backup
     CHECK(slurp(path + ".bak") == theirs);
     CHECK(slurp(path) == doc.serialize());
     CHECK_FALSE(doc.conflict());
     REQUIRE(doc.move_card("automation", 70, 80));
-    CHECK(doc.save_file(path));                        // what it wrote is the new base
+    CHECK(doc.save_file(path));  // what it wrote is the new base
 
-    fs::remove(path);                                  // a deleted file is no one's work: saving recreates it
+    fs::remove(path);  // a deleted file is no one's work: saving recreates it
     CHECK(doc.disk_state(path) == ContentDoc::Disk::Missing);
     CHECK(doc.save_file(path));
     fs::remove_all(dir);
@@ -417,14 +420,14 @@ TEST_CASE("content_doc: tags are added, edited per language, removed, undone") {
     REQUIRE(doc.result().ok());
     REQUIRE(doc.content()->nodes[0].tags.size() == 3);
     CHECK(doc.content()->nodes[0].tags[2].get() == "universities");
-    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "高校", "zh", 2));       // another language: a map
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "高校", "zh", 2));  // another language: a map
     CHECK(doc.json()["nodes"][0]["tags"][2] == nlohmann::ordered_json({{"en", "universities"}, {"zh", "高校"}}));
-    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "", "", 0));             // empty with no language removes
+    REQUIRE(doc.set_node_text("talent-pipeline", F::Tag, "", "", 0));  // empty with no language removes
     CHECK(doc.json()["nodes"][0]["tags"].size() == 2);
     CHECK(doc.json()["nodes"][0]["tags"][0] == "supply");
-    REQUIRE(doc.set_node_text("wages", F::Tag, "pay", "", 0));                    // a card with no tags gets a list
+    REQUIRE(doc.set_node_text("wages", F::Tag, "pay", "", 0));  // a card with no tags gets a list
     CHECK(doc.json()["nodes"][1]["tags"] == nlohmann::ordered_json::array({"pay"}));
-    REQUIRE(doc.set_node_text("wages", F::Tag, "", "", 0));                       // the last one takes the list
+    REQUIRE(doc.set_node_text("wages", F::Tag, "", "", 0));  // the last one takes the list
     CHECK_FALSE(doc.json()["nodes"][1].contains("tags"));
     CHECK_FALSE(doc.set_node_text("wages", F::Tag, "", "", 0));
     CHECK(doc.problem().message == "no tag 0");
@@ -459,7 +462,7 @@ TEST_CASE("content_doc: a citation's quote is set, checked by the loader, and re
     REQUIRE(doc.add_citation("wages", "p1", "train fewer", "en"));  // the file's language: a plain string
     CHECK(doc.json()["nodes"][1]["citations"][1]["quote"] == "train fewer");
     REQUIRE(doc.result().ok());
-    REQUIRE(doc.set_citation_quote("wages", 1, "培养", "zh"));      // another language: a map
+    REQUIRE(doc.set_citation_quote("wages", 1, "培养", "zh"));  // another language: a map
     CHECK(doc.json()["nodes"][1]["citations"][1]["quote"] ==
           nlohmann::ordered_json({{"en", "train fewer"}, {"zh", "培养"}}));
 }
@@ -522,7 +525,9 @@ TEST_CASE("content_doc: tours are added, titled, their steps added, captioned, m
 
 // [SECTION] The file's formatting -------------------------------------------------------------------------------
 
-namespace ex::test { size_t changed_lines(const std::string& a, const std::string& b); }  // test_json_splice.cpp
+namespace ex::test {
+size_t changed_lines(const std::string& a, const std::string& b);
+}  // namespace ex::test
 
 TEST_CASE("content_doc: a save keeps the file's formatting: one edit, a few changed lines") {
     const fs::path dir = fresh_dir("explainer-format-");

@@ -26,9 +26,9 @@ std::string bundled() { return std::string(EXPLAINER_SOURCE_DIR) + "/assets/cont
 // Every '<' in the output must open or close one of the export's own tags, with only its own attributes, and
 // every link must stay in the page or go to http(s). Content text has no raw '<', so this finds any leak.
 void check_only_own_markup(const std::string& html) {
-    static const std::set<std::string> tags = {"div", "header", "h1", "h2", "h3", "p", "a", "cite", "section",
-                                               "article", "ul", "ol", "li", "span", "figure", "blockquote", "mark",
-                                               "figcaption", "br"};
+    static const std::set<std::string> tags = {"div",    "header",     "h1",      "h2",         "h3", "p",  "a",
+                                               "cite",   "section",    "article", "ul",         "ol", "li", "span",
+                                               "figure", "blockquote", "mark",    "figcaption", "br"};
     static const std::set<std::string> attrs = {"class", "id", "lang", "data-digest", "href", "rel", "tabindex"};
     const std::regex tag(R"(<(/?)([a-z0-9]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*/?>)");
     const std::regex attr(R"(([a-z-]+)="([^"]*)\")");
@@ -90,17 +90,20 @@ TEST_CASE("export_html: hostile content comes out as inert text") {
     CHECK(xmllint(html) == "");
     // The words are all there, as text.
     CHECK(html.find("<h1>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; Hostile map</h1>") != std::string::npos);
-    CHECK(html.find("&quot;&gt;&lt;img src=x onerror=alert(&#39;summary&#39;)&gt; &amp; &#39;quotes&#39;") != std::string::npos);
+    CHECK(html.find("&quot;&gt;&lt;img src=x onerror=alert(&#39;summary&#39;)&gt; &amp; &#39;quotes&#39;") !=
+          std::string::npos);
     CHECK(html.find("line one<br />line two &lt;iframe") != std::string::npos);
     // The source URL is a link, its quotes escaped inside the attribute.
-    CHECK(html.find("<a href=\"https://example.com/?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(&#39;url&#39;)&lt;/script&gt;\" "
-                    "rel=\"external noopener noreferrer\">A &lt;b&gt;bold&lt;/b&gt; source</a>") != std::string::npos);
+    CHECK(html.find(
+              "<a href=\"https://example.com/?a=1&amp;b=&quot;&gt;&lt;script&gt;alert(&#39;url&#39;)&lt;/script&gt;\" "
+              "rel=\"external noopener noreferrer\">A &lt;b&gt;bold&lt;/b&gt; source</a>") != std::string::npos);
     // Bidi embeddings, overrides and isolates are dropped: they could show "exe.png" as "gnp.exe".
     for (const char* bidi : {"\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"})
         CHECK(html.find(bidi) == std::string::npos);
     CHECK(html.find("bidi gnp.exe and isolate done.") != std::string::npos);
     // The quoted words are marked inside the passage, escaped like the rest.
-    CHECK(html.find("<mark>&lt;a href=&quot;javascript:alert(&#39;link&#39;)&quot;&gt;a link&lt;/a&gt;</mark>") != std::string::npos);
+    CHECK(html.find("<mark>&lt;a href=&quot;javascript:alert(&#39;link&#39;)&quot;&gt;a link&lt;/a&gt;</mark>") !=
+          std::string::npos);
 }
 
 TEST_CASE("export_html: a javascript: source URL never becomes a link; controls are dropped") {

@@ -31,7 +31,7 @@ TEST_CASE("export_markdown writes the whole content in reading order") {
         "> Wages rise when the talent pipeline runs dry,\n> and firms  look abroad.",
         "## Effects",
         "## How the ideas connect",
-        "- **Talent pipeline** pushes up **Wages** (through scarcity).",   // the file's reading of "drives"
+        "- **Talent pipeline** pushes up **Wages** (through scarcity).",  // the file's reading of "drives"
         "- **Automation** eases **Wages**.",
         "- **Automation** is part of **Talent pipeline**.",
         "## Tours\n\n### The basics\n\nTwo steps through the map.",
@@ -70,7 +70,7 @@ TEST_CASE("export_markdown picks the language, falling back per text") {
     const std::string en = ex::export_markdown(*load_good("unicode.json"), "en");
     CHECK(en.find("# Chips and power") == 0);
     const std::string fr = ex::export_markdown(*load_good("unicode.json"), "fr");
-    CHECK(fr.find("# Chips and power") == 0);                  // falls back to meta.language
+    CHECK(fr.find("# Chips and power") == 0);  // falls back to meta.language
 }
 
 TEST_CASE("cli_validate prints problems and a summary per file") {

@@ -21,7 +21,9 @@ fs::path watch_dir(const char* name) {
     return dir;
 }
 
-void write(const fs::path& path, const std::string& text) { std::ofstream(path, std::ios::binary | std::ios::trunc) << text; }
+void write(const fs::path& path, const std::string& text) {
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
 
 }  // namespace
 
@@ -40,7 +42,7 @@ TEST_CASE("file_watch: a same-size rewrite with its old modification time restor
     CHECK(watch.poll(2.1));                       // the bytes say otherwise
     CHECK_FALSE(watch.poll(4.2));                 // once per change
     fs::last_write_time(path, time + std::chrono::hours(2));
-    CHECK_FALSE(watch.poll(4.8));                 // a touch is no change
+    CHECK_FALSE(watch.poll(4.8));  // a touch is no change
     fs::remove_all(dir);
 }
 
@@ -68,10 +70,10 @@ TEST_CASE("file_watch: an unreadable file is reported once, retried, and reporte
     // authoring test does the chmod itself).
     fs::remove(path);
     fs::create_directory(path);
-    CHECK(watch.poll(0.6));                       // the app shows the problem
-    CHECK_FALSE(watch.poll(1.2));                 // retried, still unreadable: nothing new
+    CHECK(watch.poll(0.6));        // the app shows the problem
+    CHECK_FALSE(watch.poll(1.2));  // retried, still unreadable: nothing new
     fs::remove(path);
-    write(path, "{\"title\": \"same\"}");       // the very same bytes as before: still news, the problem is gone
+    write(path, "{\"title\": \"same\"}");  // the very same bytes as before: still news, the problem is gone
     CHECK(watch.poll(1.8));
     CHECK_FALSE(watch.poll(2.4));
     fs::remove_all(dir);

@@ -52,7 +52,8 @@ std::shared_ptr<const ex::Content> load(const std::string& json, ex::LoadResult*
 
 bool warns(const ex::LoadResult& r, const std::string& pointer, const std::string& contains) {
     for (const auto& p : r.problems)
-        if (p.severity == ex::Severity::Warning && p.pointer == pointer && p.message.find(contains) != std::string::npos)
+        if (p.severity == ex::Severity::Warning && p.pointer == pointer &&
+            p.message.find(contains) != std::string::npos)
             return true;
     return false;
 }
@@ -72,7 +73,7 @@ TEST_CASE("fold tree: same-category parts fold, other categories never, nested g
     std::vector<char> unfolded(5, 0);
     CHECK(ex::shown_cards(t, unfolded) == std::vector<char>{1, 0, 0, 0, 1});
     CHECK(ex::representatives(t, ex::shown_cards(t, unfolded)) == std::vector<int>{0, 0, 0, 0, 4});
-    CHECK(ex::unfold_to(t, 3, unfolded));                     // q: its whole p1 and p1's whole w
+    CHECK(ex::unfold_to(t, 3, unfolded));  // q: its whole p1 and p1's whole w
     CHECK(unfolded == std::vector<char>{1, 1, 0, 0, 0});
     CHECK(ex::shown_cards(t, unfolded) == std::vector<char>{1, 1, 1, 1, 1});
     CHECK_FALSE(ex::unfold_to(t, 3, unfolded));
@@ -84,7 +85,7 @@ TEST_CASE("fold problems: a cycle and a part of two wholes are warnings, and the
     CHECK(warns(r, "/edges/1", "fold cycle"));
     CHECK(warns(r, "/edges/2", "already a part of \"y\""));
     const ex::FoldTree t = ex::build_fold_tree(*c);
-    CHECK(t.whole == std::vector<int>{1, -1, -1});            // the same choice as the warnings say
+    CHECK(t.whole == std::vector<int>{1, -1, -1});  // the same choice as the warnings say
 }
 
 TEST_CASE("lanes: an unknown notes category is a warning; a custom kind can fold and read backwards") {
@@ -112,8 +113,8 @@ TEST_CASE("lay_out_folded: folded cards take their whole's card, inner edges van
     CHECK(l.shown_as == std::vector<int>{0, 0, 0, 3});
     CHECK(l.cards[1].x == l.cards[0].x);
     CHECK(l.cards[2].y == l.cards[0].y);
-    CHECK(l.edge_paths[0].empty());                           // part-of inside the group
-    CHECK(l.merged[2] == 3);                                  // p1>o stands for p1>o, p2>o and w>o
+    CHECK(l.edge_paths[0].empty());  // part-of inside the group
+    CHECK(l.merged[2] == 3);         // p1>o stands for p1>o, p2>o and w>o
     CHECK(l.merged[3] == 0);
     CHECK(l.merged[4] == 0);
 
@@ -138,30 +139,30 @@ TEST_CASE("lanes layout: columns in category order, notes beside what they quali
     o.node_gap = 10;
     o.lane_gap = 50;
     o.lane_header = 30;
-    o.aspect = 0.1f;                                          // a tall view: no lane wraps
+    o.aspect = 0.1f;  // a tall view: no lane wraps
     ex::Layout l = ex::compute_layout(*c, o);
-    REQUIRE(l.lanes.size() == 2);                             // a, b; the notes category has no lane
+    REQUIRE(l.lanes.size() == 2);  // a, b; the notes category has no lane
     CHECK(l.lanes[0].category == 0);
     CHECK(l.lanes[1].category == 1);
-    CHECK(l.cards[1].x == 0);                                 // a1 in lane a
-    CHECK(l.cards[0].x == 150);                               // b1 in lane b: 100 + 50
-    CHECK(l.cards[3].x == 150);                               // the note joins b1's lane, after it
+    CHECK(l.cards[1].x == 0);    // a1 in lane a
+    CHECK(l.cards[0].x == 150);  // b1 in lane b: 100 + 50
+    CHECK(l.cards[3].x == 150);  // the note joins b1's lane, after it
     CHECK(l.cards[3].y > l.cards[0].y);
     CHECK(l.cards[1].y == 30);
-    CHECK(l.cards[2].y == 80);                                // 30 + 40 + 10
-    CHECK(l.edge_paths[0].front().x == 100);                  // a1's right side to b1's left side
+    CHECK(l.cards[2].y == 80);                // 30 + 40 + 10
+    CHECK(l.edge_paths[0].front().x == 100);  // a1's right side to b1's left side
     CHECK(l.edge_paths[0].back().x == 150);
 
     o.left_to_right = false;
     o.lane_columns = 2;
     o.lane_gap = 20;
     l = ex::compute_layout(*c, o);
-    CHECK(l.cards[1].y == 30);                                // lane a: a row under its header
+    CHECK(l.cards[1].y == 30);  // lane a: a row under its header
     CHECK(l.cards[2].y == 30);
     CHECK(l.cards[1].x == 0);
     CHECK(l.cards[2].x == 110);
-    CHECK(l.cards[0].y == 30 + 40 + 20 + 30);                 // lane b below: gap, then its header
-    CHECK(l.cards[3].x == 110);                               // the note beside b1
+    CHECK(l.cards[0].y == 30 + 40 + 20 + 30);  // lane b below: gap, then its header
+    CHECK(l.cards[3].x == 110);                // the note beside b1
 }
 
 TEST_CASE("lanes layout: a long lane wraps into sub-columns when the view is wide and short") {
@@ -170,12 +171,12 @@ TEST_CASE("lanes layout: a long lane wraps into sub-columns when the view is wid
     nodes.push_back("y:b");
     auto c = load(tiny(nodes, {}, true));
     ex::LayoutOptions o;
-    o.aspect = 0.3f;                                           // tall: one column
+    o.aspect = 0.3f;  // tall: one column
     ex::Layout tall = ex::compute_layout(*c, o);
     CHECK(tall.cards[9].x == tall.cards[0].x);
     o.aspect = 2.5f;
     ex::Layout wide = ex::compute_layout(*c, o);
-    CHECK(wide.cards[9].x > wide.cards[0].x);                  // wrapped
+    CHECK(wide.cards[9].x > wide.cards[0].x);  // wrapped
     CHECK(wide.bounds.w / wide.bounds.h > tall.bounds.w / tall.bounds.h);
 }
 
@@ -188,7 +189,7 @@ TEST_CASE("a second article's own categories and kinds lay out in lanes and fold
     const int bus = c.node_index("night-bus");
     CHECK(t.nested[bus] == 3);
     ex::Layout l = ex::lay_out_folded(c, t, std::vector<char>(c.nodes.size(), 0), {});
-    CHECK(l.lanes.size() == 3);                               // needs, plan, effects; doubts are notes
+    CHECK(l.lanes.size() == 3);  // needs, plan, effects; doubts are notes
     CHECK(l.shown_as[c.node_index("stop-square")] == bus);
     CHECK(l.layer[c.node_index("who-pays")] == l.layer[c.node_index("small-fare")]);
     // "night bus answers late shifts": the plan lane is after the needs lane, so the arrow reads backwards.

@@ -70,7 +70,7 @@ struct TempFile {
     std::string path;
     explicit TempFile(const std::string& text) {
         path = (std::filesystem::temp_directory_path() /
-                ("explainer-i18n-" + std::to_string((long long)std::hash<std::string>{}(text) & 0xFFFFFF) + ".json"))
+                ("explainer-i18n-" + std::to_string((long long)std::hash<std::string>{}(text)&0xFFFFFF) + ".json"))
                    .string();
         std::ofstream(path, std::ios::binary) << text;
     }
@@ -93,13 +93,13 @@ TEST_CASE("Chinese queries find nodes in the Chinese index of the article") {
     CHECK(contains(talent_ids, "talent-challenge"));
     CHECK(contains(talent_ids, "university-education"));
     REQUIRE(!talent.empty());
-    CHECK(talent.front().field == "title");                  // a title match ranks first
+    CHECK(talent.front().field == "title");  // a title match ranks first
 
     const auto chips = ids_of(c, zh.query("芯片"));
     CHECK(contains(chips, "ai-chips"));
     CHECK(contains(chips, "chip-access-challenge"));
     CHECK(contains(chips, "limited-tech-access"));
-    CHECK_FALSE(contains(chips, "llms"));                    // 大语言模型 says nothing about chips
+    CHECK_FALSE(contains(chips, "llms"));  // 大语言模型 says nothing about chips
 
     // Several words, separated by an ASCII or an ideographic space, must all match.
     const auto both = ids_of(c, zh.query("芯片 人才"));
@@ -109,7 +109,7 @@ TEST_CASE("Chinese queries find nodes in the Chinese index of the article") {
     for (const auto& id : both) CHECK(contains(chips, id));
     for (const auto& id : both) CHECK(contains(talent_ids, id));
 
-    CHECK(zh.query("量子引力").empty());                      // not in the article
+    CHECK(zh.query("量子引力").empty());  // not in the article
 }
 
 TEST_CASE("English queries still work in the English index, and languages do not mix") {
@@ -120,7 +120,7 @@ TEST_CASE("English queries still work in the English index, and languages do not
     CHECK(contains(talent, "domestic-talent"));
     CHECK(contains(talent, "talent-challenge"));
     CHECK(contains(ids_of(c, en.query("Chips")), "ai-chips"));
-    CHECK(en.query("人才").empty());                          // the English index holds no Chinese text
+    CHECK(en.query("人才").empty());  // the English index holds no Chinese text
 
     ex::SearchIndex zh;
     zh.build(c, "zh");
@@ -147,8 +147,8 @@ TEST_CASE("the article exported in Chinese has Chinese headings and edge reading
     CHECK(zh.find("# 中国推动人工智能自给自足\n") == 0);
     for (const char* piece : {"**来源：**", "## 观点之间的联系\n", "## 导览\n", "*标签：*", "引自*新闻概览*："})
         CHECK_MESSAGE(zh.find(piece) != std::string::npos, "missing: " << piece);
-    for (const char* english : {"**Source:**", "How the ideas connect", "## Tours", "*Tags:*", "Cited from",
-                                " drives ", " threatens ", " is part of "})
+    for (const char* english : {"**Source:**", "How the ideas connect", "## Tours", "*Tags:*", "Cited from", " drives ",
+                                " threatens ", " is part of "})
         CHECK_MESSAGE(zh.find(english) == std::string::npos, "English left: " << english);
     CHECK(zh.find(" 推动 **") != std::string::npos);
     const std::string en = ex::export_markdown(*article(), "en");
@@ -164,13 +164,13 @@ TEST_CASE("missing_translations lists every text without the language, in docume
         "f.json: /meta/summary: missing \"zh\" translation",
         "f.json: /meta/source/sections/0/paragraphs/1/text: missing \"zh\" translation",
         "f.json: /edge_kinds/0/backward: missing \"zh\" translation",
-        "f.json: /nodes/0/body/2: missing \"zh\" translation",          // "AI" has letters
+        "f.json: /nodes/0/body/2: missing \"zh\" translation",  // "AI" has letters
         "f.json: /nodes/0/tags/0: missing \"zh\" translation",
         "f.json: /nodes/0/citations/0/quote: missing \"zh\" translation",
         "f.json: /edges/0/label: missing \"zh\" translation",
         "f.json: /tours/0/steps/1/caption: missing \"zh\" translation",
     };
-    CHECK(lines == expected);                                 // "2025" and "→ 42" are language-neutral
+    CHECK(lines == expected);  // "2025" and "→ 42" are language-neutral
     // Plain strings are written in meta.language ("en" when not given): nothing is missing in English.
     CHECK(lines_of(ex::missing_translations(kPartlyTranslated, "en", "f.json")).empty());
     // Declared Chinese, the plain strings are Chinese: English then lacks them, Chinese only lacks the maps' entries.
@@ -196,7 +196,7 @@ TEST_CASE("the bundled article is completely translated into Chinese") {
 TEST_CASE("cli_validate --require-lang reports untranslated texts and fails") {
     TempFile f(kPartlyTranslated);
     std::ostringstream plain;
-    CHECK(ex::cli_validate({f.path}, plain) == 0);            // valid content: without the flag, all is well
+    CHECK(ex::cli_validate({f.path}, plain) == 0);  // valid content: without the flag, all is well
     CHECK(plain.str().find("missing") == std::string::npos);
 
     std::ostringstream out;
@@ -204,11 +204,12 @@ TEST_CASE("cli_validate --require-lang reports untranslated texts and fails") {
     CAPTURE(out.str());
     // Each at its line and column, with the node it is in.
     CHECK(out.str().find(f.path + ":14:74: /nodes/0/tags/0 (a): missing \"zh\" translation\n") != std::string::npos);
-    const std::string summary = ": ok (2 nodes, 1 edge, 1 tour, 0 warnings), but 8 texts lack a \"zh\" translation "
-                                "(1 tag, 1 quote, 6 other texts)\n";
+    const std::string summary =
+        ": ok (2 nodes, 1 edge, 1 tour, 0 warnings), but 8 texts lack a \"zh\" translation "
+        "(1 tag, 1 quote, 6 other texts)\n";
     CHECK(out.str().find(f.path + summary) != std::string::npos);
 
-    std::ostringstream english;                               // its plain strings are English (meta.language)
+    std::ostringstream english;  // its plain strings are English (meta.language)
     CHECK(ex::cli_validate({f.path}, english, "en") == 0);
     CHECK(english.str().find("every text in \"en\"") != std::string::npos);
 

@@ -64,7 +64,8 @@ TEST_CASE("json_canvas: the article exports to a spec-conforming canvas that imp
     CHECK(canvas["edges"].size() == content->edges.size());
 
     const ex::CanvasImport back = ex::import_canvas(canvas.dump(), "article.canvas");
-    for (const ex::Problem& p : back.problems) CHECK_MESSAGE(p.severity == ex::Severity::Warning, ex::format_problem(p));
+    for (const ex::Problem& p : back.problems)
+        CHECK_MESSAGE(p.severity == ex::Severity::Warning, ex::format_problem(p));
     REQUIRE(back.ok());
     const ex::LoadResult loaded = ex::load_content(back.content.dump(2), "article.json");
     REQUIRE(loaded.ok());
@@ -96,7 +97,8 @@ static void check_same_content(const ex::Content& a, const ex::Content& b) {
     for (size_t s = 0; s < a.meta.source.sections.size(); ++s) {
         REQUIRE(a.meta.source.sections[s].paragraphs.size() == b.meta.source.sections[s].paragraphs.size());
         for (size_t k = 0; k < a.meta.source.sections[s].paragraphs.size(); ++k)
-            CHECK(a.meta.source.sections[s].paragraphs[k].text.items == b.meta.source.sections[s].paragraphs[k].text.items);
+            CHECK(a.meta.source.sections[s].paragraphs[k].text.items ==
+                  b.meta.source.sections[s].paragraphs[k].text.items);
     }
     REQUIRE(a.categories.size() == b.categories.size());
     for (size_t i = 0; i < a.categories.size(); ++i) {
@@ -146,9 +148,11 @@ static void check_same_content(const ex::Content& a, const ex::Content& b) {
     }
 }
 
-static std::shared_ptr<const ex::Content> round_trip(const OJson& canvas, std::vector<ex::Problem>* problems = nullptr) {
+static std::shared_ptr<const ex::Content> round_trip(const OJson& canvas,
+                                                     std::vector<ex::Problem>* problems = nullptr) {
     const ex::CanvasImport back = ex::import_canvas(canvas.dump(), "round.canvas");
-    for (const ex::Problem& p : back.problems) CHECK_MESSAGE(p.severity == ex::Severity::Warning, ex::format_problem(p));
+    for (const ex::Problem& p : back.problems)
+        CHECK_MESSAGE(p.severity == ex::Severity::Warning, ex::format_problem(p));
     if (problems) *problems = back.problems;
     REQUIRE(back.ok());
     const ex::LoadResult loaded = ex::load_content(back.content.dump(2), "round.json");
@@ -187,7 +191,8 @@ TEST_CASE("json_canvas: what was changed on the canvas wins over what the export
     REQUIRE(canvas["nodes"][2]["id"] == "talent-pipeline");
     // A card rewritten in Markdown, a card moved into the other category's group, a relabelled edge, a renamed
     // group, and a card deleted that a tour step names.
-    canvas["nodes"][2]["text"] = "## **Talent** pipeline\n\nFewer *engineers* graduate.\n\nSee [the report](https://example.com).";
+    canvas["nodes"][2]["text"] =
+        "## **Talent** pipeline\n\nFewer *engineers* graduate.\n\nSee [the report](https://example.com).";
     OJson& automation = canvas["nodes"][4];
     REQUIRE(automation["id"] == "automation");
     const OJson& effects = canvas["nodes"][1];
@@ -252,7 +257,8 @@ TEST_CASE("json_canvas: an explainer field that does not make valid content fall
 
 TEST_CASE("json_canvas: Markdown in a card reads as plain text") {
     CHECK(ex::strip_markdown("**Spending falls**") == "Spending falls");
-    CHECK(ex::strip_markdown("__Rates__ rise *slowly* and _then_ ~~fast~~ ==now==") == "Rates rise slowly and then fast now");
+    CHECK(ex::strip_markdown("__Rates__ rise *slowly* and _then_ ~~fast~~ ==now==") ==
+          "Rates rise slowly and then fast now");
     CHECK(ex::strip_markdown("Use `load()` here") == "Use load() here");
     CHECK(ex::strip_markdown("[the report](https://example.com) and ![a chart](c.png)") == "the report and a chart");
     CHECK(ex::strip_markdown("[[Budget 2025|the budget]] and [[Rates]]") == "the budget and Rates");
@@ -344,7 +350,7 @@ TEST_CASE("json_canvas: a hand-written canvas imports and validates") {
     // Groups → categories (smallest group containing the centre), then colours, then "Ungrouped".
     CHECK(c.categories.size() == 4);
     CHECK(c.nodes[0].category == "causes");
-    CHECK(c.nodes[1].category == "causes");                  // coloured, but inside the group
+    CHECK(c.nodes[1].category == "causes");  // coloured, but inside the group
     CHECK(c.nodes[4].category == "effects");
     CHECK(c.categories[c.category_index("causes")].colour == "#e9973f");  // preset "2": orange
     CHECK(c.nodes[6].category == "ungrouped");

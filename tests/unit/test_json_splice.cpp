@@ -62,8 +62,8 @@ TEST_CASE("json_splice: the style is detected from the file") {
     CHECK(four.style().compact);
     CHECK(four.style().compact_nested);  // "citations": [ { ... } ]
     CHECK(four.style().pad_object);
-    CHECK_FALSE(four.style().pad_array);         // ["policy", "rates"]
-    CHECK(four.style().pad_array_nested);        // [ { "paragraph": "p1" } ]
+    CHECK_FALSE(four.style().pad_array);   // ["policy", "rates"]
+    CHECK(four.style().pad_array_nested);  // [ { "paragraph": "p1" } ]
     CHECK(four.style().colon == ": ");
     REQUIRE(two.read(fixture("format/two-space-tight.json")));
     CHECK(two.style().indent == "  ");
@@ -71,7 +71,7 @@ TEST_CASE("json_splice: the style is detected from the file") {
     CHECK_FALSE(two.style().pad_object);
     REQUIRE(article.read(slurp(std::string(EXPLAINER_SOURCE_DIR) + "/assets/content/article.json")));
     CHECK(article.style().indent == "  ");
-    CHECK_FALSE(article.style().compact);    // nlohmann's dump(2): everything on its own line
+    CHECK_FALSE(article.style().compact);  // nlohmann's dump(2): everything on its own line
     REQUIRE(tabs.read("{\r\n\t\"a\":[\r\n\t\t1\r\n\t]\r\n}\r\n"));
     CHECK(tabs.style().indent == "\t");
     CHECK(tabs.style().newline == "\r\n");
@@ -95,47 +95,51 @@ TEST_CASE("json_splice: every kind of edit parses back to the edited value and t
     std::string out = check_edit(e, 2);
     CHECK(out.find("\"position\": { \"x\": 40, \"y\": 0 }") != std::string::npos);
 
-    e = base;        // a new member in a multi-line object, in the file's one-line style
+    e = base;  // a new member in a multi-line object, in the file's one-line style
     e["nodes"][2]["position"] = {{"x", 10}, {"y", 20}};
     out = check_edit(e, 3);
     CHECK(out.find("\n            \"position\": { \"x\": 10, \"y\": 20 }\n") != std::string::npos);
 
-    e = base;        // a new member in a one-line object
+    e = base;  // a new member in a one-line object
     e["edges"][0]["label"] = "fast";
     out = check_edit(e, 2);
     CHECK(out.find("{ \"from\": \"rate-rise\", \"to\": \"mortgages\", \"kind\": \"drives\", \"label\": \"fast\" }") !=
           std::string::npos);
 
-    e = base;        // a member removed
+    e = base;  // a member removed
     e["edges"][2].erase("label");
     check_edit(e, 2);
 
-    e = base;        // an element removed from the middle: only its own lines go
+    e = base;  // an element removed from the middle: only its own lines go
     e["nodes"].erase(e["nodes"].begin() + 1);
     out = check_edit(e, 8);
     CHECK(changed_lines(text, out) == 8);
 
-    e = base;        // an element appended, written in the file's style (4 spaces, short lists on one line)
-    e["nodes"].push_back({{"id", "new"}, {"category", "effect"}, {"title", "New"}, {"summary", "S."},
-                          {"citations", OJson::array()}, {"position", {{"x", 1}, {"y", 2}}}});
+    e = base;  // an element appended, written in the file's style (4 spaces, short lists on one line)
+    e["nodes"].push_back({{"id", "new"},
+                          {"category", "effect"},
+                          {"title", "New"},
+                          {"summary", "S."},
+                          {"citations", OJson::array()},
+                          {"position", {{"x", 1}, {"y", 2}}}});
     out = check_edit(e, 10);
     CHECK(out.find("        },\n        {\n            \"id\": \"new\",\n") != std::string::npos);
     CHECK(out.find("\n            \"citations\": [],\n            \"position\": { \"x\": 1, \"y\": 2 }\n"
                    "        }\n    ],") != std::string::npos);
 
-    e = base;        // a list item moved: the other items keep their text
+    e = base;  // a list item moved: the other items keep their text
     std::swap(e["tours"][0]["steps"][0], e["tours"][0]["steps"][1]);
     check_edit(e, 4);
 
-    e = base;        // a one-line list grows on its line
+    e = base;  // a one-line list grows on its line
     e["nodes"][0]["tags"].push_back("mortgages");
     out = check_edit(e, 2);
     CHECK(out.find("\"tags\": [\"policy\", \"rates\", \"mortgages\"],") != std::string::npos);
 
-    e = base;        // an empty list gets items
+    e = base;  // an empty list gets items
     e["nodes"][3]["tags"] = OJson::array({"spending"});
     check_edit(e, 3);
-    e = base;        // a value of another type
+    e = base;  // a value of another type
     e["tours"] = OJson::array();
     out = check_edit(e, 12);
     CHECK(out.find("\"tours\": []") != std::string::npos);

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "core/layout.h"
-#include "core/synth.h"
 #include "core/load.h"
+#include "core/synth.h"
 
 using ex::Layout;
 using ex::Rect;
@@ -18,7 +18,12 @@ namespace {
 
 struct TestRng {
     uint32_t s;
-    uint32_t next() { s ^= s << 13; s ^= s >> 17; s ^= s << 5; return s; }
+    uint32_t next() {
+        s ^= s << 13;
+        s ^= s >> 17;
+        s ^= s << 5;
+        return s;
+    }
     int below(int n) { return (int)(next() % (uint32_t)n); }
 };
 
@@ -106,8 +111,7 @@ TEST_CASE("count_crossings matches brute force") {
         for (int i = 0; i < m; ++i) e.push_back({rng.below(8), rng.below(8) * 10 - 20});
         int brute = 0;
         for (int i = 0; i < m; ++i)
-            for (int j = 0; j < m; ++j)
-                brute += e[i].first < e[j].first && e[i].second > e[j].second;
+            for (int j = 0; j < m; ++j) brute += e[i].first < e[j].first && e[i].second > e[j].second;
         CHECK(ex::count_crossings(e) == brute);
     }
     CHECK(ex::count_crossings({{0, 1}, {1, 0}}) == 1);
@@ -164,7 +168,7 @@ TEST_CASE("edges flow forward and part-of puts the sub-point after its parent") 
     CHECK(l.layer[0] < l.layer[1]);
     CHECK(l.layer[1] < l.layer[2]);
     CHECK(l.layer[3] > l.layer[1]);
-    CHECK(l.cards[3].x > l.cards[1].right());                 // layers are columns, left to right
+    CHECK(l.cards[3].x > l.cards[1].right());  // layers are columns, left to right
     CHECK(l.crossings == 0);
 
     // A cycle still lays out, with every edge attached.
@@ -178,13 +182,13 @@ TEST_CASE("layout: long edges route through their layers, moved cards keep their
     ex::Content c = tiny_content(4, {{0, 1}, {1, 2}, {2, 3}, {0, 3}});
     Layout l = ex::compute_layout(c);
     check_layout(c, l);
-    CHECK(l.edge_paths[3].size() == 2 + 2 * 2);               // two dummy layers, entry and exit points each
+    CHECK(l.edge_paths[3].size() == 2 + 2 * 2);  // two dummy layers, entry and exit points each
 
     const Vec2 target{l.cards[3].x + 40, l.cards[3].y + 500};
     ex::move_card(l, c, 3, target);
     CHECK(l.cards[3].x == target.x);
     CHECK(l.cards[3].y == target.y);
-    CHECK(l.edge_paths[3].size() == 6);                       // still right of its source: routing kept
+    CHECK(l.edge_paths[3].size() == 6);  // still right of its source: routing kept
     for (int e : {2, 3}) {
         CHECK(on_border(l.cards[c.edges[e].from_index], l.edge_paths[e].front()));
         CHECK(on_border(l.cards[3], l.edge_paths[e].back()));
@@ -194,18 +198,20 @@ TEST_CASE("layout: long edges route through their layers, moved cards keep their
     ex::move_card(l, c, 3, {l.cards[0].x - 600, l.cards[0].y});
     CHECK(l.edge_paths[3].size() == 2);
     CHECK(on_border(l.cards[3], l.edge_paths[3].back()));
-    ex::move_card(l, c, 99, {0, 0});                          // out of range: ignored
+    ex::move_card(l, c, 99, {0, 0});  // out of range: ignored
 }
 
 TEST_CASE("layout: disconnected pieces, self-loops, unresolved edges, empty content") {
     ex::Content c = tiny_content(6, {{0, 1}, {2, 3}, {4, 4}});
     ex::Edge dangling;
-    dangling.from = "n0"; dangling.to = "nowhere"; dangling.kind = "drives";
+    dangling.from = "n0";
+    dangling.to = "nowhere";
+    dangling.kind = "drives";
     c.edges.push_back(dangling);
     c.rebuild_indices();
     Layout l = ex::compute_layout(c);
     CHECK(ex::count_overlaps(l.cards) == 0);
-    CHECK(l.edge_paths[2].size() >= 3);                       // the self-loop gets a small loop
+    CHECK(l.edge_paths[2].size() >= 3);  // the self-loop gets a small loop
     CHECK(l.edge_paths[3].empty());
     CHECK(l.component[0] == l.component[1]);
     CHECK(l.component[0] != l.component[2]);
@@ -228,11 +234,11 @@ TEST_CASE("layout: top-to-bottom flow") {
 
 TEST_CASE("layout: a very wide layer wraps into sub-columns") {
     std::vector<std::pair<int, int>> star;
-    for (int i = 1; i <= 300; ++i) star.push_back({i, 0});    // 300 causes, one effect
+    for (int i = 1; i <= 300; ++i) star.push_back({i, 0});  // 300 causes, one effect
     ex::Content c = tiny_content(301, star);
     Layout l = ex::compute_layout(c);
     check_layout(c, l);
-    CHECK(l.bounds.h < l.bounds.w * 2);                       // not one 300-card column
+    CHECK(l.bounds.h < l.bounds.w * 2);  // not one 300-card column
     ex::LayoutOptions never;
     never.max_cards_per_layer = -1;
     Layout tall = ex::compute_layout(c, never);
@@ -281,7 +287,7 @@ TEST_CASE("layout of the shipped article") {
     check_layout(*r.content, a);
     CHECK(same_layout(a, b));
     MESSAGE("article.json: " << r.content->nodes.size() << " nodes, " << r.content->edges.size() << " edges, "
-            << a.crossings << " crossings, bounds " << a.bounds.w << " x " << a.bounds.h);
+                             << a.crossings << " crossings, bounds " << a.bounds.w << " x " << a.bounds.h);
 }
 
 // Speed is measured in bench/, not here: this checks only that the largest benchmark map lays out cleanly.

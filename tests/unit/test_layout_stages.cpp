@@ -72,11 +72,11 @@ TEST_CASE("layering_edges: kinds that read backwards flipped, self loops and unr
         e.kind_index = kind;
         c.edges.push_back(e);
     };
-    edge(0, 1, 0);                                            // forward
-    edge(2, 1, 1);                                            // reads from its `to`: 1 before 2
-    edge(2, 2, 0);                                            // self loop
-    edge(0, -1, 0);                                           // unresolved
-    edge(1, 3, 0);                                            // out of range
+    edge(0, 1, 0);   // forward
+    edge(2, 1, 1);   // reads from its `to`: 1 before 2
+    edge(2, 2, 0);   // self loop
+    edge(0, -1, 0);  // unresolved
+    edge(1, 3, 0);   // out of range
     CHECK(flips(layering_edges(c)) == std::vector<Flip>{{0, 1, 0, false}, {1, 2, 1, true}});
 }
 
@@ -126,11 +126,11 @@ TEST_CASE("find_components: numbered by smallest node, nodes ascending, edges at
 TEST_CASE("build_layered: a long edge gets one dummy per layer it passes") {
     LayeredGraph g = layered(3, ledges({{0, 1}, {1, 2}, {0, 2}}));
     CHECK(g.real == 3);
-    CHECK(g.layer_of == std::vector<int>{0, 1, 2, 1});        // id 3: the dummy of 0→2
+    CHECK(g.layer_of == std::vector<int>{0, 1, 2, 1});  // id 3: the dummy of 0→2
     CHECK(g.chain_off == std::vector<int>{0, 2, 4, 7});
     CHECK(g.chain == std::vector<int>{0, 1, 1, 2, 0, 3, 2});
     CHECK(g.layers() == 3);
-    CHECK(g.down_off == std::vector<int>{0, 2, 3, 3, 4});     // 0 → 1, 3; 1 → 2; 3 → 2
+    CHECK(g.down_off == std::vector<int>{0, 2, 3, 3, 4});  // 0 → 1, 3; 1 → 2; 3 → 2
     CHECK(g.down == std::vector<int>{1, 3, 2, 2});
 }
 
@@ -181,7 +181,7 @@ TEST_CASE("lay_out_component: top to bottom, no overlaps, a single child centred
     std::vector<Component> comps = find_components(4, le);
     REQUIRE(comps.size() == 1);
     LayoutOptions o;
-    o.left_to_right = false;                                  // cross axis x: cards 240 wide, gap 28
+    o.left_to_right = false;  // cross axis x: cards 240 wide, gap 28
     Layout out = sized_layout(4);
     std::vector<std::vector<Vec2>> interior(le.size());
     std::vector<int> local(4, -1);
@@ -200,13 +200,13 @@ TEST_CASE("lay_out_component: top to bottom, no overlaps, a single child centred
     CHECK(out.order_in_layer == std::vector<int>{0, 0, 1, 0});
     CHECK(comps[0].crossings == 0);
     CHECK(xywh(comps[0].bounds) == Floats{0, 0, 508, 568});
-    for (const auto& pts : interior) CHECK(pts.empty());      // every edge spans one layer: no routing points
+    for (const auto& pts : interior) CHECK(pts.empty());  // every edge spans one layer: no routing points
 }
 
 // [SECTION] Routing ---------------------------------------------------------------------------------------------
 
 TEST_CASE("anchor_towards: the side facing the target") {
-    const Rect r{0, 0, 100, 50};                              // centre (50, 25)
+    const Rect r{0, 0, 100, 50};  // centre (50, 25)
     // Left to right: beyond the card along x picks the left or right side, whatever the height.
     CHECK(anchor_towards(r, {200, 25}, true) == Vec2{100, 25});
     CHECK(anchor_towards(r, {200, -300}, true) == Vec2{100, 25});
@@ -233,7 +233,7 @@ TEST_CASE("edge_path: attaches to both cards, keeps routing points only between 
     };
     edge(0, 1);
     edge(0, 0);
-    edge(0, 2);                                               // no card 2
+    edge(0, 2);  // no card 2
     const std::vector<Rect> cards = {{0, 0, 100, 50}, {300, 100, 100, 50}};
     using Path = std::vector<Vec2>;
     CHECK(edge_path(c, cards, 0, {}, true) == Path{{100, 25}, {300, 125}});

@@ -79,8 +79,8 @@ TEST_CASE("every bad fixture is refused with exactly the expected problems, and 
         CHECK(r.problems.size() == expected[name].size());
         for (const auto& e : expected[name]) {
             const std::string pointer = e["pointer"], contains = e["contains"];
-            CHECK_MESSAGE(has_problem(r, pointer, contains), "expected " << (pointer.empty() ? "/" : pointer) << ": "
-                                                                        << contains);
+            CHECK_MESSAGE(has_problem(r, pointer, contains),
+                          "expected " << (pointer.empty() ? "/" : pointer) << ": " << contains);
         }
         for (const auto& p : r.problems) {
             CHECK(p.file == name);
@@ -88,7 +88,8 @@ TEST_CASE("every bad fixture is refused with exactly the expected problems, and 
         }
     }
     for (const auto& item : expected.items())
-        CHECK_MESSAGE(fs::exists(fixture_path("bad/" + item.key())), "expected.json lists a missing file " << item.key());
+        CHECK_MESSAGE(fs::exists(fixture_path("bad/" + item.key())),
+                      "expected.json lists a missing file " << item.key());
 }
 
 TEST_CASE("a file with several errors reports every one of them") {
@@ -125,7 +126,8 @@ TEST_CASE("warning fixtures load, with exactly the expected warnings") {
         CHECK(r.error_count() == 0);
         CHECK(r.warning_count() == expected[name].size());
         for (const auto& e : expected[name])
-            CHECK(has_problem(r, e["pointer"].get<std::string>(), e["contains"].get<std::string>(), ex::Severity::Warning));
+            CHECK(has_problem(r, e["pointer"].get<std::string>(), e["contains"].get<std::string>(),
+                              ex::Severity::Warning));
     }
 }
 
@@ -136,10 +138,10 @@ TEST_CASE("a complete file becomes the model, with indices resolved") {
     REQUIRE(r.ok());
     const ex::Content& c = *r.content;
     CHECK(c.meta.title.get() == "Why the talent pipeline matters");
-    CHECK(c.meta.title.items.front().first.empty());        // plain strings match any language
+    CHECK(c.meta.title.items.front().first.empty());  // plain strings match any language
     CHECK(c.meta.source.url == "https://example.com/analysis");
     CHECK(c.categories[0].rgb == 0xe07b39u);
-    CHECK(c.categories[1].rgb == 0x44aa99u);                 // "#4a9"
+    CHECK(c.categories[1].rgb == 0x44aa99u);  // "#4a9"
     // Built-ins first; the file's "drives" replaces the built-in in place, "eases" is appended.
     REQUIRE(c.edge_kinds.size() == 7);
     CHECK(c.edge_kinds[0].id == "drives");
@@ -176,7 +178,7 @@ TEST_CASE("language maps keep file order and serve each language") {
     CHECK(c.meta.source.title.items[0].first == "zh");
     CHECK(c.meta.source.title.items[1].first == "en");
     CHECK(c.categories[0].label.get("zh-Hant") == "參與者");
-    CHECK(c.categories[0].rgb == 0xaa00ccu);                 // "#A0C"
+    CHECK(c.categories[0].rgb == 0xaa00ccu);  // "#A0C"
     CHECK(c.nodes[1].summary.get("zh") == "Règles d’exportation.");
 }
 
@@ -224,9 +226,8 @@ TEST_CASE("numbers that overflow, huge integers and non-numbers are refused with
     CHECK(has_problem(r, "/nodes/1/position/x", "too far out"));
     CHECK(has_problem(ex::load_content(with_x("NaN"), "n.json"), "/nodes/1/position/x", "NaN and Infinity"));
     CHECK(has_problem(ex::load_content(with_x("\"12\""), "n.json"), "/nodes/1/position/x", "expected a number"));
-    const ex::LoadResult f = ex::load_content(minimal_with([](nlohmann::json& d) {
-        d["format"] = 18446744073709551615u;
-    }), "f.json");
+    const ex::LoadResult f =
+        ex::load_content(minimal_with([](nlohmann::json& d) { d["format"] = 18446744073709551615u; }), "f.json");
     CHECK(has_problem(f, "/format", "is not supported"));
 }
 
@@ -237,8 +238,8 @@ TEST_CASE("encodings: UTF-16/32 with and without a byte-order mark, invalid UTF-
     CHECK(has_problem(ex::load_content(std::string("\xFE\xFF\0{", 4), "x"), "", "UTF-16 big-endian (it starts"));
     CHECK(has_problem(ex::load_content(std::string("\0\0\xFE\xFF", 4), "x"), "", "UTF-32 big-endian (it starts"));
     // Overlong form, lone surrogate, beyond U+10FFFF, stray continuation byte.
-    for (const char* bad : {"{\"a\": \"\xC0\xAF\"}", "{\"a\": \"\xED\xA0\x80\"}", "{\"a\": \"\xF4\x90\x80\x80\"}",
-                            "{\"a\": \"\x80\"}"})
+    for (const char* bad :
+         {"{\"a\": \"\xC0\xAF\"}", "{\"a\": \"\xED\xA0\x80\"}", "{\"a\": \"\xF4\x90\x80\x80\"}", "{\"a\": \"\x80\"}"})
         CHECK(has_problem(ex::load_content(bad, "x"), "", "not valid UTF-8: byte 0x"));
     // NUL after a complete document: nlohmann alone would accept "{}\0garbage" as "{}".
     const ex::LoadResult r = ex::load_content(std::string("{}\0garbage\0", 11), "x");
@@ -296,44 +297,59 @@ TEST_CASE("messages that name a cap are built from limits::") {
     CHECK(ex::limits::coordinate_text() == "\u00b11000000");
     CHECK(ex::limits::file_too_large() == "the file is larger than the 8 MiB limit");
 
-    const ex::LoadResult far = ex::load_content(minimal_with([](nlohmann::json& d) {
-        d["nodes"][0]["position"] = {{"x", ex::limits::kCoordinate * 2}, {"y", 0}};
-    }), "far.json");
+    const ex::LoadResult far =
+        ex::load_content(minimal_with([](nlohmann::json& d) {
+                             d["nodes"][0]["position"] = {{"x", ex::limits::kCoordinate * 2}, {"y", 0}};
+                         }),
+                         "far.json");
     CHECK(has_problem(far, "/nodes/0/position/x", ex::limits::positions_within()));
     CHECK(has_problem(far, "/nodes/0/position/x", "positions must lie within \u00b11000000"));
 }
 
 TEST_CASE("count caps: nodes, categories, sections, body paragraphs") {
     const ex::LoadResult nodes = ex::load_content(minimal_with([](nlohmann::json& d) {
-        auto n = d["nodes"][0];
-        d["nodes"] = nlohmann::json::array();
-        for (int i = 0; i <= 20000; ++i) { n["id"] = "n" + std::to_string(i); d["nodes"].push_back(n); }
-    }), "x");
+                                                      auto n = d["nodes"][0];
+                                                      d["nodes"] = nlohmann::json::array();
+                                                      for (int i = 0; i <= 20000; ++i) {
+                                                          n["id"] = "n" + std::to_string(i);
+                                                          d["nodes"].push_back(n);
+                                                      }
+                                                  }),
+                                                  "x");
     CHECK(has_problem(nodes, "/nodes", "too many: 20001 node entries; the limit is 20000"));
-    const ex::LoadResult cats = ex::load_content(minimal_with([](nlohmann::json& d) {
-        for (int i = 0; i < 64; ++i) d["categories"].push_back({{"id", "c" + std::to_string(i)}, {"label", "L"}, {"colour", "#000"}});
-    }), "x");
+    const ex::LoadResult cats = ex::load_content(
+        minimal_with([](nlohmann::json& d) {
+            for (int i = 0; i < 64; ++i)
+                d["categories"].push_back({{"id", "c" + std::to_string(i)}, {"label", "L"}, {"colour", "#000"}});
+        }),
+        "x");
     CHECK(has_problem(cats, "/categories", "too many: 65 category entries; the limit is 64"));
-    const ex::LoadResult body = ex::load_content(minimal_with([](nlohmann::json& d) {
-        d["nodes"][0]["body"] = std::vector<std::string>(65, "para");
-    }), "x");
+    const ex::LoadResult body = ex::load_content(
+        minimal_with([](nlohmann::json& d) { d["nodes"][0]["body"] = std::vector<std::string>(65, "para"); }), "x");
     CHECK(has_problem(body, "/nodes/0/body", "the limit is 64"));
     const ex::LoadResult para = ex::load_content(minimal_with([](nlohmann::json& d) {
-        d["meta"]["source"]["sections"][0]["paragraphs"][0]["text"] = std::string(8001, 'w');
-    }), "x");
-    CHECK(has_problem(para, "/meta/source/sections/0/paragraphs/0/text", "8001 bytes; a source paragraph may have at most 8000"));
+                                                     d["meta"]["source"]["sections"][0]["paragraphs"][0]["text"] =
+                                                         std::string(8001, 'w');
+                                                 }),
+                                                 "x");
+    CHECK(has_problem(para, "/meta/source/sections/0/paragraphs/0/text",
+                      "8001 bytes; a source paragraph may have at most 8000"));
     // Caps count bytes: 67 three-byte characters are 201 bytes.
     std::string cjk;
     for (int i = 0; i < 67; ++i) cjk += "字";
-    const ex::LoadResult title = ex::load_content(minimal_with([&](nlohmann::json& d) { d["meta"]["title"] = {{"zh", cjk}}; }), "x");
+    const ex::LoadResult title = ex::load_content(minimal_with([&](nlohmann::json& d) {
+                                                      d["meta"]["title"] = {{"zh", cjk}};
+                                                  }),
+                                                  "x");
     CHECK(has_problem(title, "/meta/title/zh", "201 bytes"));
 }
 
 TEST_CASE("the largest allowed graph loads (20000 nodes, 100000 edges)") {
     // Built as text: building it with nlohmann::json takes longer than loading it.
-    std::string bytes = R"({"meta":{"title":"Big","summary":"S","source":{"title":"T","sections":[{"id":"s","heading":"H",)"
-                        R"("paragraphs":[{"id":"p1","text":"P"}]}]}},"categories":[{"id":"c","label":"C","colour":"#000"}],)"
-                        R"("tours":[],"nodes":[)";
+    std::string bytes =
+        R"({"meta":{"title":"Big","summary":"S","source":{"title":"T","sections":[{"id":"s","heading":"H",)"
+        R"("paragraphs":[{"id":"p1","text":"P"}]}]}},"categories":[{"id":"c","label":"C","colour":"#000"}],)"
+        R"("tours":[],"nodes":[)";
     for (int i = 0; i < 20000; ++i)
         bytes += (i ? ",{\"id\":\"n" : "{\"id\":\"n") + std::to_string(i) +
                  R"(","category":"c","title":"T","summary":"S","citations":[{"paragraph":"p1"}]})";
@@ -352,14 +368,17 @@ TEST_CASE("the largest allowed graph loads (20000 nodes, 100000 edges)") {
     CHECK(r.ok());
     CHECK(r.problems.empty());
     CHECK(r.content->edges.size() == 100000);
-    CHECK(seconds < 30.0);                                    // linear (nlohmann's callback parser took minutes)
+    CHECK(seconds < 30.0);  // linear (nlohmann's callback parser took minutes)
     MESSAGE("20000 nodes + 100000 edges (" << bytes.size() / 1024 << " KiB) loaded in " << seconds << " s");
 }
 
 TEST_CASE("the number of reported problems is capped, and the rest are counted") {
-    const ex::LoadResult r = ex::load_content(minimal_with([](nlohmann::json& d) {
-        for (int i = 0; i < 3000; ++i) d["edges"].push_back({{"from", "x" + std::to_string(i)}, {"to", "one"}, {"kind", "drives"}});
-    }), "x");
+    const ex::LoadResult r = ex::load_content(
+        minimal_with([](nlohmann::json& d) {
+            for (int i = 0; i < 3000; ++i)
+                d["edges"].push_back({{"from", "x" + std::to_string(i)}, {"to", "one"}, {"kind", "drives"}});
+        }),
+        "x");
     CHECK(r.content == nullptr);
     REQUIRE(r.problems.size() == ex::limits::kReportedProblems + 1);
     CHECK(r.problems.back().message.find("2000 more error(s)") != std::string::npos);
@@ -376,7 +395,8 @@ TEST_CASE("load_content_file: missing files, directories and label override") {
 // [SECTION] Messages --------------------------------------------------------------------------------------------
 
 TEST_CASE("format_problem: FILE: /pointer: message, warnings marked, the root as /") {
-    CHECK(ex::format_problem({"a.json", "/edges/7/to", "no node", ex::Severity::Error}) == "a.json: /edges/7/to: no node");
+    CHECK(ex::format_problem({"a.json", "/edges/7/to", "no node", ex::Severity::Error}) ==
+          "a.json: /edges/7/to: no node");
     CHECK(ex::format_problem({"a.json", "/x", "odd", ex::Severity::Warning}) == "a.json: /x: warning: odd");
     CHECK(ex::format_problem({"a.json", "", "empty", ex::Severity::Error}) == "a.json: /: empty");
     CHECK(ex::pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
@@ -384,7 +404,8 @@ TEST_CASE("format_problem: FILE: /pointer: message, warnings marked, the root as
 }
 
 TEST_CASE("locate_problems: line, column (in characters) and node, the nearest ancestor for a missing field") {
-    const std::string json = "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"title\": \"芯片\", \"id\": \"b\",\n   \"x\": 1}]}";
+    const std::string json =
+        "{\"nodes\": [\n  {\"id\": \"a\"},\n  {\"title\": \"芯片\", \"id\": \"b\",\n   \"x\": 1}]}";
     std::vector<ex::Problem> ps = {{"f.json", "/nodes/1/x", "bad x"},
                                    {"f.json", "/nodes/0/summary", "missing required field"},
                                    {"f.json", "/edges/2", "no such place"},
@@ -392,11 +413,11 @@ TEST_CASE("locate_problems: line, column (in characters) and node, the nearest a
     ex::locate_problems(json, ps);
     CHECK(ex::format_problem(ps[0]) == "f.json:4:9: /nodes/1/x (b): bad x");
     CHECK(ex::format_problem(ps[1]) == "f.json:2:3: /nodes/0/summary (a): missing required field");  // at /nodes/0
-    CHECK(ex::format_problem(ps[2]) == "f.json:1:1: /edges/2: no such place");                        // the document
-    CHECK(ps[3].line == 9);                                   // a syntax error keeps the parser's own place
+    CHECK(ex::format_problem(ps[2]) == "f.json:1:1: /edges/2: no such place");                       // the document
+    CHECK(ps[3].line == 9);  // a syntax error keeps the parser's own place
     CHECK(ps[3].column == 4);
     std::vector<ex::Problem> broken = {{"f.json", "/b", "x"}};
-    ex::locate_problems("{\"a\": [1, 2", broken);             // cut off: what was found before the end still counts
+    ex::locate_problems("{\"a\": [1, 2", broken);  // cut off: what was found before the end still counts
     CHECK(broken[0].line == 1);
 }
 
@@ -412,12 +433,12 @@ TEST_CASE("suggestions: close ids, clipped words, no guesses between equally clo
     const std::vector<std::string> ids = {"talent-pipeline", "wages", "automation"};
     CHECK(s.suggest("node", "talent-pipline", ids) == "talent-pipeline");
     CHECK(s.suggest("node", "Wages", ids) == "wages");
-    CHECK(s.suggest("node", "wgaes", ids) == "wages");        // adjacent swap counts as one edit
+    CHECK(s.suggest("node", "wgaes", ids) == "wages");  // adjacent swap counts as one edit
     CHECK(s.suggest("node", "salaries", ids).empty());
     CHECK(s.suggest("style", "dash", {"solid", "dashed", "dotted"}) == "dashed");
     CHECK(s.suggest("p", "p4", {"p1", "p2", "p3"}).empty());
     CHECK(ex::edit_distance("kitten", "sitting", 5) == 3);
-    CHECK(ex::edit_distance("abc", "abcdefgh", 2) == 3);      // gives up early: max + 1
+    CHECK(ex::edit_distance("abc", "abcdefgh", 2) == 3);  // gives up early: max + 1
 }
 
 TEST_CASE("quotes: whitespace runs compare equal; a miss says how far it matched") {
@@ -429,5 +450,5 @@ TEST_CASE("quotes: whitespace runs compare equal; a miss says how far it matched
     CHECK(m.next_in_quote == "inward");
     CHECK(ex::match_quote("FIRMS", "and firms").differs_in_case_only);
     const ex::QuoteMatch cjk = ex::match_quote("出口规则紧跟其后", "出口规则紧随其后。");
-    CHECK(cjk.matched_prefix == "出口规则紧");                 // never cuts a character in half
+    CHECK(cjk.matched_prefix == "出口规则紧");  // never cuts a character in half
 }

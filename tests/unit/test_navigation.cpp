@@ -14,7 +14,7 @@ TEST_CASE("History: back, forward, no-op revisits, forward cleared by a visit") 
     CHECK(h.current().empty());
     h.visit("a");
     h.visit("b");
-    h.visit("b");                                             // no-op
+    h.visit("b");  // no-op
     h.visit("c");
     CHECK(h.current() == "c");
     CHECK(h.can_back());
@@ -24,7 +24,7 @@ TEST_CASE("History: back, forward, no-op revisits, forward cleared by a visit") 
     CHECK_FALSE(h.can_back());
     CHECK(h.forward() == "b");
     CHECK(h.can_forward());
-    h.visit("d");                                             // drops "c"
+    h.visit("d");  // drops "c"
     CHECK_FALSE(h.can_forward());
     CHECK(h.forward().empty());
     CHECK(h.back() == "b");
@@ -36,7 +36,7 @@ TEST_CASE("History: capacity and breadcrumbs") {
     for (const char* id : {"a", "b", "c", "d"}) h.visit(id);
     CHECK(h.back() == "c");
     CHECK(h.back() == "b");
-    CHECK_FALSE(h.can_back());                                // "a" fell off
+    CHECK_FALSE(h.can_back());  // "a" fell off
 
     ex::History t;
     for (const char* id : {"a", "b", "a", "c"}) t.visit(id);
@@ -81,7 +81,10 @@ TEST_CASE("reading_order visits every node, column by column, top to bottom") {
     CHECK(std::set<int>(order.begin(), order.end()).size() == order.size());
     for (size_t i = 1; i < order.size(); ++i) {
         int a = order[i - 1], b = order[i];
-        if (l.component[a] != l.component[b]) { CHECK(l.component[a] < l.component[b]); continue; }
+        if (l.component[a] != l.component[b]) {
+            CHECK(l.component[a] < l.component[b]);
+            continue;
+        }
         if (l.cards[a].x == l.cards[b].x) CHECK(l.cards[a].y < l.cards[b].y);
         else CHECK(l.cards[a].x < l.cards[b].x);
     }
@@ -92,7 +95,7 @@ TEST_CASE("neighbour_in_direction picks the nearest card in the cone") {
     // A 3 × 3 grid of 100 × 50 cards, 150 apart horizontally and 80 vertically, plus one far off-axis card.
     for (int row = 0; row < 3; ++row)
         for (int col = 0; col < 3; ++col) l.cards.push_back({col * 150.0f, row * 80.0f, 100, 50});
-    l.cards.push_back({600, 600, 100, 50});                   // 9
+    l.cards.push_back({600, 600, 100, 50});  // 9
     const int centre = 4;
     CHECK(ex::neighbour_in_direction(l, centre, {1, 0}) == 5);
     CHECK(ex::neighbour_in_direction(l, centre, {-1, 0}) == 3);
@@ -104,8 +107,8 @@ TEST_CASE("neighbour_in_direction picks the nearest card in the cone") {
     CHECK(ex::neighbour_in_direction(l, 42, {1, 0}) == -1);
     std::vector<bool> visible(10, true);
     visible[5] = false;
-    CHECK(ex::neighbour_in_direction(l, centre, {1, 0}, visible) == 2);   // 5 hidden: the diagonal ones are
-    visible[2] = visible[8] = false;                                        // within the cone; a tie goes to 2
+    CHECK(ex::neighbour_in_direction(l, centre, {1, 0}, visible) == 2);  // 5 hidden: the diagonal ones are
+    visible[2] = visible[8] = false;                                     // within the cone; a tie goes to 2
     CHECK(ex::neighbour_in_direction(l, centre, {1, 0}, visible) == -1);
 }
 
@@ -121,15 +124,17 @@ TEST_CASE("grouped_neighbours groups by reading, outgoing first") {
     }
     auto edge = [&](const char* f, const char* t, const char* k) {
         ex::Edge e;
-        e.from = f; e.to = t; e.kind = k;
+        e.from = f;
+        e.to = t;
+        e.kind = k;
         c.edges.push_back(e);
     };
-    edge("a", "x", "drives");      // x is driven by a
-    edge("x", "b", "enables");     // x enables b
-    edge("x", "d", "drives");      // x drives d
-    edge("p", "x", "part-of");     // x includes p
-    edge("b", "x", "drives");      // x is driven by b
-    edge("a", "b", "drives");      // unrelated
+    edge("a", "x", "drives");   // x is driven by a
+    edge("x", "b", "enables");  // x enables b
+    edge("x", "d", "drives");   // x drives d
+    edge("p", "x", "part-of");  // x includes p
+    edge("b", "x", "drives");   // x is driven by b
+    edge("a", "b", "drives");   // unrelated
     c.rebuild_indices();
     auto groups = ex::grouped_neighbours(c, 0, "en");
     REQUIRE(groups.size() == 4);

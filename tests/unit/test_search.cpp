@@ -46,7 +46,7 @@ TEST_CASE("fold_case lowers ASCII, Latin-1, Greek and Cyrillic, leaves CJK alone
     CHECK(ex::fold_case("ÉNERGIE ÀÖÞ Ÿ") == "énergie àöþ ÿ");
     CHECK(ex::fold_case("ΑΘΗΝΑ МОСКВА Ёж") == "αθηνα москва ёж");
     CHECK(ex::fold_case("芯片 × ß") == "芯片 × ß");
-    CHECK(ex::fold_case(std::string("\xC3", 1)) == std::string("\xC3", 1));   // truncated sequence survives
+    CHECK(ex::fold_case(std::string("\xC3", 1)) == std::string("\xC3", 1));  // truncated sequence survives
 }
 
 TEST_CASE("search: case-insensitive, partial, all words, ranked by field") {
@@ -92,7 +92,7 @@ TEST_CASE("search: Chinese substrings in the zh index") {
     CHECK(nodes_of(idx.query("芯片　管制")) == std::vector<int>{0});  // ideographic space separates words
     CHECK(idx.query("片出")[0].field == "title");
     CHECK(nodes_of(idx.query("talent")) == std::vector<int>{1});  // English fallback for untranslated text
-    CHECK(idx.query("\xE5\x87").empty() == false);             // a partial character still searches safely
+    CHECK(idx.query("\xE5\x87").empty() == false);                // a partial character still searches safely
 }
 
 TEST_CASE("search: ties keep node order, and 10,000 nodes build and query quickly") {
@@ -114,5 +114,6 @@ TEST_CASE("search: ties keep node order, and 10,000 nodes build and query quickl
     zh_idx.build(c, "zh");
     CHECK(!zh_idx.query("运费").empty());
     MESSAGE("10,000 nodes: build " << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms, query "
-            << std::chrono::duration<double, std::milli>(t2 - t1).count() << " ms, " << hits.size() << " hits");
+                                   << std::chrono::duration<double, std::milli>(t2 - t1).count() << " ms, "
+                                   << hits.size() << " hits");
 }

@@ -15,7 +15,10 @@ std::vector<std::string> placeholders(const char* fmt) {
     std::vector<std::string> out;
     for (const char* p = fmt; *p; ++p) {
         if (*p != '%') continue;
-        if (p[1] == '%') { ++p; continue; }
+        if (p[1] == '%') {
+            ++p;
+            continue;
+        }
         std::string spec = "%";
         for (++p; *p && !std::strchr("diouxXeEfFgGaAcspn", *p); ++p) spec += *p;
         if (*p) spec += *p;
@@ -70,8 +73,8 @@ TEST_CASE("tr picks the language; unknown languages fall back to English") {
     CHECK(std::string(ex::tr("zh-Hans", ex::Str::kClose)) == "关闭");
     CHECK(std::string(ex::tr("fr", ex::Str::kClose)) == "Close");
     CHECK(std::string(ex::tr("", ex::Str::kClose)) == "Close");
-    CHECK(std::string(ex::tr("zhx", ex::Str::kClose)) == "Close");    // not a zh tag
-    CHECK(std::string(ex::tr("en", ex::Str::kCount)) == "");           // out of range: empty, never null
+    CHECK(std::string(ex::tr("zhx", ex::Str::kClose)) == "Close");  // not a zh tag
+    CHECK(std::string(ex::tr("en", ex::Str::kCount)) == "");        // out of range: empty, never null
     // The language switch names the other language.
     CHECK(std::string(ex::tr("en", ex::Str::kLanguageSwitch)) == "中文");
     CHECK(std::string(ex::tr("zh", ex::Str::kLanguageSwitch)) == "English");
@@ -80,8 +83,9 @@ TEST_CASE("tr picks the language; unknown languages fall back to English") {
 TEST_CASE("Chinese strings are translated, not copied, where the English has words") {
     // Key names (Tab, Esc, F, ...) may stay as they are; every sentence and label must differ.
     const ex::StrEntry* table = ex::str_table();
-    const std::set<std::string> same_ok = {"keys.tab", "keys.enter", "keys.esc", "keys.alt_arrows", "keys.slash",
-                                           "keys.plus_minus", "keys.f", "keys.t", "keys.ctrl_c", "keys.question"};
+    const std::set<std::string> same_ok = {"keys.tab",    "keys.enter",      "keys.esc", "keys.alt_arrows",
+                                           "keys.slash",  "keys.plus_minus", "keys.f",   "keys.t",
+                                           "keys.ctrl_c", "keys.question"};
     for (size_t i = 0; i < ex::kStrCount; ++i) {
         CAPTURE(table[i].id);
         if (same_ok.count(table[i].id) || !has_letter_or_cjk(table[i].en)) continue;

@@ -40,7 +40,7 @@ TEST_CASE("Latin text breaks at spaces and drops the spaces at the break") {
     CHECK(wrap("the quick brown fox", 10) == Lines{"the quick", "brown fox"});
     CHECK(wrap("the quick brown fox", 100) == Lines{"the quick brown fox"});
     CHECK(wrap("one  two", 4) == Lines{"one", "two"});
-    CHECK(wrap("ab cd", 5) == Lines{"ab cd"});                 // exactly the width fits
+    CHECK(wrap("ab cd", 5) == Lines{"ab cd"});  // exactly the width fits
     CHECK(wrap("", 10).empty());
 }
 
@@ -49,7 +49,7 @@ TEST_CASE("newlines end lines; blank lines stay; a final newline adds no line") 
     CHECK(wrap("a\n\nb", 10) == Lines{"a", "", "b"});
     CHECK(wrap("a\n", 10) == Lines{"a"});
     CHECK(wrap("a  \nb", 10) == Lines{"a", "b"});
-    CHECK(wrap("  indented", 20) == Lines{"  indented"});     // leading spaces of a paragraph are kept
+    CHECK(wrap("  indented", 20) == Lines{"  indented"});  // leading spaces of a paragraph are kept
 }
 
 TEST_CASE("overlong words are hard-broken between code points") {
@@ -74,7 +74,7 @@ TEST_CASE("kinsoku: no line starts with closing and no line ends with opening pu
     // Width 4 would put "。" first on line two; the character before it moves down with it instead.
     CHECK(wrap("人工智能。芯片", 4) == Lines{"人工智", "能。芯片"});
     CHECK(wrap("人工智能，芯片", 4) == Lines{"人工智", "能，芯片"});
-    CHECK(wrap("一二“三四”", 3) == Lines{"一二", "“三", "四”"});    // not "一二“"
+    CHECK(wrap("一二“三四”", 3) == Lines{"一二", "“三", "四”"});  // not "一二“"
     CHECK(wrap("芯片（半导体）", 3) == Lines{"芯片", "（半", "导体）"});
     CHECK(wrap("中国《报告》指出", 3) == Lines{"中国", "《报", "告》", "指出"});
     for (const char* s : {"一二三四五六七八，九十。一二「三四」五六、七八！", "“引号”里面（括号）外面：冒号；分号？"}) {
@@ -98,10 +98,10 @@ TEST_CASE("kinsoku: no line starts with closing and no line ends with opening pu
 }
 
 TEST_CASE("no paragraph ends with one Chinese character alone on its line") {
-    CHECK(wrap("中美之间的竞争", 6) == Lines{"中美之间的", "竞争"});  // not "中美之间的竞" / "争"
+    CHECK(wrap("中美之间的竞争", 6) == Lines{"中美之间的", "竞争"});      // not "中美之间的竞" / "争"
     CHECK(wrap("中美之间的竞争。", 6) == Lines{"中美之间的", "竞争。"});  // its closing punctuation goes along
     CHECK(wrap("中美之间的竞争\n第二段落的开始", 6) == Lines{"中美之间的", "竞争", "第二段落的", "开始"});
-    CHECK(wrap("一二三四五六", 6) == Lines{"一二三四五六"});  // fits: nothing moves
+    CHECK(wrap("一二三四五六", 6) == Lines{"一二三四五六"});            // fits: nothing moves
     CHECK(wrap("growth of AI 争", 12) == Lines{"growth of AI", "争"});  // after a space: no run to take from
 }
 
@@ -120,26 +120,30 @@ TEST_CASE("the lines cover the whole text in order") {
         }
         CHECK(prev_end == s.size());
         std::string no_spaces;
-        for (char c : s) if (c != ' ') no_spaces += c;
+        for (char c : s)
+            if (c != ' ') no_spaces += c;
         std::string joined_no_spaces;
-        for (char c : joined) if (c != ' ') joined_no_spaces += c;
+        for (char c : joined)
+            if (c != ' ') joined_no_spaces += c;
         CHECK(joined_no_spaces == no_spaces);
     }
 }
 
 TEST_CASE("invalid UTF-8 bytes count as single characters and are never a problem") {
-    const std::string s = "ab\xE4\xB8 cd\xFF\xFE" "ef";
+    const std::string s =
+        "ab\xE4\xB8 cd\xFF\xFE"
+        "ef";
     const auto lines = ex::wrap_lines(s, 2, code_points);
     CHECK(!lines.empty());
     CHECK(lines.back().second == s.size());
 }
 
 TEST_CASE("character classes") {
-    CHECK(ex::is_cjk(0x4E2D));                                // 中
-    CHECK(ex::is_cjk(0x3002));                                // 。
-    CHECK(ex::is_cjk(0xFF0C));                                // ，
+    CHECK(ex::is_cjk(0x4E2D));  // 中
+    CHECK(ex::is_cjk(0x3002));  // 。
+    CHECK(ex::is_cjk(0xFF0C));  // ，
     CHECK_FALSE(ex::is_cjk('a'));
-    CHECK_FALSE(ex::is_cjk(0x00E9));                          // é
+    CHECK_FALSE(ex::is_cjk(0x00E9));  // é
     CHECK(ex::is_no_line_start(0x3002));
     CHECK(ex::is_no_line_start(0x201D));
     CHECK_FALSE(ex::is_no_line_start(0x4E2D));

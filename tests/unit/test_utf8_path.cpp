@@ -4,7 +4,9 @@
 #include "core/utf8.h"
 
 TEST_CASE("utf8_floor backs up to a character's start") {
-    const std::string s = "a\xE8\x8A\xAF" "b";  // a 芯 b
+    const std::string s =
+        "a\xE8\x8A\xAF"
+        "b";  // a 芯 b
     CHECK(ex::utf8_floor(s, 0) == 0);
     CHECK(ex::utf8_floor(s, 1) == 1);
     CHECK(ex::utf8_floor(s, 2) == 1);
@@ -17,7 +19,7 @@ TEST_CASE("utf8_length counts characters") {
     CHECK(ex::utf8_length("") == 0);
     CHECK(ex::utf8_length("abc") == 3);
     CHECK(ex::utf8_length("\xE4\xB8\xAD\xE6\x96\x87") == 2);  // 中文
-    CHECK(ex::utf8_length("\xF0\x9F\x98\x80!") == 2);          // an emoji and "!"
+    CHECK(ex::utf8_length("\xF0\x9F\x98\x80!") == 2);         // an emoji and "!"
 }
 
 TEST_CASE("utf8_cut keeps whole characters and stays within the byte budget") {

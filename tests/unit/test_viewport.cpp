@@ -85,7 +85,7 @@ TEST_CASE("Viewport: fit shows the whole bounds with the margin") {
 }
 
 TEST_CASE("Viewport: fit_clear_of keeps every card out from under the panels") {
-    Viewport v = make_view({0, 0}, 1.0f);                     // 1280 x 720
+    Viewport v = make_view({0, 0}, 1.0f);  // 1280 x 720
     // A wide map of cards in a grid, with a card in each corner.
     std::vector<Rect> cards;
     for (int i = 0; i < 8; ++i)
@@ -122,7 +122,7 @@ TEST_CASE("CameraAnimation eases between cameras and zooms out on long trips") {
     CHECK(s.zoom == doctest::Approx(1.0f));
     Camera m = anim.at(10.5);
     CHECK(m.center.x == doctest::Approx(5000));
-    CHECK(m.zoom < 0.5f);                                     // the fly bump
+    CHECK(m.zoom < 0.5f);  // the fly bump
     Camera e = anim.at(11.5);
     CHECK(e.center.x == doctest::Approx(10000));
     CHECK(anim.finished(11.5));
