@@ -14,12 +14,14 @@
 
 namespace {
 
+// The EM_JS bodies are JavaScript, which clang-format would rewrite as C++ ("!= ="): left as written.
+// clang-format off
 // The CSS font for a weight and a pixel size: Noto Sans where the reader has it, else the system's UI font; the
 // browser's per-character fallback finds every other script (Chinese from the system's CJK font).
 EM_JS(void, js_fonts_init, (), {
     Module.explainerFont = function(weight, px) {
         return weight + ' ' + px + 'px "Noto Sans", system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, ' +
-               '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+            '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif';
     };
 });
 
@@ -31,21 +33,17 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     if (!g) {
         var canvas = document.createElement('canvas');
         canvas.width = canvas.height = 96;
-        g = Module.explainerGlyphs = {canvas : canvas, ctx : canvas.getContext('2d', {willReadFrequently : true})};
+        g = Module.explainerGlyphs = { canvas: canvas, ctx: canvas.getContext('2d', { willReadFrequently: true }) };
     }
     var font = Module.explainerFont(weight, px);
     var ctx = g.ctx;
-    if (g.font != = font) {
-        ctx.font = font;
-        g.font = font;
-    }  // parsing a font string is not free; runs repeat it
+    if (g.font !== font) { ctx.font = font; g.font = font; }  // parsing a font string is not free; runs repeat it
     var ch = String.fromCodePoint(codepoint);
     var m = ctx.measureText(ch);
     var o = out >> 2;
     HEAPF32[o] = m.width;
     if (!raster || m.actualBoundingBoxLeft + m.actualBoundingBoxRight <= 0 ||
-        m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0)
-        return 0;
+        m.actualBoundingBoxAscent + m.actualBoundingBoxDescent <= 0) return 0;
     // One pixel of margin: antialiasing reaches past the measured box.
     var l = Math.ceil(m.actualBoundingBoxLeft) + 1, a = Math.ceil(m.actualBoundingBoxAscent) + 1;
     var w = l + Math.ceil(m.actualBoundingBoxRight) + 1, h = a + Math.ceil(m.actualBoundingBoxDescent) + 1;
@@ -62,22 +60,19 @@ EM_JS(int, js_glyph, (int codepoint, float px, int weight, int raster, float* ou
     var p = _malloc(w * h);
     if (!p) return 0;
     for (var i = 0; i < w * h; i++) HEAPU8[p + i] = rgba[i * 4 + 3];
-    HEAPF32[o + 1] = -l;
-    HEAPF32[o + 2] = -a;
-    HEAPF32[o + 3] = w;
-    HEAPF32[o + 4] = h;
+    HEAPF32[o + 1] = -l; HEAPF32[o + 2] = -a; HEAPF32[o + 3] = w; HEAPF32[o + 4] = h;
     return p;
 });
 
 // The first family's ascent and descent (positive, pixels) at `px`, for the line height.
 EM_JS(void, js_font_metrics, (float px, int weight, float* out), {
-    var c =
-        Module.explainerMetricsCtx || (Module.explainerMetricsCtx = document.createElement('canvas').getContext('2d'));
+    var c = Module.explainerMetricsCtx || (Module.explainerMetricsCtx = document.createElement('canvas').getContext('2d'));
     c.font = Module.explainerFont(weight, px);
     var m = c.measureText('Hg');
     HEAPF32[out >> 2] = m.fontBoundingBoxAscent || px * 0.9;
     HEAPF32[(out >> 2) + 1] = m.fontBoundingBoxDescent || px * 0.25;
 });
+// clang-format on
 
 // There is no font file: ImFontConfig::FontNo carries the CSS weight.
 bool contains_glyph(ImFontAtlas*, ImFontConfig*, ImWchar) { return true; }  // the browser falls back per glyph
