@@ -15,9 +15,8 @@ TEST_CASE("Text picks the requested language, then a plain string, then the fall
     CHECK(ex::Text().get().empty());
 }
 
-TEST_CASE("Content resolves ids after rebuild_indices") {
-    ex::Content c;
-    c.edge_kinds = ex::builtin_edge_kinds();
+// Two cards: "a" in the one category, "b" in a category the content does not have.
+static void add_two_cards(ex::Content& c) {
     c.categories.push_back({"driver", ex::Text("Drivers"), "#aa0000", 0xaa0000, {}});
     ex::Node a;
     a.id = "a";
@@ -26,6 +25,12 @@ TEST_CASE("Content resolves ids after rebuild_indices") {
     b.id = "b";
     b.category = "nope";
     c.nodes = {a, b};
+}
+
+TEST_CASE("Content resolves ids after rebuild_indices") {
+    ex::Content c;
+    c.edge_kinds = ex::builtin_edge_kinds();
+    add_two_cards(c);
     ex::Edge e;
     e.from = "a";
     e.to = "b";
@@ -49,14 +54,7 @@ TEST_CASE("edge_reading and edge_caption: the kind's reading either way, the lab
     k.forward.items = {{"en", "funds"}, {"zh", "资助"}};
     k.backward.items = {{"en", "is funded by"}, {"zh", "受资助于"}};
     c.edge_kinds.push_back(k);
-    c.categories.push_back({"driver", ex::Text("Drivers"), "#aa0000", 0xaa0000, {}});
-    ex::Node a;
-    a.id = "a";
-    a.category = "driver";
-    ex::Node b;
-    b.id = "b";
-    b.category = "nope";
-    c.nodes = {a, b};
+    add_two_cards(c);
     ex::Edge e;
     e.from = "a";
     e.to = "b";
