@@ -289,11 +289,13 @@
         if (ptr) M._free(ptr);
       }
     },
-    // What the page shows around the map: {title, lang, theme, embed, colours, html, has_lang} (html: the text view;
-    // has_lang: {en, zh}, which of the page's two languages the content has).
+    // What the page shows around the map: {title, lang, theme, embed, colours, html, has_lang} (html: the text view,
+    // left out when the page shows it already, as its data-source says; has_lang: {en, zh}, which of the page's two
+    // languages the content has).
     page() {
       if (!window.Module.calledRun) return null;
-      return JSON.parse(window.Module.UTF8ToString(window.Module._explainer_page_json()));
+      const shown = document.querySelector('#text-view .explainer-text');
+      return JSON.parse(call('explainer_page_json', 'string', ['string'], [(shown && shown.dataset.source) || '']));
     },
     // Restores what a hash names without adding history; returns the hash that now describes the view.
     applyHash(hash) {

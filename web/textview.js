@@ -158,7 +158,7 @@
   }
 
   explainer.on('content', (page) => {
-    if (!page || !page.html) return;
+    if (!page || !page.lang) return;
     document.title = page.title || 'Explainer';
     if (page.lang) document.documentElement.lang = page.lang;
     if (page.theme) document.documentElement.dataset.theme = page.theme;  // ?theme= may differ from the system's
@@ -169,7 +169,7 @@
     }
     document.body.classList.toggle('embed', !!page.embed);
     skip.textContent = t('skip-to-map');
-    render(page.html);
+    if (page.html) render(page.html);  // else the page shows this text already
   });
 
   // ?lang=zh on a page in another language: the Chinese page (zh/, pre-rendered by build-wasm.sh) has the text, so it

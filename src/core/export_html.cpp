@@ -83,7 +83,7 @@ bool is_web_url(const std::string& url) {
     return starts("http://") || starts("https://");
 }
 
-uint64_t fnv1a(const std::string& s) {
+uint64_t fnv1a(std::string_view s) {
     uint64_t h = 1469598103934665603ull;
     for (unsigned char c : s) {
         h ^= c;
@@ -100,7 +100,13 @@ std::string export_language(const Content& c, const std::string& lang) {
     return c.meta.language.empty() ? "en" : c.meta.language;
 }
 
-std::string export_html(const Content& c, const std::string& lang) {
+std::string text_view_source(std::string_view content_bytes, const std::string& lang) {
+    char hash[17];
+    std::snprintf(hash, sizeof hash, "%016llx", (unsigned long long)fnv1a(content_bytes));
+    return std::string(hash) + "-" + lang;
+}
+
+std::string export_html(const Content& c, const std::string& lang, const std::string& source) {
     const std::string& fallback = c.meta.language;
     auto t = [&](const Text& text) -> const std::string& { return text.get(lang, fallback); };
     auto ui = [&](Str key) { return std::string(tr(lang, key)); };
@@ -210,8 +216,9 @@ std::string export_html(const Content& c, const std::string& lang) {
 
     char digest[17];
     std::snprintf(digest, sizeof digest, "%016llx", (unsigned long long)fnv1a(h));
+    const std::string source_attr = source.empty() ? "" : " data-source=\"" + html_escape(source) + "\"";
     return "<div class=\"explainer-text\" lang=\"" + html_escape(export_language(c, lang)) + "\" data-digest=\"" +
-           digest + "\">\n" + h + "</div>\n";
+           digest + "\"" + source_attr + ">\n" + h + "</div>\n";
 }
 
 }  // namespace ex

@@ -21,11 +21,13 @@ int main(int argc, char** argv) {
     }
     const std::string file = argv[2];
     ex::LoadResult r = ex::load_content_file(file);
-    std::string bytes;  // again, so each problem names its line and column (build-wasm.sh --content shows them)
-    if (!r.problems.empty() && ex::read_file(file, bytes, ex::limits::kFileBytes) == ex::ReadStatus::Ok)
-        ex::locate_problems(bytes, r.problems);
+    // Again: each problem names its line and column (build-wasm.sh --content shows them), and the text view names
+    // the bytes it came from (text_view_source), which the page hands the app as explainer.data.
+    std::string bytes;
+    const bool read = ex::read_file(file, bytes, ex::limits::kFileBytes) == ex::ReadStatus::Ok;
+    if (read) ex::locate_problems(bytes, r.problems);
     for (const auto& p : r.problems) std::cerr << ex::format_problem(p) << "\n";
-    if (!r.ok()) return 1;
+    if (!r.ok() || !read) return 1;
     const ex::Content& c = *r.content;
     const std::string lang = std::string(argv[1]) == "-" ? c.meta.language : argv[1];
     const std::string& fallback = c.meta.language;
@@ -34,7 +36,7 @@ int main(int argc, char** argv) {
         {"lang", ex::export_language(c, lang)},
         {"title", c.meta.title.get(lang, fallback)},
         {"description", about.get(lang, fallback)},
-        {"html", ex::export_html(c, lang)},
+        {"html", ex::export_html(c, lang, ex::text_view_source(bytes, lang))},
     };
     std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     return std::cout.good() ? 0 : 1;

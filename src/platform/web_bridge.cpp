@@ -76,8 +76,8 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_state_json() {
     return g_reply.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* explainer_page_json() {
-    g_reply = g_runner ? ex::dump_for_js(ex::page_json(g_runner->app())) : "{}";
+EMSCRIPTEN_KEEPALIVE const char* explainer_page_json(const char* shown_source) {
+    g_reply = g_runner ? ex::dump_for_js(ex::page_json(g_runner->app(), shown_source ? shown_source : "")) : "{}";
     return g_reply.c_str();
 }
 

@@ -187,7 +187,9 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
 }
 
 void app_update_content(AppContext& app, std::shared_ptr<const Content> content, const std::string& label) {
-    if (content) adopt(app, std::move(content), label, true);
+    if (!content) return;
+    adopt(app, std::move(content), label, true);
+    app.content_is_file = false;
 }
 
 bool app_load(AppContext& app, std::string_view bytes, const std::string& label) {
@@ -197,6 +199,7 @@ bool app_load(AppContext& app, std::string_view bytes, const std::string& label)
     app_close_editor(app);
     adopt(app, r.content, label, false);
     app.content_bytes.assign(bytes.data(), bytes.size());
+    app.content_is_file = true;
     app.content_path.clear();
     return true;
 }
@@ -228,6 +231,7 @@ bool app_reload_file(AppContext& app, const std::string& path, const std::string
     if (!r.content) return false;
     adopt(app, r.content, label, true);
     app.content_bytes = bytes;
+    app.content_is_file = true;
     app.content_path = path;
     return true;
 }

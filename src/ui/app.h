@@ -141,6 +141,7 @@ struct AppContext {
     std::shared_ptr<const Content> content;  // the content on screen; a failed load never replaces it
     std::string content_label;
     std::string content_bytes;      // the file the content came from, for edit mode to open
+    bool content_is_file = false;   // the content is what content_bytes load to (no edit adopted since)
     std::string content_path;       // where it lives on disk ("" on the web or when dropped)
     std::vector<Problem> problems;  // of the last load attempt
     ImFont* font_regular = nullptr;

@@ -25,7 +25,7 @@ AppConfig web_config(const Args& query, const std::string& page_lang, bool prefe
     return config;
 }
 
-nlohmann::json page_json(const AppContext& app) {
+nlohmann::json page_json(const AppContext& app, const std::string& shown_source) {
     using nlohmann::json;
     json out = json::object();
     if (!app.content) return out;
@@ -37,7 +37,9 @@ nlohmann::json page_json(const AppContext& app) {
     json colours = json::array();
     for (const Category& cat : c.categories) colours.push_back(cat.colour);
     out["colours"] = colours;
-    out["html"] = export_html(c, app.reading.lang);
+    // The text view, unless the page already shows what it would be (the pre-rendered page, from the same file).
+    const std::string source = app.content_is_file ? text_view_source(app.content_bytes, app.reading.lang) : "";
+    if (source.empty() || source != shown_source) out["html"] = export_html(c, app.reading.lang, source);
     // The pre-rendered link to the other language's page shows only when the content has that language.
     out["has_lang"] = {{"en", export_language(c, "en") == "en"}, {"zh", export_language(c, "zh") == "zh"}};
     return out;

@@ -19,7 +19,9 @@ AppConfig web_config(const Args& query, const std::string& page_lang, bool prefe
 // {title, lang, theme, embed, colours, html, has_lang}: the text view (core/export_html.h) in the reading language,
 // which is also the screen readers' path, the title, the theme, embed mode, the category colours for the favicon,
 // and which of the page's two languages the content has. {} before any content.
-nlohmann::json page_json(const AppContext& app);
+// `shown_source` is the data-source of the text view the page shows (export_html.h): when it is what the app's would
+// be, `html` is left out, as building it would give the same text.
+nlohmann::json page_json(const AppContext& app, const std::string& shown_source = "");
 
 // The errors of the last load attempt, one "FILE: /pointer: message" line each (warnings are not listed).
 nlohmann::json error_lines(const AppContext& app);

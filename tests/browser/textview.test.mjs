@@ -120,6 +120,11 @@ test('the text shows until the map is ready, then the map comes in with no layou
   assert.equal(await page.isVisible('#status'), false);
   assert.equal(await page.getAttribute('#text-view .explainer-text', 'data-prerendered'), 'yes',
     "the app's text had the pre-rendered one's digest: nothing was re-rendered");
+  // The page names the file its text came from, so the app does not build the text at all.
+  const page0 = await page.evaluate(() => window.explainer.page());
+  assert.equal(page0.html, undefined, 'the app left out the text the page already shows');
+  assert.equal(page0.lang, 'en');
+  assert.match(await page.getAttribute('#text-view .explainer-text', 'data-source'), /^[0-9a-f]{16}-en$/);
   const cls = await page.evaluate(() => window.__cls);
   assert.ok(cls <= 0.02, `CLS ${cls}`);
   assert.deepEqual(problems, []);
@@ -248,6 +253,10 @@ test('the Chinese page runs the map in Chinese; ?lang=zh re-renders the text in 
   assert.equal(await page.getAttribute('html', 'lang'), 'zh');
   assert.equal(await page.textContent('#text-view h1'), text(article.meta.title, 'zh'));
   for (const n of article.nodes.slice(0, 5)) assert.equal(await page.textContent(`[id="node-${n.id}"] h3`), text(n.title, 'zh'));
+  assert.equal((await page.evaluate(() => window.explainer.page())).html, undefined, "the zh/ page's text is the same");
+  await page.evaluate(() => { document.querySelector('#text-view .explainer-text').dataset.source = 'other'; });
+  assert.match((await page.evaluate(() => window.explainer.page())).html, /data-source="[0-9a-f]{16}-zh"/,
+    'a text from another file is built again');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/args.h"
+#include "core/export_html.h"
 #include "headless.h"
 #include "ui/deep_link.h"
 #include "ui/touch.h"
@@ -192,6 +193,34 @@ TEST_CASE("the page's JSON: the text view in the reading language, and load repl
     CHECK(reply["errors"][0].get<std::string>().find("9.5 MiB") != std::string::npos);
     CHECK(reply["errors"][0].get<std::string>().rfind("big.json", 0) == 0);
     CHECK(ex::dump_for_js(json("\xE8\x8A")) == "\"\xEF\xBF\xBD\"");  // half a character: replaced, no throw
+}
+
+TEST_CASE("the page's JSON leaves the text view out while the page shows it already (the pre-rendered page)") {
+    Headless h(ex::test::default_config());
+    h.frame(1);
+    REQUIRE_FALSE(h.app.content_bytes.empty());
+    const std::string shown = ex::text_view_source(h.app.content_bytes, "en");  // what the build writes in the page
+    const json built = ex::page_json(h.app);
+    REQUIRE(built.contains("html"));
+    CHECK(built["html"].get<std::string>().find("data-source=\"" + shown + "\"") != std::string::npos);
+    json page = ex::page_json(h.app, shown);
+    CHECK_FALSE(page.contains("html"));
+    CHECK(page["title"] == built["title"]);  // the rest is there
+    CHECK(page["lang"] == "en");
+    CHECK(ex::page_json(h.app, shown + "x").contains("html"));                       // another file
+    CHECK(ex::page_json(h.app, ex::text_view_source("{}", "en")).contains("html"));  // other bytes
+    ex::app_set_lang(h.app, "zh");
+    CHECK(ex::page_json(h.app, shown).contains("html"));  // another language
+    CHECK_FALSE(ex::page_json(h.app, ex::text_view_source(h.app.content_bytes, "zh")).contains("html"));
+    ex::app_set_lang(h.app, "en");
+    // An adopted edit: the content is no longer what its file loads to, so the text is built, without a source.
+    ex::app_update_content(h.app, h.app.content, "article.json");
+    page = ex::page_json(h.app, shown);
+    REQUIRE(page.contains("html"));
+    CHECK(page["html"].get<std::string>().find("data-source") == std::string::npos);
+    // Loading bytes makes the content its file's again.
+    REQUIRE(ex::app_load(h.app, std::string(h.app.content_bytes), "article.json"));
+    CHECK_FALSE(ex::page_json(h.app, shown).contains("html"));
 }
 
 TEST_CASE("a second finger pinches, and its release is no tap; one finger taps like the mouse") {
