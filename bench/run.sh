@@ -36,13 +36,14 @@ step "baseline 2: cytoscape.js (bench/node_modules)"
 [ -d bench/node_modules/cytoscape ] || (cd bench && npm ci --no-audit --no-fund)
 
 # [SECTION] Sites: the app's exactly as build-wasm.sh assembles site/ (from our build, into our folder) ------------
-rm -rf "$web" && mkdir -p "$web/demo" "$web/cyto"
+rm -rf "$web" && mkdir -p "$web/demo" "$web/cyto" "$web/floor"
 ./build-wasm.sh --from build/bench-wasm --out "$web/app" >&2
 rm -rf "$web/app-single"   # the single-file variant is not measured here
 ./build-wasm.sh --from build/bench-wasm/profiling --out "$web/profiling" >&2
 rm -rf "$web/profiling-single"
 cp build/bench-wasm/profiling/explainer.js "$web/profiling/"  # the glue's own names too, in the profile
 cp bench/demo/index.html build/bench-demo/imgui_demo.js build/bench-demo/imgui_demo.wasm "$web/demo/"
+mkdir -p "$web/floor" && cp bench/floor/index.html "$web/floor/"
 cp bench/cyto/index.html bench/cyto/graph.js bench/node_modules/cytoscape/dist/cytoscape.min.js \
    bench/node_modules/cytoscape-dagre/dist/cytoscape-dagre.min.js assets/content/article.json "$web/cyto/"
 

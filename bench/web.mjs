@@ -350,6 +350,24 @@ try {
     result.sites[kind] = site;
   }
 
+  // The floor: the browser's own first paint of a one-paragraph page (bench/floor), the least any first readable text
+  // can take here; a fresh browser per run, as for the sites.
+  if (!readingOnly) {
+    const floor = { runs: [] };
+    for (let r = 0; r < RUNS; ++r) {
+      log('floor run', r + 1);
+      const { browser, page } = await openFresh(`${server.url}floor/`);
+      try {
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60000 });
+        floor.runs.push({ first_paint_ms: await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime) });
+      } finally {
+        await closeHard(browser);
+      }
+    }
+    floor.median = { first_paint_ms: median(floor.runs.map((x) => x.first_paint_ms)) };
+    result.floor = floor;
+  }
+
   // Reading, unthrottled and on a phone-class CPU (4x CDP throttling).
   result.reading = {};
   for (const throttle of [1, 4]) {
