@@ -21,9 +21,10 @@ namespace ex {
 // Text in `lang`, falling back to the content's language; headings and connecting words from core/strings.h.
 std::string export_html(const Content& content, const std::string& lang, const std::string& source = "");
 
-// What a text view is built from: a hash of the content file's bytes, and the language asked of export_html
-// (the headings follow it even where the content falls back). The pre-rendered page carries it, so the app, which loaded the same bytes, can tell that the
-// page already shows what export_html would build, without building it (a tenth of the web start-up, issue 17).
+// What a text view is built from: a hash of the content file's bytes, and the language asked of export_html (the
+// headings follow it even where the content falls back). The pre-rendered page carries it, so the app, which loaded
+// the same bytes, can tell that the page already shows what export_html would build without building it (start-up
+// work, issue 17).
 std::string text_view_source(std::string_view content_bytes, const std::string& lang);
 
 // The language an export in `lang` really comes out in: `lang` when the title has that translation, else the
