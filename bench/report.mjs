@@ -173,7 +173,7 @@ if (web) {
     const cyText = cy != null ? ms(cy) : `no frame: ${e.cyto.runs[0]?.error ?? 'n/a'}`;
     const pan = e.app.pan ? `${e.app.pan.fps.toFixed(0)} fps, ${e.app.pan.main_thread_task_ms_per_frame.toFixed(1)} ms main thread/frame` : 'n/a';
     const la = e.app.load_api;
-    const laText = !la ? 'no load() in page' : la.error ? la.error : `${ms(la.to_frame_ms)} (load() ${ms(la.load_call_ms)})`;
+    const laText = !la ? 'no load() in page' : la.error ? la.error : `${ms(la.to_frame_ms)} (load() ${ms(la.load_call_ms)}; the text view updated at ${ms(la.to_text_ms)})`;
     md.push(`| ${n} (${e.app.node_count ?? '?'} shown) | ${ms(e.app.first_frame_ms_median)} | ${cyText} | ${ms(e.cyto.layout_ms_median)} | ${div(e.app.first_frame_ms_median, cy)?.toFixed(2) ?? ''} | ${pan} | ${laText} |`);
   }
   md.push('');

@@ -76,6 +76,9 @@ EMSCRIPTEN_KEEPALIVE const char* explainer_state_json() {
     return g_reply.c_str();
 }
 
+// Frames drawn so far: what benchmarks poll every animation frame, without the cost of a whole state().
+EMSCRIPTEN_KEEPALIVE double explainer_frames() { return g_runner ? (double)g_runner->app().frames : 0; }
+
 EMSCRIPTEN_KEEPALIVE const char* explainer_page_json(const char* shown_source) {
     g_reply = g_runner ? ex::dump_for_js(ex::page_json(g_runner->app(), shown_source ? shown_source : "")) : "{}";
     return g_reply.c_str();

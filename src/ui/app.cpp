@@ -736,48 +736,6 @@ std::string app_node_text(const AppContext& app, int node) {
 
 // [SECTION] State snapshot ------------------------------------------------------------------------------------------
 
-// Crossings among the edges drawn in the current view, each taken as the straight segments of its route (the curves
-// stay close to them). Edges sharing a card never count. For tests and state(), not per frame.
-int app_crossings_in_view(const AppContext& app) {
-    const Content& c = *app.content;
-    const Layout& l = app.map.layout;
-    const Rect view = app.map.view.visible_canvas();
-    struct Seg {
-        Vec2 a, b;
-        int u, v;
-    };
-    std::vector<Seg> segs;
-    const auto shown = [&](int x) { return x < (int)l.shown_as.size() ? l.shown_as[x] : x; };
-    for (size_t e = 0; e < c.edges.size() && e < l.edge_paths.size(); ++e) {
-        const auto& p = l.edge_paths[e];
-        if (p.size() < 2) continue;
-        const int u = shown(c.edges[e].from_index), v = shown(c.edges[e].to_index);
-        if (!app_node_visible(app, u) || !app_node_visible(app, v)) continue;
-        for (size_t k = 0; k + 1 < p.size(); ++k) {
-            Bounds b;
-            b.add(p[k]);
-            b.add(p[k + 1]);
-            if (b.result().intersects(view)) segs.push_back({p[k], p[k + 1], u, v});
-        }
-    }
-    auto side = [](Vec2 a, Vec2 b, Vec2 p) { return cross(b - a, p - a); };
-    // A sweep along x: only segments whose x ranges overlap are compared (a big map far out has many).
-    auto lo = [](const Seg& g) { return std::min(g.a.x, g.b.x); };
-    auto hi = [](const Seg& g) { return std::max(g.a.x, g.b.x); };
-    std::sort(segs.begin(), segs.end(), [&](const Seg& p, const Seg& q) { return lo(p) < lo(q); });
-    int count = 0;
-    for (size_t i = 0; i < segs.size(); ++i)
-        for (size_t j = i + 1; j < segs.size() && lo(segs[j]) <= hi(segs[i]); ++j) {
-            const Seg& s = segs[i];
-            const Seg& t = segs[j];
-            if (s.u == t.u || s.u == t.v || s.v == t.u || s.v == t.v) continue;
-            const float d1 = side(s.a, s.b, t.a), d2 = side(s.a, s.b, t.b);
-            const float d3 = side(t.a, t.b, s.a), d4 = side(t.a, t.b, s.b);
-            if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) ++count;
-        }
-    return count;
-}
-
 nlohmann::json app_state(const AppContext& app) {
     using nlohmann::json;
     const Content* c = app.content.get();
@@ -824,7 +782,6 @@ nlohmann::json app_state(const AppContext& app) {
         for (size_t i = 0; i < app.map.unfolded.size(); ++i)
             if (app.map.unfolded[i]) unfolded.push_back(c->nodes[i].id);
     s["unfolded"] = unfolded;
-    s["crossings"] = c ? app_crossings_in_view(app) : 0;
     json labels = json::array();
     for (const Rect& r : app.map.edge_labels) labels.push_back({r.x, r.y, r.w, r.h});
     s["edge_labels"] = labels;

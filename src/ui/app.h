@@ -233,7 +233,6 @@ const std::string& app_text(const AppContext& app, const Text& text);  // in the
 
 // The state the web test hook and headless tests read (see README "Test hook").
 nlohmann::json app_state(const AppContext& app);
-int app_crossings_in_view(const AppContext& app);
 
 // Edit mode (ui/editor.cpp).
 bool app_editing(const AppContext& app);        // edit mode is on (with its document)
