@@ -67,13 +67,23 @@ void Content::rebuild_indices() {
     for (auto& n : nodes) n.category_index = category_index(n.category);
     for (auto& cat : categories)
         cat.notes = lanes.on && std::find(lanes.notes.begin(), lanes.notes.end(), cat.id) != lanes.notes.end();
-    for (auto& e : edges) {
+    edges_at_.assign(nodes.size(), {});
+    for (int i = 0; i < (int)edges.size(); ++i) {
+        Edge& e = edges[i];
         e.from_index = node_index(e.from);
         e.to_index = node_index(e.to);
         e.kind_index = edge_kind_index(e.kind);
+        if (e.from_index < 0 || e.to_index < 0) continue;
+        edges_at_[e.from_index].push_back(i);
+        if (e.to_index != e.from_index) edges_at_[e.to_index].push_back(i);
     }
     for (auto& t : tours)
         for (auto& s : t.steps) s.node_index = node_index(s.node);
+}
+
+const std::vector<int>& Content::edges_at(int node) const {
+    static const std::vector<int> none;
+    return node >= 0 && node < (int)edges_at_.size() ? edges_at_[node] : none;
 }
 
 const EdgeKind* find_edge_kind(const std::vector<EdgeKind>& kinds, const std::string& id) {

@@ -151,10 +151,13 @@ struct Content {
     const SourceParagraph* find_paragraph(const std::string& id) const;
     const SourceSection* find_section_of(const std::string& paragraph_id) const;
 
+    const std::vector<int>& edges_at(int node) const;  // the resolved edges from or to it, in edge order
+
     void rebuild_indices();  // call after changing ids or vectors
 
   private:
     std::unordered_map<std::string, int> node_ids_, category_ids_, kind_ids_, tour_ids_;
+    std::vector<std::vector<int>> edges_at_;  // node → its edges: neighbours in O(degree), not O(edges)
     std::unordered_map<std::string, std::pair<int, int>> paragraph_ids_;  // id → (section, paragraph)
 };
 

@@ -149,9 +149,8 @@ std::vector<std::pair<std::string, std::vector<Neighbour>>> grouped_neighbours(c
         Neighbour nb;
     };
     std::vector<Item> items;
-    for (int e = 0; e < (int)c.edges.size(); ++e) {
+    for (int e : c.edges_at(node)) {
         const Edge& ed = c.edges[e];
-        if (ed.from_index < 0 || ed.to_index < 0) continue;
         int kind = ed.kind_index >= 0 && ed.kind_index < (int)c.edge_kinds.size() ? ed.kind_index : INT_MAX;
         if (ed.from_index == node) items.push_back({0, kind, e, {ed.to_index, e, true}});
         else if (ed.to_index == node) items.push_back({1, kind, e, {ed.from_index, e, false}});

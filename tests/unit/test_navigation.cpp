@@ -152,3 +152,32 @@ TEST_CASE("grouped_neighbours groups by reading, outgoing first") {
     CHECK(groups[3].first == "includes");
     CHECK(ex::grouped_neighbours(c, 99, "en").empty());
 }
+
+TEST_CASE("Content::edges_at lists each resolved edge at both ends once, and follows rebuild_indices") {
+    ex::Content c;
+    c.edge_kinds = ex::builtin_edge_kinds();
+    for (const char* id : {"a", "b", "c"}) {
+        ex::Node n;
+        n.id = id;
+        c.nodes.push_back(n);
+    }
+    for (auto [f, t] : {std::pair{"a", "b"}, {"b", "b"}, {"a", "missing"}, {"c", "a"}}) {
+        ex::Edge e;
+        e.from = f;
+        e.to = t;
+        e.kind = "drives";
+        c.edges.push_back(e);
+    }
+    CHECK(c.edges_at(0).empty());  // nothing until the indices are built
+    c.rebuild_indices();
+    CHECK(c.edges_at(0) == std::vector<int>{0, 3});  // the edge to a missing node is left out
+    CHECK(c.edges_at(1) == std::vector<int>{0, 1});  // the loop b → b once
+    CHECK(c.edges_at(2) == std::vector<int>{3});
+    CHECK(c.edges_at(-1).empty());
+    CHECK(c.edges_at(3).empty());
+    REQUIRE(ex::grouped_neighbours(c, 1, "en").size() == 2);  // a → b reads incoming, the loop outgoing
+    c.edges.pop_back();
+    c.rebuild_indices();
+    CHECK(c.edges_at(0) == std::vector<int>{0});
+    CHECK(c.edges_at(2).empty());
+}
