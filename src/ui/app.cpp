@@ -72,13 +72,20 @@ static void adopt(AppContext& app, std::shared_ptr<const Content> content, const
 // the layout's reading order; cards folded into their whole are not on the map to visit.
 static std::vector<int> story_order(const Content& c, const Layout& layout) {
     std::vector<int> order;
+    std::vector<char> taken(c.nodes.size(), 0);  // a find per card would be quadratic on a big map
     if (!c.tours.empty())
         for (const TourStep& step : c.tours[0].steps)
-            if (step.node_index >= 0 && std::find(order.begin(), order.end(), step.node_index) == order.end() &&
-                (step.node_index >= (int)layout.shown_as.size() || layout.shown_as[step.node_index] == step.node_index))
-                order.push_back(step.node_index);  // a folded part is read as its whole
+            if (step.node_index >= 0 && step.node_index < (int)taken.size() && !taken[step.node_index] &&
+                (step.node_index >= (int)layout.shown_as.size() ||
+                 layout.shown_as[step.node_index] == step.node_index)) {  // a folded part is read as its whole
+                order.push_back(step.node_index);
+                taken[step.node_index] = 1;
+            }
     for (int n : reading_order(c, layout))
-        if (std::find(order.begin(), order.end(), n) == order.end()) order.push_back(n);
+        if (!taken[n]) {
+            order.push_back(n);
+            taken[n] = 1;
+        }
     return order;
 }
 
