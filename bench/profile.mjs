@@ -1,9 +1,9 @@
 // profile.mjs — where the explainer's start-up goes in wasm: Chromium's sampling profiler (a trace, so the samples and
 // the app's performance marks share one clock) on a site built with function names (the explainer-profiling target:
-// --profiling-funcs), from the `explainer:gl` mark to the first frame.
+// --profiling-funcs), from the `explainer:gl` mark to the first frame; and explainer.load() of 1,000 nodes.
 //   node bench/profile.mjs SITE_DIR OUT.json        (bench/run.sh assembles SITE_DIR from build/bench-wasm/profiling)
 // Env: BENCH_RUNS (default 3; the samples of all runs are pooled and divided by the runs), CHROMIUM.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../tests/browser/harness.mjs';
@@ -52,6 +52,7 @@ function parseTrace(events) {
 
 // C++ names without template arguments, parameters or the json ABI namespace, so a table cell stays readable.
 function shortName(name) {
+  if (/^\((program|garbage collector|root)\)$/.test(name)) return name.slice(1, -1);  // V8's own entries
   let s = name.replace(/\(anonymous namespace\)/g, '{anon}').replace(/json_abi_v[0-9_]+::/g, '');
   for (let prev = ''; prev !== s;) { prev = s; s = s.replace(/<[^<>]*>/g, ''); }
   for (let prev = ''; prev !== s;) { prev = s; s = s.replace(/\([^()]*\)/g, '()'); }
@@ -120,8 +121,54 @@ function codeBytesByGroup(wasm) {
   return { total: bodies.reduce((a, b) => a + b, 0), functions: bodies.length, groups: out };
 }
 
+// One CDP sampling profile → samples in aggregate()'s form, its span marked 'load:start' → 'load:end'.
+function fromCpuProfile(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+  const samples = [];
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] || 0;
+    const stack = [];
+    for (let x = id; x != null; x = parent.get(x)) stack.push(nodes.get(x).callFrame.functionName || 'anonymous JS');
+    if (stack[0] !== '(idle)') samples.push({ t, dt: profile.timeDeltas[i + 1] || 0, stack });
+  });
+  return { marks: { 'load:start': profile.startTime, 'load:end': profile.endTime }, samples };
+}
+
+// explainer.load() of the 1,000-node file (bench/run.sh writes it beside the site's folder), in a fresh browser like
+// web.mjs's load run: from the call to the end of the first frame after it. The page's own update of the text view
+// for the new content (a task after that frame) is switched off, so the profile holds the call and the frame alone.
+async function loadProfile(url, text) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args, headless: true });
+  try {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })).newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 120000 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await page.evaluate(() => { window.Module.onExplainerContent = () => {}; });
+    await cdp.send('Profiler.start');
+    const times = await page.evaluate(async (text) => {
+      const f0 = window.explainer.frames();
+      const t0 = performance.now();
+      const r = window.explainer.load(text, 'synth-1000.json');
+      const t1 = performance.now();
+      for (let i = 0; i < 600 && window.explainer.frames() === f0; ++i) await new Promise((res) => requestAnimationFrame(() => res()));
+      return { ok: !!r.ok, call_ms: t1 - t0, to_frame_ms: performance.now() - t0 };
+    }, text);
+    const { profile } = await cdp.send('Profiler.stop');
+    return { times, run: fromCpuProfile(profile) };
+  } finally {
+    await browser.close();
+  }
+}
+
 const server = await serve(siteDir);
-const runs = [];
+const runs = [], loadRuns = [];
+const synth = path.join(siteDir, '..', 'synth-1000.json');
 try {
   for (let i = 0; i < RUNS; ++i) {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args, headless: true });
@@ -138,14 +185,28 @@ try {
       await browser.close();
     }
   }
+  if (existsSync(synth)) {
+    const text = readFileSync(synth, 'utf8');
+    for (let i = 0; i < RUNS; ++i) {
+      loadRuns.push(await loadProfile(server.url, text));
+      console.error(`profile: load() of 1,000 nodes, run ${i + 1}: ${loadRuns.at(-1).run.samples.length} samples`);
+    }
+  }
 } finally {
   server.stop();
 }
+const median = (xs) => { const v = [...xs].sort((a, b) => a - b); return v.length ? v[(v.length - 1) >> 1] : null; };
 const result = {
   runs: runs.length,
   gl_to_first_frame: aggregate(runs, 'explainer:gl', 'explainer:first-frame'),
   gl_to_content: aggregate(runs, 'explainer:gl', 'explainer:content'),
   content_to_first_frame: aggregate(runs, 'explainer:content', 'explainer:first-frame'),
+  load_1000: loadRuns.length ? {
+    ok: loadRuns.every((r) => r.times.ok),
+    call_ms: median(loadRuns.map((r) => r.times.call_ms)),
+    to_frame_ms: median(loadRuns.map((r) => r.times.to_frame_ms)),
+    ...aggregate(loadRuns.map((r) => r.run), 'load:start', 'load:end'),
+  } : null,
   code_bytes: codeBytesByGroup(readFileSync(path.join(siteDir, 'explainer.wasm'))),
 };
 writeFileSync(outFile, JSON.stringify(result, null, 2));
