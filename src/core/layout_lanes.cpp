@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 
 #include "core/fold.h"
@@ -261,8 +262,10 @@ Layout compute_lanes_layout(const Content& c, const LayoutOptions& o) {
             out.order_in_layer[l.cards[lane][k]] = k;
         }
 
-    // Routes: between lanes, from the side facing the other card; within a lane (landscape), a bracket just right
-    // of the lane so the line never runs over the cards between.
+    // Routes: between lanes, from the side facing the other card. Within a lane (landscape): between two cards one
+    // above the other, a short arrow straight down (or up) through the gap, which reads as "leads to the next";
+    // farther apart, a bracket just right of the lane so the line never runs over the cards between (its arrow
+    // enters the card from the right, which first-time readers took for a link running backwards).
     for (int e = 0; e < (int)c.edges.size(); ++e) {
         const Edge& ed = c.edges[e];
         if (ed.from_index < 0 || ed.to_index < 0 || ed.from_index >= n || ed.to_index >= n) continue;
@@ -271,6 +274,12 @@ Layout compute_lanes_layout(const Content& c, const LayoutOptions& o) {
         auto& path = out.edge_paths[e];
         if (ed.from_index == ed.to_index) continue;
         const int la = l.lane_of[ed.from_index], lz = l.lane_of[ed.to_index];
+        if (o.left_to_right && la == lz && std::fabs(a.x - b.x) < 1 &&
+            std::abs(out.order_in_layer[ed.from_index] - out.order_in_layer[ed.to_index]) == 1) {
+            path = a.top() < b.top() ? std::vector<Vec2>{{a.center().x, a.bottom()}, {b.center().x, b.top()}}
+                                     : std::vector<Vec2>{{a.center().x, a.top()}, {b.center().x, b.bottom()}};
+            continue;
+        }
         if (o.left_to_right && la == lz && std::fabs(a.x - b.x) < 1) {
             const float xr = std::max(a.right(), b.right()) + gap * 0.8f;
             path = {{a.right(), a.center().y}, {xr, a.center().y}, {xr, b.center().y}, {b.right(), b.center().y}};

@@ -3,6 +3,7 @@
 // structure laid out in lanes with no code change.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -163,6 +164,38 @@ TEST_CASE("lanes layout: columns in category order, notes beside what they quali
     CHECK(l.cards[2].x == 110);
     CHECK(l.cards[0].y == 30 + 40 + 20 + 30);  // lane b below: gap, then its header
     CHECK(l.cards[3].x == 110);                // the note beside b1
+}
+
+TEST_CASE("lanes layout: within a lane, neighbours get a short arrow through the gap, others a bracket") {
+    auto c = load(tiny({"a1:a", "a2:a", "a3:a", "b1:b"}, {"a1>a2:drives", "a1>a3:drives", "a3>a2:drives"}, true));
+    ex::LayoutOptions o;
+    o.aspect = 0.1f;  // one column per lane
+    const ex::Layout l = ex::compute_layout(*c, o);
+    int arrows = 0, brackets = 0;
+    for (int e = 0; e < 3; ++e) {
+        CAPTURE(e);
+        const ex::Edge& ed = c->edges[e];
+        const ex::Rect& from = l.cards[ed.from_index];
+        const ex::Rect& to = l.cards[ed.to_index];
+        const auto& path = l.edge_paths[e];
+        REQUIRE(path.size() >= 2);
+        if (std::abs(l.order_in_layer[ed.from_index] - l.order_in_layer[ed.to_index]) == 1) {
+            ++arrows;
+            REQUIRE(path.size() == 2);
+            CHECK(path[0].x == from.center().x);  // straight down or up, from the facing sides
+            CHECK(path[1].x == to.center().x);
+            CHECK(path[0].y == (from.top() < to.top() ? from.bottom() : from.top()));
+            CHECK(path[1].y == (from.top() < to.top() ? to.top() : to.bottom()));
+        } else {
+            ++brackets;
+            REQUIRE(path.size() == 4);
+            CHECK(path[1].x > from.right());  // beside the lane, clear of the card between
+            CHECK(path[0].y == from.center().y);
+            CHECK(path[3].y == to.center().y);
+        }
+    }
+    CHECK(arrows == 2);  // of three cards in a column, two pairs are neighbours, one pair is not
+    CHECK(brackets == 1);
 }
 
 TEST_CASE("lanes layout: a long lane wraps into sub-columns when the view is wide and short") {
