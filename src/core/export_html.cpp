@@ -2,10 +2,9 @@
 #include "core/export_html.h"
 
 #include <cctype>
-#include <cstdint>
-#include <cstdio>
 
 #include "core/export_parts.h"
+#include "core/file_io.h"
 #include "core/navigation.h"
 #include "core/strings.h"
 
@@ -83,15 +82,6 @@ bool is_web_url(const std::string& url) {
     return starts("http://") || starts("https://");
 }
 
-uint64_t fnv1a(std::string_view s) {
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : s) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
 }  // namespace
 
 std::string export_language(const Content& c, const std::string& lang) {
@@ -101,9 +91,7 @@ std::string export_language(const Content& c, const std::string& lang) {
 }
 
 std::string text_view_source(std::string_view content_bytes, const std::string& lang) {
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx", (unsigned long long)fnv1a(content_bytes));
-    return std::string(hash) + "-" + lang;
+    return content_hash_hex(content_bytes) + "-" + lang;
 }
 
 std::string export_html(const Content& c, const std::string& lang, const std::string& source) {
@@ -214,8 +202,7 @@ std::string export_html(const Content& c, const std::string& lang, const std::st
         h += "</section>\n";
     }
 
-    char digest[17];
-    std::snprintf(digest, sizeof digest, "%016llx", (unsigned long long)fnv1a(h));
+    const std::string digest = content_hash_hex(h);
     const std::string source_attr = source.empty() ? "" : " data-source=\"" + html_escape(source) + "\"";
     return "<div class=\"explainer-text\" lang=\"" + html_escape(export_language(c, lang)) + "\" data-digest=\"" +
            digest + "\"" + source_attr + ">\n" + h + "</div>\n";

@@ -50,4 +50,10 @@ uint64_t content_hash(std::string_view bytes) {
     return h;
 }
 
+std::string content_hash_hex(std::string_view bytes) {
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(content_hash(bytes)));
+    return hex;
+}
+
 }  // namespace ex

@@ -18,5 +18,7 @@ bool file_readable(const std::string& path);
 bool write_file(const std::string& path, std::string_view bytes);
 // FNV-1a, 64 bits: tells whether a file still holds the bytes read earlier without keeping them (not for security).
 uint64_t content_hash(std::string_view bytes);
+// content_hash as 16 lowercase hex digits: the digests written into exports (text view, JSON Canvas).
+std::string content_hash_hex(std::string_view bytes);
 
 }  // namespace ex

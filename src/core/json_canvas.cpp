@@ -201,11 +201,7 @@ static std::string text_in(const OJson& t, const std::string& lang, const std::s
 }
 
 // What a canvas text or label said when it was exported, so an import can tell it is unchanged.
-static std::string digest(const std::string& s) {
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(content_hash(s)));
-    return buf;
-}
+static std::string digest(const std::string& s) { return content_hash_hex(s); }
 
 struct MarkdownParts {
     std::string title;
